@@ -1,0 +1,34 @@
+namespace ChatSalesBot.Domain.Audit;
+
+/// <summary>What was done to customer records; every card view and every change is written.</summary>
+public enum AuditAction
+{
+    ViewCard,
+    ViewSummary,
+    LogTouch,
+    UndoTouch,
+    Snooze,
+    Done,
+    CreateCustomer,
+    UpdateCustomer,
+    Import,
+    TierChange,
+}
+
+/// <summary>One line of the audit trail: who, what, when, from which channel.</summary>
+public sealed record AuditEntry
+{
+    public long Id { get; init; }
+
+    public DateTimeOffset At { get; init; }
+
+    public int RepId { get; init; }
+
+    public AuditAction Action { get; init; }
+
+    public int? CustomerId { get; init; }
+
+    public string Channel { get; init; } = "";
+
+    public string? Detail { get; init; }
+}

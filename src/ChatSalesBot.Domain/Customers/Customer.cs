@@ -1,0 +1,85 @@
+namespace ChatSalesBot.Domain.Customers;
+
+/// <summary>
+/// A customer or prospect: everything a rep needs before a visit (DESIGN.md §2 "Customer card").
+/// Denormalized fields (last touch, follow-up due date, tier, revenue, credit) are kept right on every write
+/// so that the follow-up list and look-ups never scan touches or orders.
+/// </summary>
+public sealed record Customer
+{
+    public int Id { get; init; }
+
+    public string? ExternalId { get; init; }
+
+    public string Name { get; init; } = "";
+
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    public CustomerKind Kind { get; init; } = CustomerKind.Enterprise;
+
+    public string? Industry { get; init; }
+
+    public string? Region { get; init; }
+
+    public string? Address { get; init; }
+
+    public int OwnerRepId { get; init; }
+
+    /// <summary>The owner's team, copied here so that visibility filters need no join.</summary>
+    public string TeamId { get; init; } = "";
+
+    public LifecycleStage Stage { get; init; } = LifecycleStage.Prospect;
+
+    public Tier Tier { get; init; } = Tier.C;
+
+    public bool Strategic { get; init; }
+
+    public ProspectGrade? Grade { get; init; }
+
+    public DateOnly? ExpectedClose { get; init; }
+
+    public IReadOnlyList<Contact> Contacts { get; init; } = [];
+
+    public TouchSummary? LastTouch { get; init; }
+
+    public NextStep? NextStep { get; init; }
+
+    /// <summary>When the next follow-up is due: the promised date or the cadence, whichever is earlier.</summary>
+    public DateOnly? FollowUpDue { get; init; }
+
+    public DateOnly? SnoozedUntil { get; init; }
+
+    /// <summary>1 (very unhappy) to 5 (delighted); null when never asked.</summary>
+    public int? Satisfaction { get; init; }
+
+    public int OpenComplaints { get; init; }
+
+    public DateOnly? OldestOpenComplaintOn { get; init; }
+
+    public decimal OverdueReceivables { get; init; }
+
+    public CreditRating Credit { get; init; }
+
+    public decimal Revenue12Months { get; init; }
+
+    public DateOnly? LastOrderOn { get; init; }
+
+    /// <summary>Average days between orders; churn risk is judged against it.</summary>
+    public double? UsualOrderIntervalDays { get; init; }
+
+    /// <summary>A good moment to ask for a referral (just ordered, or just thanked the rep).</summary>
+    public DateOnly? ReferralMomentOn { get; init; }
+
+    public DateOnly? LastManagerVisitOn { get; init; }
+
+    public DateOnly CreatedOn { get; init; }
+
+    /// <summary>Incremented on every write; lets concurrent writers detect each other.</summary>
+    public int Version { get; init; }
+
+    public bool IsProspect => Stage == LifecycleStage.Prospect;
+
+    public bool NeverTouched => LastTouch is null;
+
+    public IEnumerable<string> AllNames() => Aliases.Prepend(Name);
+}

@@ -1,0 +1,29 @@
+using ChatSalesBot.Domain.Touches;
+
+namespace ChatSalesBot.Domain.Customers;
+
+/// <summary>The last touch, kept on the customer so that cards and follow-ups never scan touches.</summary>
+public sealed record TouchSummary
+{
+    public int TouchId { get; init; }
+
+    public TouchKind Kind { get; init; }
+
+    public DateTimeOffset At { get; init; }
+
+    public DateOnly LocalDate { get; init; }
+
+    public int RepId { get; init; }
+
+    public string Notes { get; init; } = "";
+}
+
+/// <summary>The next step a rep promised, and by when.</summary>
+public sealed record NextStep
+{
+    public string Text { get; init; } = "";
+
+    public DateOnly? Due { get; init; }
+
+    public DateOnly PromisedOn { get; init; }
+}

@@ -1,0 +1,28 @@
+namespace ChatSalesBot.Domain.FollowUps;
+
+/// <summary>Why a follow-up is on the list.</summary>
+public enum ReasonKind
+{
+    CadenceDue,
+    TierOrGrade,
+    PromiseDue,
+    BrokenPromise,
+    OpenComplaint,
+    Unsatisfied,
+    OverdueReceivables,
+    ChurnRisk,
+    HotClosingSoon,
+    NeverTouched,
+    Birthday,
+    Referral,
+}
+
+/// <summary>One reason, in words, with the points it adds.</summary>
+public sealed record FollowUpReason(ReasonKind Kind, string Text, double Points);
+
+/// <summary>A customer to follow up, with its score and every reason it is on the list.</summary>
+public sealed record FollowUp(int CustomerId, string CustomerName, double Score, DateOnly? Due, IReadOnlyList<FollowUpReason> Reasons)
+{
+    /// <summary>The reasons that put the item on the list, leaving out the tier weight that only orders it.</summary>
+    public IEnumerable<FollowUpReason> Headline => Reasons.Where(r => r.Kind != ReasonKind.TierOrGrade);
+}

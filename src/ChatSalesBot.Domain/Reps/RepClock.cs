@@ -1,0 +1,18 @@
+namespace ChatSalesBot.Domain.Reps;
+
+/// <summary>"Now" and "today" as a rep sees them, in the rep's own time zone.</summary>
+public static class RepClock
+{
+    public static TimeZoneInfo ZoneOf(Rep rep) => ZoneOf(rep.TimeZoneId);
+
+    public static TimeZoneInfo ZoneOf(string timeZoneId) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    public static DateTimeOffset LocalNow(TimeProvider time, Rep rep) =>
+        TimeZoneInfo.ConvertTime(time.GetUtcNow(), ZoneOf(rep));
+
+    public static DateOnly Today(TimeProvider time, Rep rep) => DateOnly.FromDateTime(LocalNow(time, rep).DateTime);
+
+    public static DateOnly LocalDate(DateTimeOffset instant, Rep rep) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, ZoneOf(rep)).DateTime);
+}

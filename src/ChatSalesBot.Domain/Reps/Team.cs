@@ -1,0 +1,9 @@
+namespace ChatSalesBot.Domain.Reps;
+
+/// <summary>A sales team: the unit of confidentiality and of digests.</summary>
+public sealed record Team
+{
+    public string Id { get; init; } = "";
+
+    public string Name { get; init; } = "";
+}

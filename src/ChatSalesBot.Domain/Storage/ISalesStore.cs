@@ -1,0 +1,124 @@
+using ChatSalesBot.Domain.Audit;
+using ChatSalesBot.Domain.Customers;
+using ChatSalesBot.Domain.Orders;
+using ChatSalesBot.Domain.Reps;
+using ChatSalesBot.Domain.Touches;
+
+namespace ChatSalesBot.Domain.Storage;
+
+/// <summary>People, teams and the chat accounts linked to them.</summary>
+public interface IRepStore
+{
+    Rep? GetRep(int id);
+
+    Rep? FindRepByEmail(string email);
+
+    Rep? FindRepByExternalId(string externalId);
+
+    Rep? FindRepByIdentity(string identityKey);
+
+    void LinkIdentity(PlatformIdentity identity);
+
+    IReadOnlyList<Rep> AllReps();
+
+    /// <summary>Inserts (Id 0) or replaces a rep; returns it with its id.</summary>
+    Rep SaveRep(Rep rep);
+
+    void SaveTeam(Team team);
+
+    IReadOnlyList<Team> AllTeams();
+}
+
+/// <summary>Customers, with every read a hot path needs going through an index.</summary>
+public interface ICustomerStore
+{
+    Customer? GetCustomer(int id);
+
+    Customer? FindCustomerByExternalId(string externalId);
+
+    IReadOnlyList<Customer> GetCustomers(IReadOnlyCollection<int> ids);
+
+    IReadOnlyList<Customer> CustomersOwnedBy(int repId);
+
+    IReadOnlyList<Customer> CustomersInTeam(string teamId);
+
+    /// <summary>Every customer, streamed; for start-up indexes and nightly recomputes, never for a request.</summary>
+    IEnumerable<Customer> AllCustomers();
+
+    int CountCustomers();
+
+    Customer AddCustomer(Customer customer);
+
+    /// <summary>Atomically reads, changes and writes one customer; concurrent changes are serialized, never lost.</summary>
+    /// <returns>The stored customer, or null when it does not exist.</returns>
+    Customer? UpdateCustomer(int id, Func<Customer, Customer> change);
+}
+
+/// <summary>Visits, calls, meetings and emails.</summary>
+public interface ITouchStore
+{
+    /// <summary>Stores a touch and applies its effect on the customer in one durable transaction.</summary>
+    /// <returns>The stored touch (with its id) and the updated customer; null when the customer is gone.</returns>
+    (Touch Touch, Customer Customer)? RecordTouch(Touch touch, Func<Customer, Touch, Customer> applyToCustomer);
+
+    /// <summary>Marks a touch undone and reverts its effect on the customer, in one transaction.</summary>
+    Customer? UndoTouch(int touchId, Func<Customer, Touch, Customer> revert);
+
+    Touch? GetTouch(int id);
+
+    Touch? FindTouchByExternalId(string externalId);
+
+    IReadOnlyList<Touch> RecentTouches(int customerId, int limit);
+
+    /// <summary>The rep's touches in [from, to), newest first, through the (RepId, At) index.</summary>
+    IReadOnlyList<Touch> TouchesByRep(int repId, DateTimeOffset from, DateTimeOffset to);
+
+    /// <summary>The most recent touch the rep logged that is not undone.</summary>
+    Touch? LastTouchBy(int repId);
+
+    int CountTouches();
+
+    /// <summary>Bulk insert for imports and seeding; does not touch customers.</summary>
+    void AddTouches(IEnumerable<Touch> touches);
+
+    /// <summary>Replaces an imported touch (matched by external id).</summary>
+    void SaveTouch(Touch touch);
+}
+
+/// <summary>Orders with their invoices, and complaints.</summary>
+public interface IOrderStore
+{
+    IReadOnlyList<Order> OrdersOf(int customerId);
+
+    Order SaveOrder(Order order);
+
+    Order? FindOrderByExternalId(string externalId);
+
+    void AddOrders(IEnumerable<Order> orders);
+
+    IReadOnlyList<Complaint> OpenComplaintsOf(int customerId);
+
+    Complaint SaveComplaint(Complaint complaint);
+}
+
+/// <summary>Who looked at or changed what, when, from where.</summary>
+public interface IAuditTrail
+{
+    void Append(AuditEntry entry);
+
+    IReadOnlyList<AuditEntry> RecentAudit(int? customerId, int limit);
+}
+
+/// <summary>Remembers which platform deliveries (event ids, activity ids) were already handled.</summary>
+public interface ITurnLedger
+{
+    /// <summary>True the first time a key is seen; false for a retry or replay of the same delivery.</summary>
+    bool TryBeginTurn(string key, DateTimeOffset at);
+}
+
+/// <summary>Everything the bot stores; LiteDB implements it by default.</summary>
+public interface ISalesStore : IRepStore, ICustomerStore, ITouchStore, IOrderStore, IAuditTrail, ITurnLedger
+{
+    /// <summary>Runs several writes as one durable transaction (imports, tier recompute).</summary>
+    void InTransaction(Action work);
+}
