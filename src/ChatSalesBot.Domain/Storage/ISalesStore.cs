@@ -49,6 +49,12 @@ public interface ICustomerStore
 
     Customer AddCustomer(Customer customer);
 
+    /// <summary>Bulk insert for imports and seeding; returns the customers with their ids, in order.</summary>
+    IReadOnlyList<Customer> AddCustomers(IReadOnlyList<Customer> customers);
+
+    /// <summary>Replaces many customers in one transaction (nightly recompute, imports).</summary>
+    void ReplaceCustomers(IReadOnlyList<Customer> customers);
+
     /// <summary>Atomically reads, changes and writes one customer; concurrent changes are serialized, never lost.</summary>
     /// <returns>The stored customer, or null when it does not exist.</returns>
     Customer? UpdateCustomer(int id, Func<Customer, Customer> change);
