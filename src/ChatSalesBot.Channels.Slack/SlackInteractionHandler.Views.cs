@@ -1,0 +1,71 @@
+using ChatSalesBot.Channels.Slack.Payloads;
+using ChatSalesBot.Conversation;
+using ChatSalesBot.Conversation.Cards;
+
+namespace ChatSalesBot.Channels.Slack;
+
+/// <summary>view_submission: the modal's inputs become a ButtonPress of the form's submit action.</summary>
+public sealed partial class SlackInteractionHandler
+{
+    private async Task<SlackAck> ViewSubmissionAsync(ViewSubmission submission, CancellationToken cancellationToken)
+    {
+        var view = submission.View;
+        if (view.CallbackId != BlockKitRenderer.FormCallbackId)
+        {
+            SlackLog.InteractionIgnored(logger, "view_submission " + view.CallbackId, submission.Team?.Id);
+            return SlackAck.Ok;
+        }
+
+        var user = SlackPlatformDirectory.User(submission.Team?.Id ?? submission.User.TeamId ?? "", submission.User.Id, submission.User.Username ?? submission.User.Name);
+        var metadata = FormMetadata.Parse(view.PrivateMetadata);
+        if (metadata is null || !ButtonAction.TryDecode(metadata.Submit, out var submit))
+        {
+            SlackLog.InvalidAction(logger, "view_submission", submission.Team?.Id);
+            background.Run("invalid form", ct => Tell(null, user, NoLongerValid, ct));
+            return Clear;
+        }
+
+        var press = new ButtonPress(user, submit, BlockKitRenderer.ReadInputs(view.State));
+        var answer = background.Start(ct => bot.HandleAsync(press, ct));
+        var budget = Task.Delay(options.Value.InlineAnswerBudget, time, cancellationToken);
+        if (await Task.WhenAny(answer, budget).ConfigureAwait(false) == answer && answer.IsCompletedSuccessfully)
+        {
+            var errors = ErrorsForView(answer.Result, view.State);
+            if (errors.Count > 0)
+            {
+                return new SlackAck(200, new { response_action = "errors", errors });
+            }
+        }
+
+        background.Run("form submitted", async ct =>
+        {
+            var reply = await answer.ConfigureAwait(false);
+            if (reply.Placement != ReplyPlacement.None)
+            {
+                await Deliver(reply, user, metadata.ResponseUrl, metadata.ChannelId, ct).ConfigureAwait(false);
+            }
+        });
+        return Clear;
+    }
+
+    private static SlackAck Clear => new(200, new { response_action = "clear" });
+
+    /// <summary>
+    /// Slack only shows errors for input blocks of the submitted view; an error for any other field is shown
+    /// on the first input so that a refusal is never silent.
+    /// </summary>
+    private static Dictionary<string, string> ErrorsForView(Reply reply, ViewState? state)
+    {
+        var errors = BlockKitRenderer.FieldErrors(reply);
+        var blockIds = state?.Values.Keys.ToHashSet(StringComparer.Ordinal) ?? [];
+        var shown = errors.Where(e => blockIds.Contains(e.Key)).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        var hidden = errors.Where(e => !blockIds.Contains(e.Key)).Select(e => e.Value).ToList();
+        if (hidden.Count > 0 && blockIds.Count > 0)
+        {
+            var first = state!.Values.Keys.First();
+            shown[first] = SlackText.Truncate(string.Join(" ", (shown.TryGetValue(first, out var own) ? [own] : Array.Empty<string>()).Concat(hidden)), SlackText.MaxSectionText);
+        }
+
+        return shown;
+    }
+}

@@ -1,0 +1,19 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ChatSalesBot.Channels.Slack;
+
+/// <summary>The one set of JSON options for everything Slack sends and receives (snake_case, nulls omitted).</summary>
+public static class SlackJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        AllowOutOfOrderMetadataProperties = true,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+}

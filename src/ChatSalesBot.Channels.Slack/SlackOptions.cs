@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatSalesBot.Channels.Slack;
+
+/// <summary>Slack settings, bound from the "Slack" configuration section (env: Slack__SigningSecret, …).</summary>
+public sealed class SlackOptions
+{
+    public const string SectionName = "Slack";
+
+    /// <summary>Signs every HTTP request Slack sends; with none configured every HTTP request is refused.</summary>
+    public string? SigningSecret { get; set; }
+
+    /// <summary>Bot token (xoxb-…) for the Web API.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>App-level token (xapp-…, scope connections:write) for Socket Mode.</summary>
+    public string? AppToken { get; set; }
+
+    /// <summary>Connect over Socket Mode instead of (or besides) receiving HTTP requests.</summary>
+    public bool SocketMode { get; set; }
+
+    [Required]
+    public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
+
+    public string CommandsPath { get; set; } = "/slack/commands";
+
+    public string EventsPath { get; set; } = "/slack/events";
+
+    public string InteractionsPath { get; set; } = "/slack/interactions";
+
+    /// <summary>How long a slash command waits for the bot before acknowledging and answering via response_url.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:02.500")]
+    public TimeSpan InlineAnswerBudget { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Largest allowed difference between a request's timestamp and now.</summary>
+    public TimeSpan MaxRequestAge { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Retries of transient Web API failures (5xx, network, 429) before giving up.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>First backoff delay; doubles with jitter on each retry.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>chat.postMessage pacing per channel: Slack allows about one message per second with short bursts.</summary>
+    [Range(1, 20)]
+    public int PostBurstPerChannel { get; set; } = 3;
+
+    /// <summary>Socket Mode reconnect backoff ceiling.</summary>
+    public TimeSpan SocketMaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,32 @@
+using ChatSalesBot.Conversation;
+using ChatSalesBot.Conversation.Identity;
+using Microsoft.Extensions.Logging;
+
+namespace ChatSalesBot.Channels.Slack;
+
+/// <summary>Links a Slack user to a rep by the email on their Slack profile (users.info, scope users:read.email).</summary>
+public sealed class SlackPlatformDirectory(SlackWebApiClient api, ILogger<SlackPlatformDirectory> logger) : IPlatformDirectory
+{
+    public const string PlatformName = "slack";
+
+    public string Platform => PlatformName;
+
+    public async Task<string?> FindEmailAsync(ChannelUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        try
+        {
+            var info = await api.UsersInfoAsync(user.UserId, cancellationToken).ConfigureAwait(false);
+            return string.IsNullOrWhiteSpace(info.Profile?.Email) ? null : info.Profile.Email;
+        }
+        catch (SlackApiException ex)
+        {
+            SlackLog.UserLookupFailed(logger, user.TenantId, user.UserId, ex.Error);
+            return null;
+        }
+    }
+
+    /// <summary>The neutral identity of a Slack user: platform "slack", tenant = team id.</summary>
+    public static ChannelUser User(string teamId, string userId, string? userName = null) =>
+        new(PlatformName, teamId, userId, userName);
+}

@@ -1,0 +1,95 @@
+using ChatSalesBot.Channels.Slack.Blocks;
+using ChatSalesBot.Conversation;
+using Microsoft.Extensions.Logging;
+
+namespace ChatSalesBot.Channels.Slack;
+
+/// <summary>Delivers a rendered reply the way the situation allows: response_url, channel, ephemeral, DM, modal, Home tab.</summary>
+public sealed class SlackReplySender(SlackWebApiClient api, BlockKitRenderer renderer, SlackReplyCache shares, ILogger<SlackReplySender> logger)
+{
+    /// <summary>A response_url takes at most five posts.</summary>
+    private const int MaxResponseUrlPosts = 5;
+
+    /// <summary>
+    /// The messages answering a slash command or button privately: ephemeral (a normal message in a DM),
+    /// with a "Share in channel" button when the answer is worth sharing.
+    /// </summary>
+    public IReadOnlyList<SlackMessage> Private(Reply reply, bool offerShare, bool inDirectMessage, bool replaceOriginal = false)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var messages = renderer.RenderMessages(reply);
+        if (offerShare && !inDirectMessage && !reply.IsError && BlockKitRenderer.FindForm(reply) is null)
+        {
+            messages = BlockKitRenderer.WithShareButton(messages, shares.Add(reply));
+        }
+
+        return [.. messages.Select((m, i) => m with
+        {
+            ResponseType = inDirectMessage ? "in_channel" : "ephemeral",
+            ReplaceOriginal = i == 0 && replaceOriginal ? true : null,
+        })];
+    }
+
+    public async Task ToResponseUrlAsync(string responseUrl, IEnumerable<SlackMessage> messages, CancellationToken cancellationToken)
+    {
+        foreach (var message in messages.Take(MaxResponseUrlPosts))
+        {
+            await api.PostToResponseUrlAsync(responseUrl, message, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task ToChannelAsync(string channel, string? threadTs, Reply reply, CancellationToken cancellationToken)
+    {
+        foreach (var message in renderer.RenderMessages(reply))
+        {
+            await api.PostMessageAsync(channel, message, threadTs, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task EphemeralAsync(string channel, string userId, Reply reply, CancellationToken cancellationToken)
+    {
+        foreach (var message in renderer.RenderMessages(reply))
+        {
+            await api.PostEphemeralAsync(channel, userId, message, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task DirectAsync(string userId, Reply reply, CancellationToken cancellationToken)
+    {
+        var channel = await api.OpenConversationAsync(userId, cancellationToken).ConfigureAwait(false);
+        await ToChannelAsync(channel, null, reply, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task PublishHomeAsync(string userId, Reply reply, CancellationToken cancellationToken) =>
+        api.PublishViewAsync(userId, renderer.RenderHome(reply), cancellationToken);
+
+    /// <summary>Opens the reply's form as a modal; false when there is no form, no trigger or Slack refused.</summary>
+    public async Task<bool> TryOpenFormAsync(string? triggerId, Reply reply, string? channelId, string? responseUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        if (string.IsNullOrEmpty(triggerId) || BlockKitRenderer.FindForm(reply) is not var (card, form))
+        {
+            return false;
+        }
+
+        var metadata = new FormMetadata(form.Submit.Action.Encode(), channelId, responseUrl).Serialize();
+        if (metadata.Length > SlackText.MaxPrivateMetadata)
+        {
+            return false;
+        }
+
+        try
+        {
+            await api.OpenViewAsync(triggerId, renderer.RenderModal(card, metadata), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (SlackApiException ex)
+        {
+            SlackLog.ModalFallback(logger, ex.Error);
+            return false;
+        }
+    }
+
+    /// <summary>Slack DM channel ids start with D.</summary>
+    public static bool IsDirectMessage(string? channelId) => channelId is not null && channelId.StartsWith('D');
+}
