@@ -1,0 +1,131 @@
+using System.Net;
+using System.Text.Json;
+using ChatSalesBot.Channels.Slack.Tests.Support;
+using ChatSalesBot.Conversation;
+
+namespace ChatSalesBot.Channels.Slack.Tests;
+
+public sealed class EventsApiTests
+{
+    [Fact]
+    public async Task EventsApi_UrlVerification_EchoesChallenge()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        var response = await host.EventAsync(SlackTestHost.Payload("url_verification.json"));
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", body.GetProperty("challenge").GetString());
+    }
+
+    [Fact]
+    public async Task EventsApi_AppMention_StripsMentionAndPostsInChannel()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        var response = await host.EventAsync(SlackTestHost.Payload("app_mention.json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var post = await host.Api.WaitForAsync("chat.postMessage");
+        var turn = Assert.IsType<IncomingMessage>(Assert.Single(host.Bot.Turns));
+        Assert.Equal("customer Acme", turn.Text);
+        Assert.Equal("slack:Ev0LAN670R", turn.DeliveryId);
+        Assert.Equal(new ChannelUser("slack", "T061EG9R6", "U061F7AUR"), turn.User);
+        Assert.Equal("C0LAN2Q65", post.Json.GetProperty("channel").GetString());
+        Assert.Equal("header", post.Json.GetProperty("blocks")[0].GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task EventsApi_DirectMessage_BecomesTurnAndReplyInDm()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        await host.EventAsync(SlackTestHost.Payload("message_im.json"));
+        var post = await host.Api.WaitForAsync("chat.postMessage");
+        Assert.Equal("D024BE91L", post.Json.GetProperty("channel").GetString());
+        Assert.Equal("visit Acme: met the CFO, next step demo next Friday", Assert.IsType<IncomingMessage>(Assert.Single(host.Bot.Turns)).Text);
+    }
+
+    [Theory]
+    [InlineData("message_bot.json")]
+    [InlineData("message_changed.json")]
+    public async Task EventsApi_BotMessagesAndEdits_AreIgnored(string payload)
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        var response = await host.EventAsync(SlackTestHost.Payload(payload));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await host.IdleAsync();
+        Assert.Empty(host.Bot.Turns);
+        Assert.Empty(host.Api.Calls);
+    }
+
+    [Fact]
+    public async Task EventsApi_OurOwnMessage_IsIgnored()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        await host.EventAsync(SlackTestHost.Payload("message_im.json").Replace("\"user\": \"U2147483697\"", "\"user\": \"UBOTUSER1\"", StringComparison.Ordinal));
+        await host.IdleAsync();
+        Assert.Empty(host.Bot.Turns);
+    }
+
+    [Fact]
+    public async Task EventsApi_RetriedEvent_IsHandledOnce()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        var json = SlackTestHost.Payload("message_im.json");
+        Assert.Equal(HttpStatusCode.OK, (await host.EventAsync(json)).StatusCode);
+        var retry = await host.EventAsync(json, r =>
+        {
+            r.Headers.Add("X-Slack-Retry-Num", "1");
+            r.Headers.Add("X-Slack-Retry-Reason", "http_timeout");
+        });
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal("1", retry.Headers.GetValues("x-slack-no-retry").Single());
+        await host.IdleAsync();
+
+        Assert.Single(host.Bot.Turns);
+        Assert.Single(host.Api.CallsTo("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task EventsApi_ConcurrentDuplicates_StartWorkOnce()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        host.Bot.Delay = TimeSpan.FromMilliseconds(200);
+        var json = SlackTestHost.Payload("app_mention.json");
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => host.EventAsync(json)));
+        await host.IdleAsync();
+        Assert.Single(host.Bot.Turns);
+        Assert.Single(host.Api.CallsTo("chat.postMessage"));
+    }
+
+    [Fact]
+    public async Task EventsApi_AppHomeOpened_PublishesFollowUpsHome()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        host.Bot.Answer = _ => SampleReplies.FollowUps();
+        await host.EventAsync(SlackTestHost.Payload("app_home_opened.json"));
+        var publish = await host.Api.WaitForAsync("views.publish");
+
+        Assert.Equal("followups", Assert.IsType<IncomingMessage>(Assert.Single(host.Bot.Turns)).Text);
+        Assert.Equal("U061F7AUR", publish.Json.GetProperty("user_id").GetString());
+        var view = publish.Json.GetProperty("view");
+        Assert.Equal("home", view.GetProperty("type").GetString());
+        Assert.Contains("Customer 1", view.GetRawText());
+    }
+
+    [Fact]
+    public async Task EventsApi_ErrorReplyInChannel_IsEphemeral()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        host.Bot.Answer = _ => SampleReplies.NotRegistered();
+        await host.EventAsync(SlackTestHost.Payload("app_mention.json"));
+        var post = await host.Api.WaitForAsync("chat.postEphemeral");
+        Assert.Equal("U061F7AUR", post.Json.GetProperty("user").GetString());
+        Assert.Empty(host.Api.CallsTo("chat.postMessage"));
+    }
+
+    [Fact]
+    public void SlackEventHandler_StripMentions_RemovesOnlyTheBot()
+    {
+        Assert.Equal("customer Acme", SlackEventHandler.StripMentions("<@UBOT> customer   Acme", "UBOT"));
+        Assert.Equal("ask <@U2> about Acme", SlackEventHandler.StripMentions("<@UBOT|salesbot> ask <@U2> about Acme", "UBOT"));
+        Assert.Equal("help", SlackEventHandler.StripMentions("<@UXYZ> help", null));
+    }
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Text.Json;
+using ChatSalesBot.Channels.Slack.Tests.Support;
+using ChatSalesBot.Conversation;
+
+namespace ChatSalesBot.Channels.Slack.Tests;
+
+public sealed class SlashCommandTests
+{
+    [Fact]
+    public async Task SlashCommand_FastAnswer_IsTheEphemeralAckWithShareButton()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        var response = await host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var turn = Assert.IsType<IncomingMessage>(Assert.Single(host.Bot.Turns));
+        Assert.Equal("customer Acme <!channel>", turn.Text);
+        Assert.Equal(new ChannelUser("slack", "T0001", "U2147483697", "Steve"), turn.User);
+
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("ephemeral", body.GetProperty("response_type").GetString());
+        var blocks = body.GetProperty("blocks").EnumerateArray().ToList();
+        Assert.Equal("header", blocks[0].GetProperty("type").GetString());
+        Assert.Equal("Acme Corp", blocks[0].GetProperty("text").GetProperty("text").GetString());
+        var share = blocks[^1].GetProperty("elements")[0];
+        Assert.Equal(BlockKitRenderer.ShareActionId, share.GetProperty("action_id").GetString());
+        Assert.StartsWith("share:", share.GetProperty("value").GetString());
+    }
+
+    [Theory]
+    [InlineData("/customer", "Acme", "customer Acme")]
+    [InlineData("/visit", "Acme: met the CFO", "visit Acme: met the CFO")]
+    [InlineData("/followups", "", "followups")]
+    [InlineData("/salesbot", "snooze Acme 3 days", "snooze Acme 3 days")]
+    [InlineData("/salesbot", "", "help")]
+    public async Task SlashCommand_EachCommand_BecomesNeutralText(string command, string text, string expected)
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        var form = $"team_id=T1&channel_id=C1&user_id=U1&user_name=al&command={Uri.EscapeDataString(command)}&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString(SlackTestHost.ResponseUrl)}&trigger_id=1.2.3";
+        var response = await host.CommandAsync(form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, Assert.IsType<IncomingMessage>(Assert.Single(host.Bot.Turns)).Text);
+    }
+
+    [Fact]
+    public async Task SlashCommand_Unknown_GetsEphemeralHelpAndBotNotCalled()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        var response = await host.CommandAsync(SlackTestHost.Payload("slash_command_unknown.txt"));
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("ephemeral", body.GetProperty("response_type").GetString());
+        Assert.Contains("/weather", body.GetProperty("text").GetString());
+        Assert.Contains("/customer", body.GetProperty("text").GetString());
+        Assert.Empty(host.Bot.Turns);
+    }
+
+    [Fact]
+    public async Task SlashCommand_SlowAnswer_AcksAtOnceAndPostsToResponseUrl()
+    {
+        await using var host = await SlackTestHost.StartAsync(new() { ["Slack:InlineAnswerBudget"] = "00:00:00.100" });
+        host.Bot.Delay = TimeSpan.FromMilliseconds(600);
+        var started = DateTime.UtcNow;
+        var response = await host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt"));
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromMilliseconds(550), "the ack must not wait for the bot");
+
+        var ack = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(SlackCommandHandler.WorkingOnIt, ack.GetProperty("text").GetString());
+
+        var post = await host.Api.WaitForAsync("response_url");
+        Assert.Equal("https://hooks.slack.test/commands/1234/5678", post.Url.ToString());
+        Assert.Equal("ephemeral", post.Json.GetProperty("response_type").GetString());
+        Assert.Equal("header", post.Json.GetProperty("blocks")[0].GetProperty("type").GetString());
+        Assert.Null(post.Authorization);
+    }
+
+    [Fact]
+    public async Task SlashCommand_AnswerWithForm_OpensModalWithTriggerId()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        host.Bot.Answer = _ => SampleReplies.LogForm();
+        var response = await host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt").Replace("%2Fcustomer", "%2Fvisit", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        var open = Assert.Single(host.Api.CallsTo("views.open"));
+        Assert.Equal("13345224609.738474920.8088930838d88f008e0", open.Json.GetProperty("trigger_id").GetString());
+        var view = open.Json.GetProperty("view");
+        Assert.Equal("modal", view.GetProperty("type").GetString());
+        Assert.Equal(BlockKitRenderer.FormCallbackId, view.GetProperty("callback_id").GetString());
+        var metadata = FormMetadata.Parse(view.GetProperty("private_metadata").GetString());
+        Assert.Equal("log.submit|c=42", metadata!.Submit);
+        Assert.Equal("C2147483705", metadata.ChannelId);
+        Assert.Equal("Bearer xoxb-test-token", open.Authorization);
+    }
+
+    [Fact]
+    public async Task SlashCommand_ErrorReply_HasNoShareButton()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        host.Bot.Answer = _ => SampleReplies.NotRegistered();
+        var response = await host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt"));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("not registered", body);
+        Assert.DoesNotContain(BlockKitRenderer.ShareActionId, body);
+    }
+
+    [Fact]
+    public async Task SlashCommand_ShareButton_RepostsSameAnswerInChannel()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        var response = await host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt"));
+        var ack = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var shareId = ack.GetProperty("blocks").EnumerateArray().Last().GetProperty("elements")[0].GetProperty("value").GetString()!;
+
+        var press = SlackTestHost.Payload("block_actions.json")
+            .Replace("\"snooze.2\"", $"\"{BlockKitRenderer.ShareActionId}\"", StringComparison.Ordinal)
+            .Replace("\"snooze|c=42|d=3\"", $"\"{shareId}\"", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await host.InteractionAsync(press)).StatusCode);
+
+        var post = await host.Api.WaitForAsync("response_url");
+        Assert.Equal("in_channel", post.Json.GetProperty("response_type").GetString());
+        Assert.Equal("Acme Corp", post.Json.GetProperty("blocks")[0].GetProperty("text").GetProperty("text").GetString());
+        Assert.DoesNotContain(BlockKitRenderer.ShareActionId, post.Body);
+        Assert.Single(host.Bot.Turns);
+    }
+
+    [Fact]
+    public async Task SlashCommand_ReplyNothing_AcksEmpty()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        host.Bot.Answer = _ => Reply.Nothing;
+        var response = await host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+    }
+}

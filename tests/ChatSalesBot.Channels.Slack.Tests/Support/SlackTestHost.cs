@@ -1,0 +1,97 @@
+using System.Net.Http.Headers;
+using System.Text;
+using ChatSalesBot.Conversation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
+
+namespace ChatSalesBot.Channels.Slack.Tests.Support;
+
+/// <summary>
+/// The Slack channel in a minimal ASP.NET Core host on TestServer: AddSlackChannel + MapSlack, a fake bot,
+/// and the Web API stand-in as the HttpClient's primary handler (tests never reach Slack).
+/// </summary>
+public sealed class SlackTestHost : IAsyncDisposable
+{
+    public const string Secret = "8f742231b10e8888abcd99yyyzzz85a5";
+    public const string ResponseUrl = "https://hooks.slack.test/commands/T1/1/abc";
+
+    private readonly WebApplication app;
+
+    private SlackTestHost(WebApplication app, FakeSalesBot bot, SlackApiStandIn api)
+    {
+        this.app = app;
+        Bot = bot;
+        Api = api;
+        Client = app.GetTestClient();
+    }
+
+    public FakeSalesBot Bot { get; }
+
+    public SlackApiStandIn Api { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<SlackTestHost> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Slack:SigningSecret"] = Secret,
+            ["Slack:BotToken"] = "xoxb-test-token",
+            ["Slack:ApiBaseUrl"] = "https://slack.test/api/",
+            ["Slack:RetryBaseDelay"] = "00:00:00.050",
+            ["Slack:InlineAnswerBudget"] = "00:00:01",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        var bot = new FakeSalesBot();
+        var api = new SlackApiStandIn();
+        builder.Services.AddSingleton<ISalesBot>(bot);
+        builder.Services.AddSlackChannel();
+        builder.Services.AddHttpClient(SlackWebApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => api);
+        configure?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.MapSlack();
+        await app.StartAsync();
+        return new SlackTestHost(app, bot, api);
+    }
+
+    public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType, DateTimeOffset? at = null, string? secret = null, Action<HttpRequestMessage>? tweak = null)
+    {
+        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        request.Headers.Add(SlackRequestVerifier.TimestampHeader, timestamp);
+        request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(secret ?? Secret, timestamp, Encoding.UTF8.GetBytes(body)));
+        tweak?.Invoke(request);
+        return Client.SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> CommandAsync(string formBody) => PostSignedAsync("/slack/commands", formBody, "application/x-www-form-urlencoded");
+
+    public Task<HttpResponseMessage> EventAsync(string json, Action<HttpRequestMessage>? tweak = null) =>
+        PostSignedAsync("/slack/events", json, "application/json", tweak: tweak);
+
+    public Task<HttpResponseMessage> InteractionAsync(string payloadJson) =>
+        PostSignedAsync("/slack/interactions", "payload=" + Uri.EscapeDataString(payloadJson), "application/x-www-form-urlencoded");
+
+    public Task IdleAsync() => Services.GetRequiredService<SlackBackgroundWork>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+    public static string Payload(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Payloads", name));
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
