@@ -6,8 +6,12 @@ namespace ChatSalesBot.Channels.Slack;
 /// What a modal carries in <c>private_metadata</c> (≤ 3000 characters): the encoded submit action and where
 /// the user opened it, so the confirmation goes back to that conversation.
 /// </summary>
-public sealed record FormMetadata(string Submit, string? ChannelId, string? ResponseUrl)
+public sealed record FormMetadata(string Submit)
 {
+    public string? ChannelId { get; init; }
+
+    public string? ResponseUrl { get; init; }
+
     public string Serialize()
     {
         var json = JsonSerializer.Serialize(this, SlackJson.Options);

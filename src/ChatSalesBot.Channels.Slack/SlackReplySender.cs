@@ -72,7 +72,7 @@ public sealed class SlackReplySender(SlackWebApiClient api, BlockKitRenderer ren
             return false;
         }
 
-        var metadata = new FormMetadata(form.Submit.Action.Encode(), channelId, responseUrl).Serialize();
+        var metadata = new FormMetadata(form.Submit.Action.Encode()) { ChannelId = channelId, ResponseUrl = responseUrl }.Serialize();
         if (metadata.Length > SlackText.MaxPrivateMetadata)
         {
             return false;

@@ -137,10 +137,33 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpFactory, IOptions<S
 }
 
 /// <summary>The parts of users.info's <c>user</c> we use.</summary>
-public sealed record SlackUserInfo(string Id, string? Name, string? TeamId, SlackUserProfile? Profile);
+public sealed record SlackUserInfo(string Id)
+{
+    public string? Name { get; init; }
+
+    public string? TeamId { get; init; }
+
+    public SlackUserProfile? Profile { get; init; }
+}
 
 /// <summary><c>user.profile</c>: email needs <c>users:read.email</c>.</summary>
-public sealed record SlackUserProfile(string? Email, string? RealName, string? DisplayName);
+public sealed record SlackUserProfile
+{
+    public string? Email { get; init; }
+
+    public string? RealName { get; init; }
+
+    public string? DisplayName { get; init; }
+}
 
 /// <summary>auth.test's answer.</summary>
-public sealed record SlackAuthTest(string? TeamId, string? UserId, string? BotId, string? Team);
+public sealed record SlackAuthTest
+{
+    public string? TeamId { get; init; }
+
+    public string? UserId { get; init; }
+
+    public string? BotId { get; init; }
+
+    public string? Team { get; init; }
+}

@@ -14,7 +14,14 @@ public sealed record EventCallback(string TeamId, string EventId, SlackEvent Eve
 }
 
 /// <summary>One installation the event is visible to (<c>authorizations[]</c>).</summary>
-public sealed record EventAuthorization(string? TeamId, string? UserId, bool? IsBot);
+public sealed record EventAuthorization
+{
+    public string? TeamId { get; init; }
+
+    public string? UserId { get; init; }
+
+    public bool? IsBot { get; init; }
+}
 
 /// <summary>The Events API handshake: <c>{"type":"url_verification","challenge":…}</c>.</summary>
 public sealed record UrlVerification(string Challenge);

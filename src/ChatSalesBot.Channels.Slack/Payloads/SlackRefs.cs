@@ -11,10 +11,16 @@ public sealed record SlackUserRef(string Id)
 }
 
 /// <summary>The <c>team</c> object of interactive payloads.</summary>
-public sealed record SlackTeamRef(string Id, string? Domain);
+public sealed record SlackTeamRef(string Id)
+{
+    public string? Domain { get; init; }
+}
 
 /// <summary>The <c>channel</c> object of interactive payloads.</summary>
-public sealed record SlackChannelRef(string Id, string? Name);
+public sealed record SlackChannelRef(string Id)
+{
+    public string? Name { get; init; }
+}
 
 /// <summary>Where the pressed element lives: <c>message</c> (with channel and ts) or <c>view</c> (modal / Home tab).</summary>
 public sealed record InteractionContainer(string Type)
@@ -29,4 +35,11 @@ public sealed record InteractionContainer(string Type)
 }
 
 /// <summary>The message a message shortcut was used on, or that holds a pressed button.</summary>
-public sealed record SlackMessageRef(string? Text, string? Ts, string? User);
+public sealed record SlackMessageRef
+{
+    public string? Text { get; init; }
+
+    public string? Ts { get; init; }
+
+    public string? User { get; init; }
+}
