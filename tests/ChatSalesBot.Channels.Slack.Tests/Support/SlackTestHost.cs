@@ -36,7 +36,7 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<SlackTestHost> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    public static async Task<SlackTestHost> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, SlackApiStandIn? standIn = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
@@ -54,7 +54,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         }
 
         var bot = new FakeSalesBot();
-        var api = new SlackApiStandIn();
+        var api = standIn ?? new SlackApiStandIn();
         builder.Services.AddSingleton<ISalesBot>(bot);
         builder.Services.AddSlackChannel();
         builder.Services.AddHttpClient(SlackWebApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => api);
