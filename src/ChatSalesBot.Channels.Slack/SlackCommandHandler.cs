@@ -40,10 +40,8 @@ public sealed class SlackCommandHandler(
 
         var user = SlackPlatformDirectory.User(command.TeamId, command.UserId, command.UserName);
         var answer = background.Start(ct => bot.HandleAsync(new IncomingMessage(user, text), ct));
-        var budget = Task.Delay(options.Value.InlineAnswerBudget, time, cancellationToken);
-        if (await Task.WhenAny(answer, budget).ConfigureAwait(false) == answer && answer.IsCompletedSuccessfully)
+        if (await WithinBudgetAsync(answer, options.Value.InlineAnswerBudget, time, cancellationToken).ConfigureAwait(false) is { } reply)
         {
-            var reply = answer.Result;
             if (reply.Placement == ReplyPlacement.None
                 || await sender.TryOpenFormAsync(command.TriggerId, reply, command.ChannelId, command.ResponseUrl, cancellationToken).ConfigureAwait(false))
             {
@@ -75,6 +73,19 @@ public sealed class SlackCommandHandler(
             }
         });
         return new SlackAck(200, new SlackMessage(WorkingOnIt, []) { ResponseType = "ephemeral" });
+    }
+
+    /// <summary>The bot's answer if it comes within the budget, else null (the answer keeps running).</summary>
+    internal static async Task<Reply?> WithinBudgetAsync(Task<Reply> answer, TimeSpan budget, TimeProvider time, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await answer.WaitAsync(budget, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException || answer.IsFaulted)
+        {
+            return null;
+        }
     }
 
     /// <summary>The neutral message for a command, or null for a command we don't have.</summary>

@@ -27,10 +27,9 @@ public sealed partial class SlackInteractionHandler
 
         var press = new ButtonPress(user, submit, BlockKitRenderer.ReadInputs(view.State));
         var answer = background.Start(ct => bot.HandleAsync(press, ct));
-        var budget = Task.Delay(options.Value.InlineAnswerBudget, time, cancellationToken);
-        if (await Task.WhenAny(answer, budget).ConfigureAwait(false) == answer && answer.IsCompletedSuccessfully)
+        if (await SlackCommandHandler.WithinBudgetAsync(answer, options.Value.InlineAnswerBudget, time, cancellationToken).ConfigureAwait(false) is { } reply)
         {
-            var errors = ErrorsForView(answer.Result, view.State);
+            var errors = ErrorsForView(reply, view.State);
             if (errors.Count > 0)
             {
                 return new SlackAck(200, new { response_action = "errors", errors });
