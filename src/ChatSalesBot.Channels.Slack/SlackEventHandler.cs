@@ -60,7 +60,7 @@ public sealed partial class SlackEventHandler(
                 SlackLog.EventIgnored(logger, callback.EventId, callback.TeamId, reason);
                 break;
             case "message":
-                Run(callback, new IncomingMessage(SlackPlatformDirectory.User(callback.TeamId, e.User!), e.Text!.Trim()) { DeliveryId = deliveryId }, e.Channel!, e.ThreadTs);
+                Run(callback, new IncomingMessage(SlackPlatformDirectory.User(callback.TeamId, e.User!), SlackText.Unescape(e.Text).Trim()) { DeliveryId = deliveryId }, e.Channel!, e.ThreadTs);
                 break;
             case "app_home_opened" when e.User is not null && e.Tab is null or "home":
                 var user = SlackPlatformDirectory.User(callback.TeamId, e.User);
@@ -123,7 +123,7 @@ public sealed partial class SlackEventHandler(
             ? LeadingMention().Replace(text, "")
             : text.Replace($"<@{botUserId}>", "", StringComparison.Ordinal);
         stripped = botUserId is null ? stripped : Regex.Replace(stripped, $@"<@{Regex.Escape(botUserId)}\|[^>]*>", "", RegexOptions.None, TimeSpan.FromSeconds(1));
-        return WhiteSpace().Replace(stripped, " ").Trim();
+        return SlackText.Unescape(WhiteSpace().Replace(stripped, " ").Trim());
     }
 
     private T? Read<T>(JsonElement body)

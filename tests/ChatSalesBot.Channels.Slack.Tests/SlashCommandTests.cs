@@ -44,6 +44,15 @@ public sealed class SlashCommandTests
     }
 
     [Fact]
+    public async Task SlashCommand_PlusSpacesAndSlackEscapes_AreDecoded()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        var form = "team_id=T1&channel_id=C1&user_id=U1&command=%2Fcustomer&text=Smith+%26amp%3B+Sons+%26lt%3Bb%26gt%3B&response_url=x&trigger_id=1";
+        Assert.Equal(HttpStatusCode.OK, (await host.CommandAsync(form)).StatusCode);
+        Assert.Equal("customer Smith & Sons <b>", Assert.IsType<IncomingMessage>(Assert.Single(host.Bot.Turns)).Text);
+    }
+
+    [Fact]
     public async Task SlashCommand_Unknown_GetsEphemeralHelpAndBotNotCalled()
     {
         await using var host = await SlackTestHost.StartAsync();
