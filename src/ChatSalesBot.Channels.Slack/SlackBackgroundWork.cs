@@ -9,13 +9,14 @@ namespace ChatSalesBot.Channels.Slack;
 /// </summary>
 public sealed class SlackBackgroundWork(IHostApplicationLifetime lifetime, ILogger<SlackBackgroundWork> logger)
 {
+    private readonly Lock gate = new();
     private int pending;
     private TaskCompletionSource idle = NewIdle(completed: true);
 
     public void Run(string what, Func<CancellationToken, Task> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        lock (this)
+        lock (gate)
         {
             if (pending++ == 0)
             {
@@ -38,7 +39,7 @@ public sealed class SlackBackgroundWork(IHostApplicationLifetime lifetime, ILogg
             }
             finally
             {
-                lock (this)
+                lock (gate)
                 {
                     if (--pending == 0)
                     {
@@ -72,7 +73,7 @@ public sealed class SlackBackgroundWork(IHostApplicationLifetime lifetime, ILogg
     /// <summary>Completes when no background work is running (tests and graceful shutdown).</summary>
     public Task WhenIdleAsync()
     {
-        lock (this)
+        lock (gate)
         {
             return idle.Task;
         }
