@@ -128,4 +128,23 @@ public sealed class EventsApiTests
         Assert.Equal("ask <@U2> about Acme", SlackEventHandler.StripMentions("<@UBOT|salesbot> ask <@U2> about Acme", "UBOT"));
         Assert.Equal("help", SlackEventHandler.StripMentions("<@UXYZ> help", null));
     }
+
+    [Fact]
+    public async Task EventsApi_MentionInThread_RepliesInThread()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        var json = SlackTestHost.Payload("app_mention.json").Replace("\"ts\": \"1515449522.000016\",", "\"ts\": \"1515449522.000016\", \"thread_ts\": \"1515449000.000001\",", StringComparison.Ordinal);
+        await host.EventAsync(json);
+        var post = await host.Api.WaitForAsync("chat.postMessage");
+        Assert.Equal("1515449000.000001", post.Json.GetProperty("thread_ts").GetString());
+    }
+
+    [Fact]
+    public async Task EventsApi_TextWithSlackEscapes_IsDecodedForTheBot()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        await host.EventAsync(SlackTestHost.Payload("message_im.json").Replace("visit Acme: met the CFO", "customer Smith &amp; Sons", StringComparison.Ordinal));
+        await host.Api.WaitForAsync("chat.postMessage");
+        Assert.StartsWith("customer Smith & Sons", Assert.IsType<IncomingMessage>(Assert.Single(host.Bot.Turns)).Text);
+    }
 }

@@ -156,4 +156,31 @@ public sealed class InteractivityTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(host.Bot.Turns);
     }
+
+    [Fact]
+    public async Task BlockActions_InDirectMessage_NewReplyIsNormalMessage()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        host.Bot.Answer = _ => SampleReplies.CustomerCard();
+        var payload = SlackTestHost.Payload("block_actions.json").Replace("C2147483705", "D2147483705", StringComparison.Ordinal);
+        await host.InteractionAsync(payload);
+        var post = await host.Api.WaitForAsync("response_url");
+        Assert.Equal("in_channel", post.Json.GetProperty("response_type").GetString());
+        Assert.False(post.Json.TryGetProperty("replace_original", out _));
+    }
+
+    [Fact]
+    public async Task BlockActions_InlineFormSubmit_CarriesStateValuesAsInputs()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        host.Bot.Answer = _ => SampleReplies.Confirmation();
+        var payload = SlackTestHost.Payload("block_actions.json")
+            .Replace("\"state\": { \"values\": {} }", "\"state\": { \"values\": { \"customer\": { \"customer\": { \"type\": \"plain_text_input\", \"value\": \"Acme\" } }, \"next\": { \"next\": { \"type\": \"datepicker\", \"selected_date\": null } } } }", StringComparison.Ordinal)
+            .Replace("snooze|c=42|d=3", "log.submit|c=42", StringComparison.Ordinal);
+        await host.InteractionAsync(payload);
+        await host.Api.WaitForAsync("response_url");
+        var press = Assert.IsType<ButtonPress>(Assert.Single(host.Bot.Turns));
+        Assert.Equal("Acme", press.Inputs["customer"]);
+        Assert.False(press.Inputs.ContainsKey("next"));
+    }
 }

@@ -143,4 +143,19 @@ public sealed class SlashCommandTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task SlashCommand_AnswerOverFiftyBlocks_FirstPartInlineRestViaResponseUrl()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        host.Bot.Answer = _ => SampleReplies.FollowUps(60);
+        var response = await host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt"));
+        var ack = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(ack.GetProperty("blocks").GetArrayLength() <= 50);
+        await host.IdleAsync();
+        var rest = host.Api.CallsTo("response_url").ToList();
+        Assert.NotEmpty(rest);
+        Assert.All(rest, r => Assert.True(r.Json.GetProperty("blocks").GetArrayLength() <= 50));
+        Assert.Contains(BlockKitRenderer.ShareActionId, rest[^1].Body);
+    }
 }
