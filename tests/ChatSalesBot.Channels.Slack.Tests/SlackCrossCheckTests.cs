@@ -3,6 +3,8 @@ using System.Text.Json;
 using ChatSalesBot.Channels.Slack.Tests.Support;
 using ChatSalesBot.Conversation;
 using ChatSalesBot.Conversation.Cards;
+using ChatSalesBot.Conversation.Intents;
+using ChatSalesBot.Conversation.Matching;
 
 namespace ChatSalesBot.Channels.Slack.Tests;
 
@@ -76,6 +78,13 @@ public sealed class SlackCrossCheckTests(SlackCheckTools tools) : IClassFixture<
             ["confirmation"] = SampleReplies.Confirmation(),
             ["plain"] = Reply.Plain("Snoozed Acme until Nov 27."),
             ["longtext"] = Reply.WithCard("long", new Card(CardKind.Help, "Help") { Body = [new TextBlock(new string('h', 7000))] }),
+            ["conv_help"] = Help.For("fly me to the moon"),
+            ["conv_nomatch"] = Reply.WithCard("none", CustomerCards.NoMatch("Acme <!channel>", [Near(1, "Acme Corp"), Near(2, "Acme & Sons")])),
+            ["conv_picklist"] = Reply.WithCard("pick", CustomerCards.PickList("Which Acme?", [Near(1, "Acme Corp"), Near(2, "Acme Ltd")], m => ButtonAction.Of(ActionVerbs.ShowCard, ("c", m.CustomerId)), "Open")),
+            ["conv_logform"] = Reply.WithCard("log", LogForm.Build(
+                new LogForm.Values("#2", Domain.Touches.TouchKind.Call, "notes", "send quote", "next Friday"),
+                [Near(1, "Acme Corp"), Near(2, "Acme Ltd")],
+                new Dictionary<string, string> { [LogForm.DueInput] = "I could not read that date" })),
         };
         foreach (var (name, reply) in replies)
         {
@@ -95,8 +104,11 @@ public sealed class SlackCrossCheckTests(SlackCheckTools tools) : IClassFixture<
             payloads.Add(($"{name}_home", "View", Checked(renderer.RenderHome(reply))));
         }
 
-        var (card, _) = BlockKitRenderer.FindForm(replies["logform"])!.Value;
-        payloads.Add(("logform_modal", "View", Checked(renderer.RenderModal(card, new FormMetadata("log.submit|c=42") { ChannelId = "C1" }.Serialize()))));
+        foreach (var name in new[] { "logform", "conv_logform" })
+        {
+            var (card, _) = BlockKitRenderer.FindForm(replies[name])!.Value;
+            payloads.Add((name + "_modal", "View", Checked(renderer.RenderModal(card, new FormMetadata("log.submit|c=42") { ChannelId = "C1" }.Serialize()))));
+        }
 
         var folder = Path.Combine(tools.Folder, "generated");
         Directory.CreateDirectory(folder);
@@ -160,6 +172,8 @@ public sealed class SlackCrossCheckTests(SlackCheckTools tools) : IClassFixture<
             }
         }
     }
+
+    private static NameMatch Near(int id, string name) => new(id, name, "east", 90, MatchKind.Prefix);
 
     private static string Checked(Blocks.View view)
     {
