@@ -8,7 +8,7 @@ internal static partial class SlackLog
     [LoggerMessage(1, LogLevel.Warning, "Slack request to {Path} refused: {Reason}")]
     public static partial void RequestRefused(ILogger logger, string path, SlackVerification reason);
 
-    [LoggerMessage(2, LogLevel.Error, "Slack:SigningSecret is not configured: every Slack HTTP request is refused")]
+    [LoggerMessage(2, LogLevel.Warning, "Slack:SigningSecret is not configured: every Slack HTTP request is refused (fine when Slack is not used or runs over Socket Mode)")]
     public static partial void NoSigningSecret(ILogger logger);
 
     [LoggerMessage(3, LogLevel.Warning, "Malformed Slack {Kind} payload: {Problem}")]
