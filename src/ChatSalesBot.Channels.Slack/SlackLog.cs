@@ -14,7 +14,7 @@ internal static partial class SlackLog
     [LoggerMessage(3, LogLevel.Warning, "Malformed Slack {Kind} payload: {Problem}")]
     public static partial void MalformedPayload(ILogger logger, string kind, string problem);
 
-    [LoggerMessage(4, LogLevel.Information, "Slash command {Command} from {TeamId}/{UserId}")]
+    [LoggerMessage(4, LogLevel.Debug, "Slash command {Command} from {TeamId}/{UserId}")]
     public static partial void SlashCommand(ILogger logger, string command, string teamId, string userId);
 
     [LoggerMessage(5, LogLevel.Information, "Slash command {Command} from {TeamId} answered after the inline budget; answer goes to response_url")]
