@@ -1,0 +1,142 @@
+using ChatSalesBot.Domain.Storage;
+using LiteDB;
+
+namespace ChatSalesBot.Storage.LiteDb;
+
+/// <summary>
+/// The sales store on one embedded LiteDB file (DESIGN.md §4 Storage). Reads run concurrently; writes go one at a
+/// time through a single writer lock, each in one LiteDB transaction that is on disk when the call returns.
+/// </summary>
+public sealed partial class LiteDbSalesStore : ISalesStore, IDisposable
+{
+    private const string StreamName = "(stream)";
+
+    private readonly LiteDatabase _db;
+    private readonly BsonMapper _mapper;
+    private readonly FileStream? _lockFile;
+    private readonly Lock _writeLock = new();
+    private int _writeDepth;
+    private bool _disposed;
+
+    private LiteDbSalesStore(LiteDatabase db, BsonMapper mapper, string? path, FileStream? lockFile)
+    {
+        _db = db;
+        _mapper = mapper;
+        _lockFile = lockFile;
+        DatabasePath = path;
+    }
+
+    /// <summary>The full path of the database file; null when the store was opened over a stream.</summary>
+    public string? DatabasePath { get; }
+
+    /// <summary>For tests that look at indexes and query plans.</summary>
+    internal LiteDatabase Database => _db;
+
+    /// <summary>Opens (or creates) the database file, creating its folder; only one process may have it open.</summary>
+    /// <exception cref="StoreUnavailableException">In use, damaged, or written by a newer version.</exception>
+    public static LiteDbSalesStore Open(string path) => Open(path, Schema.Current);
+
+    /// <summary>Opens a database kept in a caller-owned stream (tests, tools); the stream is not disposed.</summary>
+    public static LiteDbSalesStore Open(Stream stream) => Open(stream, Schema.Current);
+
+    internal static LiteDbSalesStore Open(string path, Schema schema)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        var lockFile = DatabaseFile.Lock(fullPath);
+        try
+        {
+            DatabaseFile.EnsureLooksLikeDatabase(fullPath);
+            var mapper = SalesMapper.Create();
+            var connection = new ConnectionString
+            {
+                Filename = fullPath,
+                Connection = ConnectionType.Direct,
+                Upgrade = false,
+                AutoRebuild = false,
+            };
+            return Start(fullPath, () => new LiteDatabase(connection, mapper), mapper, schema, lockFile);
+        }
+        catch
+        {
+            lockFile.Dispose();
+            throw;
+        }
+    }
+
+    internal static LiteDbSalesStore Open(Stream stream, Schema schema)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var mapper = SalesMapper.Create();
+        return Start(StreamName, () => new LiteDatabase(stream, mapper), mapper, schema, lockFile: null);
+    }
+
+    public void InTransaction(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        Write(() =>
+        {
+            work();
+            return true;
+        });
+    }
+
+    public void Dispose()
+    {
+        lock (_writeLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _db.Dispose();
+            _lockFile?.Dispose();
+        }
+    }
+
+    private static LiteDbSalesStore Start(
+        string name, Func<LiteDatabase> connect, BsonMapper mapper, Schema schema, FileStream? lockFile)
+    {
+        LiteDatabase? db = null;
+        try
+        {
+            db = connect();
+            Prepare(db, name, schema);
+            return new LiteDbSalesStore(db, mapper, lockFile is null ? null : name, lockFile);
+        }
+        catch (Exception ex) when (ex is IOException and not EndOfStreamException)
+        {
+            db?.Dispose();
+            throw DatabaseFile.InUse(name, ex);
+        }
+        catch (Exception ex) when (IsDamage(ex))
+        {
+            TryDispose(db);
+            throw DatabaseFile.Damaged(name, ex);
+        }
+        catch
+        {
+            TryDispose(db);
+            throw;
+        }
+    }
+
+    /// <summary>What LiteDB throws while reading a file whose pages are not what it wrote.</summary>
+    private static bool IsDamage(Exception ex) => ex is LiteException or EndOfStreamException or InvalidDataException
+        or InvalidCastException or ArgumentException or IndexOutOfRangeException or OverflowException or FormatException;
+
+    private static void TryDispose(LiteDatabase? db)
+    {
+        try
+        {
+            db?.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException || IsDamage(ex))
+        {
+            // The open already failed; that error is the one worth reporting.
+        }
+    }
+}
