@@ -73,6 +73,11 @@ internal static class DatabaseFile
         return inner is null ? new StoreUnavailableException(message) : new StoreUnavailableException(message, inner);
     }
 
+    public static StoreUnavailableException NoAccess(string path, Exception inner) => new(
+        $"The database '{path}' cannot be opened: {inner.Message} Check that the account running ChatSalesBot may "
+        + "read and write the file and its folder.",
+        inner);
+
     public static StoreUnavailableException Newer(string path, int fileVersion, int knownVersion) => new(
         $"The database '{path}' was written by a newer ChatSalesBot (schema version {fileVersion}; this version "
         + $"understands up to {knownVersion}). Upgrade ChatSalesBot, or restore a backup made by this version.");

@@ -19,8 +19,9 @@ public sealed partial class LiteDbSalesStore
 
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
 
-        // The destination may be somebody's live database: its lock keeps us from replacing it under them.
-        using var destinationLock = DatabaseFile.Lock(destination);
+        // A destination that was ever opened as a database has a lock file: if a store holds it, refuse to replace
+        // the file under it. Plain backup folders get no lock files of their own.
+        using var destinationLock = File.Exists(destination + ".lock") ? DatabaseFile.Lock(destination) : null;
         var temporary = destination + ".tmp";
         lock (_writeLock)
         {

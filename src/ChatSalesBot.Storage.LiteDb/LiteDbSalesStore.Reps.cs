@@ -13,7 +13,7 @@ public sealed partial class LiteDbSalesStore
 
     public Rep? GetRep(int id) => Read<Rep>(Reps.FindById(id));
 
-    /// <summary>Case-insensitive, through the LOWER($.Email) index.</summary>
+    /// <summary>Ignores case and surrounding spaces, through the email index.</summary>
     public Rep? FindRepByEmail(string email)
     {
         ArgumentNullException.ThrowIfNull(email);
@@ -69,5 +69,5 @@ public sealed partial class LiteDbSalesStore
     public IReadOnlyList<Team> AllTeams() => ReadAll<Team>(Teams.FindAll());
 
     internal ILiteQueryable<BsonDocument> RepsByEmailQuery(string email) =>
-        Reps.Query().Where(BsonExpression.Create("LOWER($.Email) = @0", email.Trim().ToLowerInvariant()));
+        Reps.Query().Where(BsonExpression.Create(RepEmailKey + " = @0", email.Trim().ToLowerInvariant()));
 }

@@ -7,6 +7,9 @@ public sealed partial class LiteDbSalesStore
     /// <summary>The index on touches by rep and time: a sortable "rep:ticks" string, one seek per rep and period.</summary>
     internal const string TouchRepAtKey = "FORMAT($.RepId, 'D10') + ':' + FORMAT($.At, 'D19')";
 
+    /// <summary>Emails match whatever their case and surrounding spaces, as typed by an admin or sent by a platform.</summary>
+    internal const string RepEmailKey = "LOWER(TRIM($.Email))";
+
     private static void Prepare(LiteDatabase db, string name, Schema schema)
     {
         var version = db.UserVersion;
@@ -58,7 +61,7 @@ public sealed partial class LiteDbSalesStore
     internal static void EnsureIndexes(LiteDatabase db)
     {
         var reps = db.GetCollection(Collections.Reps);
-        reps.EnsureIndex("Email", "LOWER($.Email)");
+        reps.EnsureIndex("Email", RepEmailKey);
         reps.EnsureIndex("ExternalId", "$.ExternalId");
 
         var customers = db.GetCollection(Collections.Customers);

@@ -80,13 +80,16 @@ public sealed partial class LiteDbSalesStore
     }
 
     /// <summary>
-    /// Inserts in batches, one transaction each, so that a million rows neither hold the writer lock nor grow one
-    /// transaction for minutes; one checkpoint at the end makes the whole load durable.
+    /// Inserts in transactions of 50,000 documents, so that a million rows neither hold the writer lock for minutes
+    /// nor keep every dirty page in memory; one checkpoint at the end makes the whole load durable. Smaller
+    /// transactions are much slower: each commit rewrites the index pages it touched, and random keys (customer,
+    /// rep) touch most of them (200k touches: 46 s in 5,000s, 16 s in 50,000s on the 2-core dev box).
     /// </summary>
     private void InsertBulk(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId = BsonAutoId.Int32)
     {
-        const int batchSize = 5000;
-        foreach (var batch in docs.Chunk(batchSize))
+        const int transactionSize = 50_000;
+        const int batchSize = 5_000;
+        foreach (var batch in docs.Chunk(transactionSize))
         {
             Write(() => Collection(collection, autoId).InsertBulk(batch, batchSize), checkpoint: false);
         }

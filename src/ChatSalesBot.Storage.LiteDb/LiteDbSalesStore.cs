@@ -43,8 +43,17 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        var lockFile = DatabaseFile.Lock(fullPath);
+        FileStream lockFile;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+            lockFile = DatabaseFile.Lock(fullPath);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw DatabaseFile.NoAccess(fullPath, ex);
+        }
+
         try
         {
             DatabaseFile.EnsureLooksLikeDatabase(fullPath);
@@ -57,6 +66,11 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IDisposable
                 AutoRebuild = false,
             };
             return Start(fullPath, () => new LiteDatabase(connection, mapper), mapper, schema, lockFile);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            lockFile.Dispose();
+            throw DatabaseFile.NoAccess(fullPath, ex);
         }
         catch
         {

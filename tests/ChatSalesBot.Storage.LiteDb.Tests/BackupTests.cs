@@ -1,3 +1,5 @@
+using ChatSalesBot.Domain.Storage;
+
 namespace ChatSalesBot.Storage.LiteDb.Tests;
 
 public sealed class BackupTests
@@ -60,5 +62,18 @@ public sealed class BackupTests
         using var store = LiteDbSalesStore.Open(temp.File("chatsalesbot.db"));
 
         Assert.Throws<ArgumentException>(() => store.Backup(store.DatabasePath!));
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_BackupOntoOpenDatabase_IsRefusedAndLeavesItAlone()
+    {
+        using var temp = new TempFolder();
+        using var store = LiteDbSalesStore.Open(temp.File("a.db"));
+        using var other = LiteDbSalesStore.Open(temp.File("b.db"));
+        other.AddCustomer(Samples.Customer("keep me"));
+
+        Assert.Throws<StoreUnavailableException>(() => store.Backup(other.DatabasePath!));
+
+        Assert.Equal("keep me", Assert.Single(other.AllCustomers()).Name);
     }
 }

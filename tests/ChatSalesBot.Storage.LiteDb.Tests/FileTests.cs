@@ -15,7 +15,8 @@ public sealed class FileTests
 
         Assert.True(File.Exists(path));
         Assert.Equal(Path.GetFullPath(path), store.DatabasePath);
-        Assert.Null(LiteDbSalesStore.Open(new MemoryStream()).DatabasePath);
+        using var overStream = LiteDbSalesStore.Open(new MemoryStream());
+        Assert.Null(overStream.DatabasePath);
     }
 
     [Fact]

@@ -60,6 +60,8 @@ public sealed class MappingTests
 
         var doc = store.Database.GetCollection("customers").FindById(customer.Id);
 
+        Assert.Equal(customer.Id, doc["_id"].AsInt32);
+        Assert.False(doc.ContainsKey("Id"));
         Assert.Equal(new DateOnly(2024, 1, 15).DayNumber, doc["CreatedOn"].AsInt32);
         Assert.Equal(BsonType.Int64, doc["LastTouch"]["At"].Type);
         Assert.Equal("WholesaleDealer", doc["Kind"].AsString);

@@ -57,4 +57,13 @@ public sealed class RepTests
 
         Assert.Equal(["East Coast", "West"], store.AllTeams().Select(t => t.Name).Order());
     }
+
+    [Fact]
+    public void LiteDbSalesStore_FindRepByEmail_MatchesEmailStoredWithSpaces()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+        var rep = store.SaveRep(Samples.Rep(" Bob@Example.com "));
+
+        Assert.Equal(rep.Id, store.FindRepByEmail("bob@example.com")!.Id);
+    }
 }
