@@ -102,4 +102,24 @@ public sealed class MappingTests
         Assert.True(BsonMapper.Global.TrimWhitespace);
         Assert.True(BsonMapper.Global.EmptyStringToNull);
     }
+
+    [Fact]
+    public void SalesMapper_EveryReadOnlyListInStoredEntities_CanBeRead()
+    {
+        var mapper = SalesMapper.Create();
+        Type[] stored =
+        [
+            typeof(Customer), typeof(Contact), typeof(TouchSummary), typeof(NextStep), typeof(Rep), typeof(PlatformIdentity),
+            typeof(Team), typeof(Domain.Touches.Touch), typeof(Order), typeof(Complaint), typeof(AuditEntry),
+        ];
+        var listTypes = stored
+            .SelectMany(t => t.GetProperties())
+            .Select(p => p.PropertyType)
+            .Where(t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
+            .Distinct()
+            .ToList();
+
+        Assert.NotEmpty(listTypes);
+        Assert.All(listTypes, t => Assert.IsAssignableFrom(t, mapper.Deserialize(t, new BsonArray())));
+    }
 }
