@@ -26,6 +26,13 @@ public sealed partial class LiteDbSalesStore
         lock (_writeLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+
+            // The checkpoint waits for every open transaction, this thread's own included: it would wait forever.
+            if (_writeDepth > 0)
+            {
+                throw new InvalidOperationException("Back up outside InTransaction, not inside it.");
+            }
+
             if (DatabasePath is null)
             {
                 CopyCollections(temporary);

@@ -76,4 +76,15 @@ public sealed class BackupTests
 
         Assert.Equal("keep me", Assert.Single(other.AllCustomers()).Name);
     }
+
+    [Fact]
+    public void LiteDbSalesStore_BackupInsideTransaction_IsRefusedInsteadOfHanging()
+    {
+        using var temp = new TempFolder();
+        using var store = LiteDbSalesStore.Open(temp.File("chatsalesbot.db"));
+
+        Assert.Throws<InvalidOperationException>(() => store.InTransaction(() => store.Backup(temp.File("backup.db"))));
+
+        Assert.False(File.Exists(temp.File("backup.db")));
+    }
 }
