@@ -134,4 +134,29 @@ public sealed class TouchTests
         Assert.Equal("corrected", store.GetTouch(original.Id)!.Notes);
         Assert.Equal("new", store.FindTouchByExternalId("x-2")!.Notes);
     }
+
+    [Fact]
+    public async Task LiteDbSalesStore_TouchesRecordedWhileOthersRead_AllLandOnTheCard()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+        var customer = store.AddCustomer(Samples.Customer(owner: 1) with { OpenComplaints = 0 });
+        using var done = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                Assert.Single(store.CustomersOwnedBy(1));
+                store.TouchesByRep(1, Samples.Monday, Samples.Monday.AddDays(1));
+            }
+        })).ToList();
+
+        Parallel.For(0, 100, i => store.RecordTouch(
+            Samples.Touch(customer.Id, 1, Samples.Monday.AddMinutes(i)),
+            (c, t) => Apply(c, t) with { OpenComplaints = c.OpenComplaints + 1 }));
+        done.Cancel();
+        await Task.WhenAll(readers);
+
+        Assert.Equal(100, store.GetCustomer(customer.Id)!.OpenComplaints);
+        Assert.Equal(100, store.TouchesByRep(1, Samples.Monday, Samples.Monday.AddDays(1)).Count);
+    }
 }
