@@ -105,7 +105,10 @@ internal sealed class InMemorySalesStore : ISalesStore
             return null;
         }
 
-        var saved = touch with { Id = touch.Id == 0 ? NextId(_touches) : touch.Id };
+        var saved = touch with
+        {
+            Id = touch.Id == 0 ? NextId(_touches) : touch.Id, PreviousLastTouch = c.LastTouch, PreviousNextStep = c.NextStep,
+        };
         _touches[saved.Id] = saved;
         var changed = applyToCustomer(c, saved) with { Version = c.Version + 1 };
         _customers[c.Id] = changed;
