@@ -39,7 +39,8 @@ internal sealed class SeedWriter(ISalesStore store)
         for (var i = 0; i < book.Count; i++)
         {
             var id = stored[i].Id;
-            var mine = book[i].Orders.Select(o => o with { CustomerId = id, ExternalId = $"ERP-{100_000 + Orders + orders.Count}" }).ToList();
+            var first = 100_000 + Orders + orders.Count;
+            var mine = book[i].Orders.Select((o, k) => o with { CustomerId = id, ExternalId = $"ERP-{first + k}" }).ToList();
             orders.AddRange(mine);
             _orders[id] = mine;
             var touches = book[i].Touches;
