@@ -17,7 +17,7 @@ internal sealed class ProgressStage
         _progress = progress;
         _stage = stage;
         _total = total;
-        _step = Math.Max(1, total / 200);
+        _step = total > 0 ? Math.Max(1, total / 200) : 500;
         Report(0);
     }
 

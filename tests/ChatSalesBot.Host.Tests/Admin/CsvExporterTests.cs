@@ -18,10 +18,9 @@ public sealed class CsvExporterTests : IDisposable
         var copy = AdminFixture.NewStore();
         var importer = new CsvImporter(copy, AdminFixture.Clock());
 
-        var reports = Enum.GetValues<ImportKind>()
-            .Select(kind => importer.ImportFile(kind, Path.Combine(_folder, CsvColumns.For(kind).FileName)))
-            .ToList();
+        var reports = importer.ImportFolder(_folder);
 
+        Assert.Equal(Enum.GetValues<ImportKind>(), reports.Select(r => r.Kind));
         Assert.All(reports, r => Assert.Empty(r.Errors));
         Assert.Equal([exported.Reps, exported.Customers, exported.Orders, exported.Touches], reports.Select(r => r.Inserted));
         foreach (var kind in Enum.GetValues<ImportKind>())

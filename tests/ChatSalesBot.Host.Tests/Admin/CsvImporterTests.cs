@@ -100,6 +100,25 @@ public sealed class CsvImporterTests
     }
 
     [Fact]
+    public void CsvImporter_RepMovesTeam_TakesCustomersAlong()
+    {
+        _importer.Import(ImportKind.Reps, "reps.csv");
+        _importer.Import(ImportKind.Customers, "customers-with-bad-rows.csv");
+
+        _importer.ImportText(ImportKind.Reps, "email,name,team\nalice@demo.example,Alice Martin,Key Accounts\n");
+
+        Assert.Equal("key-accounts", _store.FindCustomerByExternalId("CRM-0001")!.TeamId);
+        Assert.Contains(_store.AllTeams(), t => t is { Id: "key-accounts", Name: "Key Accounts" });
+    }
+
+    [Theory]
+    [InlineData("customers.csv", ImportKind.Customers)]
+    [InlineData("2026-11 Touches export.CSV", ImportKind.Touches)]
+    [InlineData("reps.csv", ImportKind.Reps)]
+    [InlineData("data.csv", null)]
+    public void CsvImporter_KindOf_ReadsKindFromFileName(string file, ImportKind? kind) => Assert.Equal(kind, CsvImporter.KindOf(file));
+
+    [Fact]
     public void CsvImporter_MissingRequiredColumn_FailsWholeFileNamingColumnAndColumnsFound()
     {
         _importer.Import(ImportKind.Reps, "reps.csv");

@@ -18,6 +18,27 @@ public sealed class CsvImporter(ISalesStore store, TimeProvider time, SalesRules
     {
     }
 
+    /// <summary>
+    /// Imports whichever of reps.csv, customers.csv, orders.csv and touches.csv the folder holds (an export, say), in
+    /// that order. Files after one that fails are still imported; their rows that point at missing records are reported.
+    /// </summary>
+    public IReadOnlyList<ImportReport> ImportFolder(string folder, IProgress<AdminProgress>? progress = null) =>
+        [.. Enum.GetValues<ImportKind>()
+            .Select(kind => (Kind: kind, Path: Path.Combine(folder, CsvColumns.For(kind).FileName)))
+            .Where(f => File.Exists(f.Path))
+            .Select(f => ImportFile(f.Kind, f.Path, progress))];
+
+    /// <summary>The kind a file holds, from its name ("customers.csv", "2026-11 Orders.csv"); null when unclear.</summary>
+    public static ImportKind? KindOf(string path)
+    {
+        var name = Path.GetFileNameWithoutExtension(path);
+        var matches = Enum.GetValues<ImportKind>()
+            .Where(k => name.Contains(k.ToString(), StringComparison.OrdinalIgnoreCase)
+                || name.Contains(k.ToString().TrimEnd('s'), StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        return matches.Count == 1 ? matches[0] : null;
+    }
+
     public ImportReport ImportFile(ImportKind kind, string path, IProgress<AdminProgress>? progress = null)
     {
         using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);

@@ -74,7 +74,13 @@ internal sealed class RepImport(ISalesStore store) : IRowImport
 
         foreach (var rep in _staged)
         {
+            var before = rep.Id == 0 ? null : store.GetRep(rep.Id);
             store.SaveRep(rep);
+            if (before is not null && before.TeamId != rep.TeamId)
+            {
+                // Customers carry their owner's team for visibility filters; a rep who moves takes the book along.
+                store.ReplaceCustomers([.. store.CustomersOwnedBy(rep.Id).Select(c => c with { TeamId = rep.TeamId })]);
+            }
         }
 
         var inserted = _staged.Count(r => r.Id == 0);
