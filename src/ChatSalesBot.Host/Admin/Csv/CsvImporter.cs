@@ -80,7 +80,7 @@ public sealed class CsvImporter(ISalesStore store, TimeProvider time, SalesRules
                 + $"Required: {string.Join(", ", schema.Required)}. Nothing was imported.");
         }
 
-        var ignored = columns.Keys.Where(c => !schema.Columns.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+        var ignored = columns.Keys.Where(c => c.Length > 0 && !schema.Columns.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
         var lookup = new CsvLookup(store);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         IRowImport import = kind switch
