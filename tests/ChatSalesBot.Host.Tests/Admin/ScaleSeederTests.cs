@@ -6,7 +6,7 @@ namespace ChatSalesBot.Host.Tests.Admin;
 
 public sealed class ScaleSeederTests
 {
-    private static readonly ScaleSize Small = new(Customers: 2_000, Reps: 30, Touches: 15_000);
+    private static readonly ScaleSize Small = new(Customers: 1_000, Reps: 30, Touches: 6_000);
 
     [Fact]
     public void ScaleSeeder_SmallSize_CreatesExactCountsWithDistinctNames()
@@ -16,12 +16,12 @@ public sealed class ScaleSeederTests
 
         var report = ScaleSeeder.Seed(store, AdminFixture.Clock(), Small, new SyncProgress(stages.Add));
 
-        Assert.Equal((30, 2_000, 15_000), (store.AllReps().Count, store.CountCustomers(), store.CountTouches()));
+        Assert.Equal((30, 1_000, 6_000), (store.AllReps().Count, store.CountCustomers(), store.CountTouches()));
         Assert.Equal(report.Touches, store.CountTouches());
-        Assert.Equal(2_000, store.AllCustomers().Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Equal(1_000, store.AllCustomers().Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.All(store.AllCustomers().Where(c => c.LastTouch is not null),
             c => Assert.Equal(c.Id, store.GetTouch(c.LastTouch!.TouchId)!.CustomerId));
-        Assert.Contains(stages, p => p.Stage == "Creating customers" && p.Done == 2_000 && p.Total == 2_000);
+        Assert.Contains(stages, p => p.Stage == "Creating customers" && p.Done == 1_000 && p.Total == 1_000);
     }
 
     [Fact]
@@ -30,8 +30,8 @@ public sealed class ScaleSeederTests
         var first = AdminFixture.NewStore();
         var second = AdminFixture.NewStore();
 
-        ScaleSeeder.Seed(first, AdminFixture.Clock(), Small with { Touches = 4_000 });
-        ScaleSeeder.Seed(second, AdminFixture.Clock(), Small with { Touches = 4_000 });
+        ScaleSeeder.Seed(first, AdminFixture.Clock(), Small with { Touches = 3_000 });
+        ScaleSeeder.Seed(second, AdminFixture.Clock(), Small with { Touches = 3_000 });
 
         Assert.Equal(DemoSeederTests.Export(first, ImportKind.Customers), DemoSeederTests.Export(second, ImportKind.Customers));
         Assert.Equal(DemoSeederTests.Export(first, ImportKind.Touches), DemoSeederTests.Export(second, ImportKind.Touches));
