@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,9 @@ public static class SlackJson
         AllowOutOfOrderMetadataProperties = true,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+
+        // Slack reads JSON, never HTML: no need to turn &, <, > and non-ASCII into \u escapes (smaller bodies).
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Text.Json;
+using ChatSalesBot.Channels.Slack.Tests.Support;
+using ChatSalesBot.Conversation;
+using ChatSalesBot.Conversation.Dates;
+using ChatSalesBot.Conversation.Identity;
+using ChatSalesBot.Conversation.Intents;
+using ChatSalesBot.Conversation.Matching;
+using ChatSalesBot.Domain;
+using ChatSalesBot.Domain.Customers;
+using ChatSalesBot.Domain.Reps;
+using ChatSalesBot.Domain.Storage;
+using ChatSalesBot.Storage.LiteDb;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatSalesBot.Channels.Slack.Tests;
+
+/// <summary>
+/// Signed Slack requests through the adapter into the real conversation (SalesBot) over LiteDB in memory;
+/// Slack's Web API is the local stand-in.
+/// </summary>
+public sealed class SalesBotEndToEndTests : IAsyncLifetime
+{
+    private SlackTestHost host = null!;
+
+    private ISalesStore Store => host.Services.GetRequiredService<ISalesStore>();
+
+    public async Task InitializeAsync()
+    {
+        host = await SlackTestHost.StartAsync(configure: services =>
+        {
+            services.AddSingleton<ISalesStore>(_ => LiteDbSalesStore.Open(new MemoryStream()));
+            services.AddSingleton<IRepStore>(sp => sp.GetRequiredService<ISalesStore>());
+            services.AddSingleton(new SalesRules());
+            services.AddSingleton<CustomerDirectory>();
+            services.AddSingleton<PlainDates>();
+            services.AddSingleton<SalesDesk>();
+            services.AddSingleton<RepResolver>();
+            services.AddSingleton<ISalesBot, SalesBot>();
+        });
+        var alice = Store.SaveRep(new Rep { Name = "Alice Ng", Email = "alice@example.com", TeamId = "east" });
+        Store.AddCustomer(new Customer { Name = "Acme Corp", OwnerRepId = alice.Id, TeamId = "east", Stage = LifecycleStage.Active, Tier = Tier.A });
+        Store.AddCustomer(new Customer { Name = "Smith & Sons", OwnerRepId = alice.Id, TeamId = "east", Stage = LifecycleStage.Active, Tier = Tier.B });
+        host.Services.GetRequiredService<CustomerDirectory>().Load(Store.AllCustomers());
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task SalesBot_CustomerCommand_AnswersWithTheCardInline()
+    {
+        var response = await host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt").Replace("Acme%20%3C%21channel%3E", "acme", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("ephemeral", body.GetProperty("response_type").GetString());
+        Assert.Contains("Acme Corp", body.GetProperty("blocks").GetRawText());
+        Assert.Contains(BlockKitRenderer.ShareActionId, body.GetProperty("blocks").GetRawText());
+        Assert.Equal("U2147483697", Assert.Single(host.Api.CallsTo("users.info")).Json.GetProperty("user").GetString());
+    }
+
+    [Fact]
+    public async Task SalesBot_EscapedAmpersandInCommand_FindsTheCustomer()
+    {
+        var form = "team_id=T0001&channel_id=C1&user_id=U2147483697&user_name=alice&command=%2Fcustomer&text=Smith+%26amp%3B+Sons&response_url=x&trigger_id=1";
+        var body = await (await host.CommandAsync(form)).Content.ReadAsStringAsync();
+        Assert.Contains("Smith &amp; Sons", body);
+    }
+
+    [Fact]
+    public async Task SalesBot_UnknownPerson_IsToldToAskTheAdmin()
+    {
+        host.Api.UserEmail = "stranger@example.com";
+        var body = await (await host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt"))).Content.ReadAsStringAsync();
+        Assert.Contains("not registered", body);
+        Assert.DoesNotContain(BlockKitRenderer.ShareActionId, body);
+    }
+
+    [Fact]
+    public async Task SalesBot_RetriedDirectMessage_LogsTheVisitOnce()
+    {
+        var json = SlackTestHost.Payload("message_im.json").Replace("T061EG9R6", "T0001", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await host.EventAsync(json)).StatusCode);
+        await host.IdleAsync();
+        var retry = await host.EventAsync(json, r => r.Headers.Add("X-Slack-Retry-Num", "1"));
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        await host.IdleAsync();
+
+        Assert.Equal(1, Store.CountTouches());
+        var post = Assert.Single(host.Api.CallsTo("chat.postMessage"));
+        Assert.Contains("Acme Corp", post.Body);
+    }
+
+    [Fact]
+    public async Task SalesBot_VisitWithoutText_OpensModalAndSubmissionStoresTheTouch()
+    {
+        var form = "team_id=T0001&channel_id=C2147483705&user_id=U2147483697&user_name=alice&command=%2Fvisit&text=&response_url=https%3A%2F%2Fhooks.slack.test%2Fc%2F1&trigger_id=9.9.9";
+        var ack = await host.CommandAsync(form);
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        var open = await host.Api.WaitForAsync("views.open");
+        var view = open.Json.GetProperty("view");
+        Assert.Empty(BlockKitLimits.CheckView(view));
+
+        var submission = SlackTestHost.Payload("view_submission.json")
+            .Replace("{\\\"submit\\\":\\\"log.submit|c=42\\\",\\\"channel_id\\\":\\\"C2147483705\\\",\\\"response_url\\\":null}", view.GetProperty("private_metadata").GetString()!.Replace("\"", "\\\"", StringComparison.Ordinal), StringComparison.Ordinal)
+            .Replace("\"value\": \"visit\"", "\"value\": \"Visit\"", StringComparison.Ordinal);
+        var response = await host.InteractionAsync(submission);
+        Assert.Contains("\"clear\"", await response.Content.ReadAsStringAsync());
+        await host.IdleAsync();
+
+        Assert.Equal(1, Store.CountTouches());
+        Assert.Contains("Acme Corp", Assert.Single(host.Api.CallsTo("response_url")).Body);
+    }
+
+    [Fact]
+    public async Task SalesBot_SubmissionWithoutCustomer_ShowsFieldErrorInModal()
+    {
+        var submission = SlackTestHost.Payload("view_submission_invalid.json").Replace("log.submit|c=42", "log.submit", StringComparison.Ordinal);
+        var response = await host.InteractionAsync(submission);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("errors", body.GetProperty("response_action").GetString());
+        Assert.True(body.GetProperty("errors").TryGetProperty("customer", out _));
+        Assert.Equal(0, Store.CountTouches());
+    }
+
+    [Fact]
+    public async Task SalesBot_HomeOpened_PublishesFollowUps()
+    {
+        await host.EventAsync(SlackTestHost.Payload("app_home_opened.json").Replace("T061EG9R6", "T0001", StringComparison.Ordinal).Replace("U061F7AUR", "U2147483697", StringComparison.Ordinal));
+        var publish = await host.Api.WaitForAsync("views.publish");
+        Assert.Empty(BlockKitLimits.CheckView(publish.Json.GetProperty("view")));
+        Assert.Equal("home", publish.Json.GetProperty("view").GetProperty("type").GetString());
+    }
+}
