@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Signed /customer slash commands, 50 connections, wrk on this machine: ChatSalesBot vs a minimal Bolt app.
 # Usage: bench/slack/run.sh [seconds]
-#   CSB_URL      URL of a running ChatSalesBot host (default: start one with dotnet run -c Release -- serve)
-#   CSB_SECRET   its Slack signing secret (default: a throwaway one passed to the started host)
-#   NAMES_FILE   customer names in the benchmark database, one per line (default: "Customer 000000"… names)
+#   BENCH_DB     benchmark database (default data/bench/slack-bench.db; seeded with 100k customers when missing,
+#                which takes about 2–5 minutes, and bench users U0BENCH0..49 linked to reps)
+#   NAMES_FILE   customer names for the requests (default: written next to BENCH_DB by the seed)
+#   CSB_URL      URL of an already running ChatSalesBot host to measure instead of bench/slack/SlackBench
+#                (that host needs the same seeded database and CSB_SECRET as its Slack:SigningSecret)
 # Needs wrk (apt-get install wrk) and node; the Bolt app uses tools/slack-check/node_modules (npm ci there).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,7 +18,16 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -r
 trap cleanup EXIT
 
 [ -d tools/slack-check/node_modules ] || (cd tools/slack-check && npm ci --no-audit --no-fund)
-node bench/slack/make-wrk-script.js "$SECRET" "$OUT/slack.lua" ${NAMES_FILE:+"$NAMES_FILE"}
+BENCH_DB="${BENCH_DB:-data/bench/slack-bench.db}"
+NAMES_FILE="${NAMES_FILE:-${BENCH_DB%.db}-names.txt}"
+dotnet build -c Release bench/slack/SlackBench -v q -nologo > /dev/null
+BENCH_DLL=bench/slack/SlackBench/bin/Release/net10.0/SlackBench.dll
+if [ ! -f "$BENCH_DB" ]; then
+  mkdir -p "$(dirname "$BENCH_DB")"
+  echo "== seeding $BENCH_DB"
+  dotnet "$BENCH_DLL" seed "$BENCH_DB" "$NAMES_FILE"
+fi
+node bench/slack/make-wrk-script.js "$SECRET" "$OUT/slack.lua" "$NAMES_FILE"
 
 run() { # name url
   wrk -t2 -c50 -d5s -s "$OUT/slack.lua" "$2" > /dev/null   # warm-up
@@ -32,12 +43,16 @@ kill "${pids[-1]}"; sleep 1
 
 echo "== ChatSalesBot"
 if [ -z "${CSB_URL:-}" ]; then
-  Slack__SigningSecret="$SECRET" Slack__BotToken=xoxb-benchmark ASPNETCORE_URLS=http://127.0.0.1:5100 Logging__LogLevel__Default=Warning \
-    dotnet run --project src/ChatSalesBot.Host -c Release -- serve > "$OUT/csb.log" 2>&1 &
+  Slack__SigningSecret="$SECRET" Slack__BotToken=xoxb-benchmark ASPNETCORE_URLS=http://127.0.0.1:5100 \
+    dotnet "$BENCH_DLL" serve "$BENCH_DB" > "$OUT/csb.log" 2>&1 &
   pids+=($!); wait_port 5100
   CSB_URL=http://127.0.0.1:5100
+  STARTED_CSB=1
 fi
 run csb "$CSB_URL/slack/commands"
+[ -n "${STARTED_CSB:-}" ] && { kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true; }
 
 bolt=$(sed -n 's/.*rps=\([0-9.]*\).*/\1/p' "$OUT/bolt.txt"); ours=$(sed -n 's/.*rps=\([0-9.]*\).*/\1/p' "$OUT/csb.txt")
+echo "== where the time goes (one thread, no HTTP)"
+dotnet "$BENCH_DLL" measure "$BENCH_DB" "$NAMES_FILE" 2>/dev/null | grep -E "bot turn|render"
 echo "ratio ChatSalesBot/Bolt: $(awk -v a="$ours" -v b="$bolt" 'BEGIN { printf "%.2f", a / b }')"

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Globalization;
+using ChatSalesBot.Bench.Slack;
+using ChatSalesBot.Channels.Slack;
+using ChatSalesBot.Conversation;
+using ChatSalesBot.Domain;
+using ChatSalesBot.Domain.Reps;
+using ChatSalesBot.Domain.Storage;
+using ChatSalesBot.Host.Admin.Seeding;
+using ChatSalesBot.Storage.LiteDb;
+
+// Slack benchmark helper (not part of the product):
+//   seed <db> <names.txt>     100k-customer scale seed, bench users U0BENCH0..49 linked to 50 reps, names file
+//   serve <db>                the Slack adapter + the real SalesBot over the database (as the Host wires them)
+//   measure <db> <names.txt>  time of one bot turn and of rendering its reply, without HTTP
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: SlackBench seed|serve|measure <db> [names.txt]");
+    return 2;
+}
+
+var (mode, db) = (args[0], args[1]);
+if (mode == "seed")
+{
+    using var store = LiteDbSalesStore.Open(db);
+    Console.WriteLine(ScaleSeeder.Seed(store, TimeProvider.System, ScaleSize.Default).Summary);
+    BenchUsers.Link(store, args[2]);
+    return 0;
+}
+
+var builder = WebApplication.CreateSlimBuilder(args.Skip(2).ToArray());
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Services.AddBenchSalesBot(db);
+builder.Services.AddSlackChannel();
+var app = builder.Build();
+app.Services.WarmUpSalesBot();
+app.MapSlack();
+if (mode == "measure")
+{
+    var bot = app.Services.GetRequiredService<ISalesBot>();
+    var renderer = app.Services.GetRequiredService<BlockKitRenderer>();
+    var names = File.ReadAllLines(args[2]);
+    var replies = new List<Reply>();
+    var clock = new Stopwatch();
+    for (var i = 0; i < 3000; i++)
+    {
+        if (i == 500)
+        {
+            clock.Start();
+        }
+
+        var user = new ChannelUser("slack", BenchUsers.TeamId, BenchUsers.UserId(i));
+        replies.Add(await bot.HandleAsync(new IncomingMessage(user, "customer " + names[i % names.Length]), CancellationToken.None));
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bot turn: {clock.Elapsed.TotalMilliseconds / 2500:0.000} ms"));
+    clock.Restart();
+    foreach (var reply in replies)
+    {
+        _ = SlackJson.Serialize(renderer.RenderMessages(reply)[0]);
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"render + serialize: {clock.Elapsed.TotalMilliseconds / replies.Count:0.000} ms"));
+    return 0;
+}
+
+await app.RunAsync();
+return 0;
