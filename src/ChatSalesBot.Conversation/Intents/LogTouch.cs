@@ -5,6 +5,7 @@ using ChatSalesBot.Conversation.Matching;
 using ChatSalesBot.Domain.Access;
 using ChatSalesBot.Domain.Audit;
 using ChatSalesBot.Domain.Customers;
+using ChatSalesBot.Domain.Reps;
 using ChatSalesBot.Domain.Touches;
 
 namespace ChatSalesBot.Conversation.Intents;
@@ -126,7 +127,7 @@ public sealed partial class LogTouch(SalesDesk desk)
 
         desk.Audit(ctx, AuditAction.LogTouch, customer.Id, $"{values.Kind} #{result.Touch.Id}");
         return new Reply($"{CustomerCards.Kind(values.Kind)} with {customer.Name} logged.",
-            [Confirmation(result.Touch, result.Customer, dueWords)])
+            [Confirmation(ctx, result.Touch, result.Customer, dueWords)])
         {
             Placement = replacesForm ? ReplyPlacement.ReplaceOriginal : ReplyPlacement.New,
         };
@@ -176,13 +177,13 @@ public sealed partial class LogTouch(SalesDesk desk)
         return null;
     }
 
-    private Card Confirmation(Touch touch, Customer customer, string? dueWords)
+    private static Card Confirmation(TurnContext ctx, Touch touch, Customer customer, string? dueWords)
     {
         var facts = new List<Fact>
         {
             new("Kind", CustomerCards.Kind(touch.Kind)),
             new("Customer", customer.Name),
-            new("When", touch.At.ToString("ddd MMM d, HH:mm 'UTC'", CultureInfo.InvariantCulture)),
+            new("When", RepClock.LocalTime(touch.At, ctx.Rep).ToString("ddd MMM d, HH:mm", CultureInfo.InvariantCulture) + $" ({ctx.Rep.TimeZoneId})"),
             new("Notes", touch.Notes.Length == 0 ? "(none)" : touch.Notes),
         };
         if (customer.NextStep is { } step)
