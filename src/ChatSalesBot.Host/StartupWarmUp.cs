@@ -2,11 +2,12 @@ using System.Diagnostics;
 using ChatSalesBot.Conversation.Dates;
 using ChatSalesBot.Conversation.Matching;
 using ChatSalesBot.Domain.Storage;
+using ChatSalesBot.Storage.LiteDb;
 
 namespace ChatSalesBot.Host;
 
 /// <summary>
-/// Opens the store and builds the customer name index before the first request, and compiles the date
+/// Loads every customer into memory (the store's cache), builds the customer name index before the first request, and compiles the date
 /// recognizers in the background, so that no user waits for them.
 /// </summary>
 internal sealed partial class StartupWarmUp(ISalesStore store, CustomerDirectory directory, PlainDates dates, ILogger<StartupWarmUp> logger)
@@ -15,6 +16,11 @@ internal sealed partial class StartupWarmUp(ISalesStore store, CustomerDirectory
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        if (store is LiteDbSalesStore liteDb)
+        {
+            liteDb.CacheCustomers();
+        }
+
         if (directory.Count == 0)
         {
             directory.Load(store.AllCustomers());

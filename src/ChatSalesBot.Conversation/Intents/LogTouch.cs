@@ -119,13 +119,21 @@ public sealed partial class LogTouch(SalesDesk desk)
             NextStepDue = due,
             Channel = ctx.Channel,
         };
-        var stored = desk.Store.RecordTouch(touch, (c, t) => TouchEffects.Apply(c, t, ctx, desk.Rules));
+        var stored = desk.Write(() =>
+        {
+            var recorded = desk.Store.RecordTouch(touch, (c, t) => TouchEffects.Apply(c, t, ctx, desk.Rules));
+            if (recorded is { } r)
+            {
+                desk.Audit(ctx, AuditAction.LogTouch, customer.Id, $"{values.Kind} #{r.Touch.Id}");
+            }
+
+            return recorded;
+        });
         if (stored is not { } result)
         {
             return new Reply("That customer no longer exists; nothing was logged.", []) { IsError = true };
         }
 
-        desk.Audit(ctx, AuditAction.LogTouch, customer.Id, $"{values.Kind} #{result.Touch.Id}");
         return new Reply($"{CustomerCards.Kind(values.Kind)} with {customer.Name} logged.",
             [Confirmation(ctx, result.Touch, result.Customer, dueWords)])
         {
