@@ -99,14 +99,13 @@ public static class AdminCommands
 
     private static Command Backup()
     {
-        var destination = new Argument<FileInfo>("file") { Description = "The backup file to write (replaced if it exists)" };
+        var destination = new Argument<string>("destination") { Description = "The backup file to write (replaced if it exists), or a folder for a time-stamped file" };
         var db = HostCommands.DatabaseOption();
         var command = new Command("backup", "Write a consistent copy of the database") { destination, db };
-        command.SetAction(result => WithStore(result.GetValue(db), (store, _, _) =>
+        command.SetAction(result => WithStore(result.GetValue(db), (store, time, _) =>
         {
-            var target = result.GetValue(destination)!.FullName;
-            AnsiConsole.Status().Start("Backing up…", _ => ((LiteDbSalesStore)store).Backup(target));
-            AnsiConsole.MarkupLine($"[green]Backup written to {Markup.Escape(target)}[/]");
+            var report = WithProgress(p => StoreBackup.Run((LiteDbSalesStore)store, result.GetValue(destination)!, time, p));
+            AnsiConsole.MarkupLine($"[green]{Markup.Escape(report.Summary)}[/]");
             return 0;
         }));
         return command;

@@ -33,6 +33,10 @@ public static class ServeCommand
         }
 
         builder.Services.AddChatSalesBot();
+        builder.Services.AddOptions<RecomputeOptions>().BindConfiguration("Recompute")
+            .Validate(o => Cronos.CronExpression.TryParse(o.Cron, out _), "Recompute:Cron is not a valid cron expression (five fields, UTC).")
+            .ValidateOnStart();
+        builder.Services.AddHostedService<NightlyRecompute>();
         var app = builder.Build();
         app.MapHealth();
         return app;
