@@ -32,6 +32,9 @@ public static class ServeCommand
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Start-up failures are reported in one line by HostCommands; request lines are noise at Information.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddChatSalesBot();
         builder.Services.AddOptions<RecomputeOptions>().BindConfiguration("Recompute")
             .Validate(o => Cronos.CronExpression.TryParse(o.Cron, out _), "Recompute:Cron is not a valid cron expression (five fields, UTC).")
