@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using ChatSalesBot.Channels.Slack;
+using ChatSalesBot.Domain.Storage;
+using ChatSalesBot.Host.Admin.Seeding;
+using ChatSalesBot.Storage.LiteDb;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatSalesBot.Host.Tests.Endpoints;
+
+/// <summary>
+/// The Host with the real conversation and a LiteDB file, driven through signed Slack requests; Slack's Web API is
+/// a local stand-in (no test reaches Slack).
+/// </summary>
+public sealed class SlackEndpointTests : IAsyncLifetime
+{
+    private const string Secret = "e2e-signing-secret";
+    private readonly string folder = Directory.CreateTempSubdirectory("chatsalesbot-slack-").FullName;
+    private readonly SlackStandIn slack = new();
+    private WebApplicationFactory<Program> factory = null!;
+    private HttpClient client = null!;
+
+    private string DatabasePath => Path.Combine(folder, "demo.db");
+
+    private ISalesStore Store => factory.Services.GetRequiredService<ISalesStore>();
+
+    public Task InitializeAsync()
+    {
+        using (var seed = LiteDbSalesStore.Open(DatabasePath))
+        {
+            DemoSeeder.Seed(seed, TimeProvider.System);
+        }
+
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Storage:DatabasePath", DatabasePath);
+            builder.UseSetting("Slack:SigningSecret", Secret);
+            builder.UseSetting("Slack:BotToken", "xoxb-e2e");
+            builder.UseSetting("Slack:ApiBaseUrl", "https://slack.test/api/");
+            builder.ConfigureTestServices(services =>
+                services.AddHttpClient(SlackWebApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => slack));
+        });
+        client = factory.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        client.Dispose();
+        await factory.DisposeAsync();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Slack_CustomerCommand_AnswersWithCardFromTheDatabase()
+    {
+        var response = await CommandAsync("/customer", "acme");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("ephemeral", body.GetProperty("response_type").GetString());
+        Assert.Contains("Acme Corporation", body.GetProperty("blocks").GetRawText());
+        Assert.Contains(BlockKitRenderer.ShareActionId, body.GetProperty("blocks").GetRawText());
+        Assert.Equal("U0ALICE", Assert.Single(slack.Calls, c => c.Method == "users.info").Json.GetProperty("user").GetString());
+    }
+
+    [Fact]
+    public async Task Slack_UnknownPerson_IsToldToAskTheAdmin()
+    {
+        slack.Email = "stranger@example.com";
+        var response = await CommandAsync("/customer", "acme");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("not registered", body);
+        Assert.DoesNotContain(BlockKitRenderer.ShareActionId, body);
+    }
+
+    [Fact]
+    public async Task Slack_RetriedDirectMessage_LogsTheVisitOnce()
+    {
+        var json = JsonSerializer.Serialize(new
+        {
+            type = "event_callback", team_id = "T0E2E", api_app_id = "A0E2E", event_id = "Ev0E2E0001", event_time = 1700000000,
+            authorizations = new[] { new { team_id = "T0E2E", user_id = "U0BOT", is_bot = true } },
+            @event = new { type = "message", channel = "D0E2E", channel_type = "im", user = "U0ALICE", text = "visit Acme: met the CFO, next: send quote by Friday", ts = "1700000000.000100" },
+        });
+        var before = Store.CountTouches();
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync("/slack/events", json, "application/json")).StatusCode);
+        var retry = await PostAsync("/slack/events", json, "application/json", r => r.Headers.Add("X-Slack-Retry-Num", "1"));
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        await slack.WaitForAsync("chat.postMessage");
+        await Task.Delay(300);
+
+        Assert.Equal(before + 1, Store.CountTouches());
+        Assert.Single(slack.Calls, c => c.Method == "chat.postMessage");
+    }
+
+    [Fact]
+    public async Task Slack_VisitWithoutText_OpensLogModalAndSubmissionStoresTheTouch()
+    {
+        var before = Store.CountTouches();
+        var response = await CommandAsync("/visit", "");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var open = await slack.WaitForAsync("views.open");
+        var view = open.Json.GetProperty("view");
+        Assert.Equal(BlockKitRenderer.FormCallbackId, view.GetProperty("callback_id").GetString());
+
+        var submission = JsonSerializer.Serialize(new
+        {
+            type = "view_submission",
+            team = new { id = "T0E2E", domain = "e2e" },
+            user = new { id = "U0ALICE", username = "alice", team_id = "T0E2E" },
+            view = new
+            {
+                id = "V0E2E", type = "modal", callback_id = view.GetProperty("callback_id").GetString(),
+                private_metadata = view.GetProperty("private_metadata").GetString(),
+                state = new
+                {
+                    values = new Dictionary<string, object>
+                    {
+                        ["customer"] = new Dictionary<string, object> { ["customer"] = new { type = "plain_text_input", value = "Acme" } },
+                        ["kind"] = new Dictionary<string, object> { ["kind"] = new { type = "static_select", selected_option = new { value = "Visit" } } },
+                        ["notes"] = new Dictionary<string, object> { ["notes"] = new { type = "plain_text_input", value = "met the CFO" } },
+                    },
+                },
+            },
+        });
+        var ack = await PostAsync("/slack/interactions", "payload=" + Uri.EscapeDataString(submission), "application/x-www-form-urlencoded");
+        Assert.Contains("\"clear\"", await ack.Content.ReadAsStringAsync());
+        var confirmation = await slack.WaitForAsync("response_url");
+        Assert.Contains("Acme Corporation", confirmation.Body);
+        Assert.Equal(before + 1, Store.CountTouches());
+    }
+
+    [Fact]
+    public async Task Slack_BadSignature_Is401BeforeAnything()
+    {
+        var response = await PostAsync("/slack/commands", "team_id=T0E2E&user_id=U0ALICE&command=%2Fcustomer&text=acme", "application/x-www-form-urlencoded", secret: "wrong");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(slack.Calls);
+    }
+
+    private Task<HttpResponseMessage> CommandAsync(string command, string text) => PostAsync(
+        "/slack/commands",
+        $"team_id=T0E2E&team_domain=e2e&channel_id=C0E2E&channel_name=sales&user_id=U0ALICE&user_name=alice&command={Uri.EscapeDataString(command)}&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString("https://hooks.slack.test/commands/1/2")}&trigger_id=1.2.3",
+        "application/x-www-form-urlencoded");
+
+    private Task<HttpResponseMessage> PostAsync(string path, string body, string contentType, Action<HttpRequestMessage>? tweak = null, string secret = Secret)
+    {
+        var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        request.Headers.Add(SlackRequestVerifier.TimestampHeader, ts);
+        request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(secret, ts, Encoding.UTF8.GetBytes(body)));
+        tweak?.Invoke(request);
+        return client.SendAsync(request);
+    }
+
+    private sealed record Call(string Method, string Body)
+    {
+        public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+    }
+
+    /// <summary>Answers the Slack Web API calls the bot makes, and records them.</summary>
+    private sealed class SlackStandIn : HttpMessageHandler
+    {
+        private readonly ConcurrentQueue<Call> calls = new();
+
+        public string Email { get; set; } = DemoCast.DefaultUser;
+
+        public IReadOnlyCollection<Call> Calls => calls;
+
+        public async Task<Call> WaitForAsync(string method)
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                if (calls.FirstOrDefault(c => c.Method == method) is { } call)
+                {
+                    return call;
+                }
+
+                await Task.Delay(50);
+            }
+
+            throw new TimeoutException(method + " was never called");
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
+            var method = request.RequestUri!.Host == "hooks.slack.test" ? "response_url" : request.RequestUri.Segments[^1];
+            calls.Enqueue(new Call(method, body));
+            object answer = method switch
+            {
+                "users.info" => new { ok = true, user = new { id = "U0ALICE", profile = new { email = Email } } },
+                "views.open" => new { ok = true, view = new { id = "V0E2E" } },
+                "conversations.open" => new { ok = true, channel = new { id = "D0E2E" } },
+                "chat.postMessage" => new { ok = true, ts = "1700000001.000100" },
+                _ => new { ok = true },
+            };
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(JsonSerializer.Serialize(answer), Encoding.UTF8, "application/json") };
+        }
+    }
+}
