@@ -139,4 +139,27 @@ public sealed class SocketModeTests
             Assert.Equal(1, socket.Connections);
         }
     }
+
+    [Fact]
+    public async Task SocketMode_TooManyWebsockets_BacksOffThenReconnects()
+    {
+        var (host, socket) = await StartAsync();
+        await using (socket)
+        await using (host)
+        {
+            var first = await socket.NextConnectionAsync();
+            var at = DateTime.UtcNow;
+            await first.SendAsync(new { type = "disconnect", reason = "too_many_websockets", debug_info = new { host = "applink-test" } });
+            var second = await socket.NextConnectionAsync();
+            Assert.True(DateTime.UtcNow - at >= TimeSpan.FromMilliseconds(900), "must back off before reconnecting");
+            Assert.Equal(2, second.Number);
+        }
+    }
+
+    [Fact]
+    public async Task SlackOptions_SocketModeWithoutAppToken_FailsAtStart()
+    {
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => SlackTestHost.StartAsync(new() { ["Slack:SocketMode"] = "true" }));
+        Assert.Contains("AppToken", ex.Message);
+    }
 }
