@@ -46,13 +46,16 @@ public sealed partial class BlockKitRenderer
         return messages.Count > 0 ? messages : [new SlackMessage(fallback, [])];
     }
 
-    /// <summary>The Home tab: every card of the reply, cut at 100 blocks with a note.</summary>
-    public View RenderHome(Reply reply)
+    /// <summary>
+    /// The Home tab: every card of the reply, cut at 100 blocks with a note. With <paramref name="withText"/> the
+    /// reply's text leads (what a button on the Home tab just did, e.g. "Done: Acme").
+    /// </summary>
+    public View RenderHome(Reply reply, bool withText = false)
     {
         ArgumentNullException.ThrowIfNull(reply);
         var ids = new IdSource();
         var blocks = new List<Block>();
-        if (reply.Cards.Count == 0)
+        if (reply.Cards.Count == 0 || (withText && reply.Text.Length > 0))
         {
             blocks.AddRange(TextSections(SlackText.Escape(reply.Text)).SelectMany(g => g));
         }

@@ -74,6 +74,13 @@ public sealed partial class SlackInteractionHandler(
                 return;
             }
 
+            if (fromHome && reply.Placement == ReplyPlacement.ReplaceOriginal && !reply.IsError)
+            {
+                // The list the button sat on, redrawn (done, snoozed, next page): it becomes the Home tab.
+                await sender.PublishHomeAsync(user.UserId, reply, ct, withText: true).ConfigureAwait(false);
+                return;
+            }
+
             if (fromHome)
             {
                 await sender.DirectAsync(user.UserId, reply, ct).ConfigureAwait(false);

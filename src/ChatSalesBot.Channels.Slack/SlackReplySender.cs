@@ -60,8 +60,8 @@ public sealed class SlackReplySender(SlackWebApiClient api, BlockKitRenderer ren
         await ToChannelAsync(channel, null, reply, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task PublishHomeAsync(string userId, Reply reply, CancellationToken cancellationToken) =>
-        api.PublishViewAsync(userId, renderer.RenderHome(reply), cancellationToken);
+    public Task PublishHomeAsync(string userId, Reply reply, CancellationToken cancellationToken, bool withText = false) =>
+        api.PublishViewAsync(userId, renderer.RenderHome(reply, withText), cancellationToken);
 
     /// <summary>Opens the reply's form as a modal; false when there is no form, no trigger or Slack refused.</summary>
     public async Task<bool> TryOpenFormAsync(string? triggerId, Reply reply, string? channelId, string? responseUrl, CancellationToken cancellationToken)

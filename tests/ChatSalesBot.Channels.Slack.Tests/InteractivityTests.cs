@@ -70,7 +70,7 @@ public sealed class InteractivityTests
     public async Task BlockActions_FromHomeTab_RepliesByDmAndRefreshesHome()
     {
         await using var host = await SlackTestHost.StartAsync();
-        host.Bot.Answer = turn => turn is ButtonPress ? SampleReplies.Confirmation() : SampleReplies.FollowUps(2);
+        host.Bot.Answer = turn => turn is ButtonPress ? SampleReplies.Confirmation() with { Placement = ReplyPlacement.New } : SampleReplies.FollowUps(2);
         await host.InteractionAsync(SlackTestHost.Payload("block_actions_home.json"));
         var publish = await host.Api.WaitForAsync("views.publish");
         var post = Assert.Single(host.Api.CallsTo("chat.postMessage"));
@@ -182,5 +182,21 @@ public sealed class InteractivityTests
         var press = Assert.IsType<ButtonPress>(Assert.Single(host.Bot.Turns));
         Assert.Equal("Acme", press.Inputs["customer"]);
         Assert.False(press.Inputs.ContainsKey("next"));
+    }
+
+    [Fact]
+    public async Task BlockActions_ListRedrawnFromHomeTab_BecomesTheHomeTab()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        host.Bot.Answer = _ => SampleReplies.FollowUps(2) with { Text = "Done: Customer 1 (\"send quote\" fulfilled).", Placement = ReplyPlacement.ReplaceOriginal };
+        await host.InteractionAsync(SlackTestHost.Payload("block_actions_home.json"));
+        var publish = await host.Api.WaitForAsync("views.publish");
+        await host.IdleAsync();
+
+        var blocks = publish.Json.GetProperty("view").GetProperty("blocks");
+        Assert.Contains("Done: Customer 1", blocks[0].GetRawText());
+        Assert.Contains("Customer 2", blocks.GetRawText());
+        Assert.Empty(host.Api.CallsTo("chat.postMessage"));
+        Assert.Single(host.Bot.Turns);
     }
 }
