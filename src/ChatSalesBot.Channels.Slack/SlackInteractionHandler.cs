@@ -68,8 +68,11 @@ public sealed partial class SlackInteractionHandler(
         background.Run("button " + decoded.Verb, async ct =>
         {
             var reply = await bot.HandleAsync(press, ct).ConfigureAwait(false);
+
+            // A form submitted from a message (its inputs came along) is answered in that message, not in a modal.
+            var triggerId = press.Inputs.Count == 0 ? payload.TriggerId : null;
             if (reply.Placement == ReplyPlacement.None
-                || await sender.TryOpenFormAsync(payload.TriggerId, reply, channelId, payload.ResponseUrl, ct).ConfigureAwait(false))
+                || await sender.TryOpenFormAsync(triggerId, reply, channelId, payload.ResponseUrl, ct).ConfigureAwait(false))
             {
                 return;
             }

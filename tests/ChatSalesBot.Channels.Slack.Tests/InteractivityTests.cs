@@ -199,4 +199,20 @@ public sealed class InteractivityTests
         Assert.Empty(host.Api.CallsTo("chat.postMessage"));
         Assert.Single(host.Bot.Turns);
     }
+
+    [Fact]
+    public async Task BlockActions_InlineFormRefused_RedrawsFormInMessageNotModal()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        host.Bot.Answer = _ => SampleReplies.LogForm(errors: new Dictionary<string, string> { ["customer"] = "Which customer?" }) with { Placement = ReplyPlacement.ReplaceOriginal };
+        var payload = SlackTestHost.Payload("block_actions.json")
+            .Replace("\"state\": { \"values\": {} }", "\"state\": { \"values\": { \"notes\": { \"notes\": { \"type\": \"plain_text_input\", \"value\": \"met\" } } } }", StringComparison.Ordinal)
+            .Replace("snooze|c=42|d=3", "log.submit|c=42", StringComparison.Ordinal);
+        await host.InteractionAsync(payload);
+        var post = await host.Api.WaitForAsync("response_url");
+        await host.IdleAsync();
+        Assert.True(post.Json.GetProperty("replace_original").GetBoolean());
+        Assert.Contains(":warning: Which customer?", post.Body);
+        Assert.Empty(host.Api.CallsTo("views.open"));
+    }
 }
