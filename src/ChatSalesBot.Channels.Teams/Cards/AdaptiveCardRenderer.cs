@@ -139,8 +139,9 @@ public sealed class AdaptiveCardRenderer
 
         return new JsonObject
         {
+            // The header row is the default; the property is spelt firstRowAsHeader in the docs and
+            // firstRowAsHeaders in the JS renderer, so it is left out rather than risk the wrong one.
             ["type"] = "Table",
-            ["firstRowAsHeader"] = true,
             ["gridStyle"] = "accent",
             ["columns"] = columns,
             ["rows"] = rows,
@@ -228,7 +229,7 @@ public sealed class AdaptiveCardRenderer
                 ["isMultiline"] = input.Kind == InputKind.MultilineText,
                 ["maxLength"] = input.MaxLength,
             },
-            InputKind.Choice => new JsonObject { ["type"] = "Input.ChoiceSet", ["style"] = "compact", ["choices"] = Choices(input.Choices) },
+            InputKind.Choice => new JsonObject { ["type"] = "Input.ChoiceSet", ["choices"] = Choices(input.Choices) },
             InputKind.Date => new JsonObject { ["type"] = "Input.Date" },
             _ => throw new NotSupportedException($"No Adaptive Card input for {input.Kind}."),
         };

@@ -119,7 +119,7 @@ public sealed class AdaptiveCardRendererTests
         var card = Renderer().Render(SampleReplies.Table(3).Cards[0]);
 
         var table = card["body"]!.AsArray().Single(e => (string?)e!["type"] == "Table")!;
-        Assert.True((bool?)table["firstRowAsHeader"]);
+        Assert.Null(table["firstRowAsHeader"]);
         Assert.Equal(4, table["columns"]!.AsArray().Count);
         Assert.Equal(4, table["rows"]!.AsArray().Count);
         Assert.Equal("Rep", (string?)table["rows"]![0]!["cells"]![0]!["items"]![0]!["text"]);
