@@ -63,7 +63,11 @@ public interface ICustomerStore
 /// <summary>Visits, calls, meetings and emails.</summary>
 public interface ITouchStore
 {
-    /// <summary>Stores a touch and applies its effect on the customer in one durable transaction.</summary>
+    /// <summary>
+    /// Stores a touch and applies its effect on the customer in one durable transaction. The stored touch keeps the
+    /// customer's LastTouch and NextStep as they were before (PreviousLastTouch, PreviousNextStep) for Undo, and
+    /// <paramref name="applyToCustomer"/> receives the touch with its id.
+    /// </summary>
     /// <returns>The stored touch (with its id) and the updated customer; null when the customer is gone.</returns>
     (Touch Touch, Customer Customer)? RecordTouch(Touch touch, Func<Customer, Touch, Customer> applyToCustomer);
 

@@ -1,0 +1,51 @@
+using ChatSalesBot.Conversation.Cards;
+using FuzzySharp;
+
+namespace ChatSalesBot.Conversation.Intents;
+
+/// <summary>What the bot can do, with examples; for a near miss, "did you mean".</summary>
+public static class Help
+{
+    private static readonly (string Does, string Example)[] Examples =
+    [
+        ("Look up a customer (typos are fine)", "customer Acme"),
+        ("Log a visit, call, meeting or email", "visit Acme: met the CFO. next: send quote by Friday"),
+        ("See what to follow up, with reasons", "followups"),
+        ("Hide a follow-up for a while", "snooze Acme 3 days"),
+        ("Mark a follow-up done", "done Acme"),
+        ("Take back your last log", "undo"),
+        ("Add a prospect", "new prospect Initech, hot, closes next month"),
+    ];
+
+    public static Reply For(string? unknown)
+    {
+        var body = new List<CardElement>();
+        string text;
+        if (unknown is null)
+        {
+            text = "Here is what I can do.";
+        }
+        else
+        {
+            var firstWord = unknown.Split(' ', 2)[0].ToLowerInvariant();
+            var guess = MessageParser.CommandWords.Select(w => (Word: w, Score: Fuzz.Ratio(firstWord, w)))
+                .OrderByDescending(x => x.Score).First();
+            text = guess.Score >= 70
+                ? $"I didn't understand \"{CustomerCards.Shorten(unknown, 80)}\". Did you mean \"{guess.Word}\"?"
+                : $"I didn't understand \"{CustomerCards.Shorten(unknown, 80)}\".";
+            body.Add(new TextBlock(text, TextTone.Attention));
+        }
+
+        body.Add(new Table(["To", "Type"], Examples.Select(e => (IReadOnlyList<string>)[e.Does, e.Example]).ToList()));
+        body.Add(new TextBlock("Dates in plain words work: \"next Friday\", \"in 3 days\", \"end of month\", \"下周五\".", TextTone.Subtle));
+        return new Reply(text, [new Card(CardKind.Help, "ChatSalesBot help")
+        {
+            Body = body,
+            Buttons =
+            [
+                new("My follow-ups", new ButtonAction(ActionVerbs.FollowUps), ButtonStyle.Primary),
+                new("Log a visit", new ButtonAction(ActionVerbs.OpenLogForm)),
+            ],
+        }]) { IsError = unknown is not null };
+    }
+}

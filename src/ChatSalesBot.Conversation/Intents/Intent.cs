@@ -1,0 +1,24 @@
+using ChatSalesBot.Domain.Touches;
+
+namespace ChatSalesBot.Conversation.Intents;
+
+/// <summary>What a message asks for, before anything is looked up.</summary>
+public abstract record Intent
+{
+    public sealed record LookUp(string Query) : Intent;
+
+    public sealed record LogTouch(TouchKind Kind, string CustomerText, string Notes, string? NextStep) : Intent;
+
+    public sealed record FollowUps(int Offset) : Intent;
+
+    public sealed record Snooze(string CustomerText, string? For) : Intent;
+
+    public sealed record Done(string CustomerText) : Intent;
+
+    public sealed record Undo : Intent;
+
+    public sealed record Create(string Text, bool Prospect) : Intent;
+
+    /// <summary>Help; <paramref name="Unknown"/> is the text that was not understood, if any.</summary>
+    public sealed record Help(string? Unknown) : Intent;
+}

@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ChatSalesBot.Conversation.Cards;
+using ChatSalesBot.Conversation.Matching;
+using ChatSalesBot.Domain.Access;
+using ChatSalesBot.Domain.Audit;
+using ChatSalesBot.Domain.Customers;
+using ChatSalesBot.Domain.Touches;
+
+namespace ChatSalesBot.Conversation.Intents;
+
+/// <summary>
+/// Logs a visit, call, meeting or email in one line ("visit Acme: met the CFO. next: send quote by Friday") or
+/// through the form, and answers with what was stored, the date understood, and an Undo button.
+/// </summary>
+public sealed partial class LogTouch(SalesDesk desk)
+{
+    public Reply FromMessage(TurnContext ctx, Intent.LogTouch intent)
+    {
+        var values = new LogForm.Values(intent.CustomerText, intent.Kind, intent.Notes, intent.NextStep, null);
+        if (intent.CustomerText.Length == 0)
+        {
+            return Reply.WithCard("Which customer was it?", LogForm.Build(values));
+        }
+
+        var (found, notes) = FindWithNotes(ctx, intent.CustomerText, intent.Notes);
+        values = values with { Notes = notes };
+        return found switch
+        {
+            FoundCustomer.One { Access: CardAccess.Full } one => Record(ctx, one.Customer, values, replacesForm: false),
+            FoundCustomer.One one => NotYours(one.Customer),
+            FoundCustomer.Several several => Reply.WithCard(
+                $"Several customers match \"{intent.CustomerText}\": pick one and save.",
+                LogForm.Build(values, several.Matches)),
+            FoundCustomer.None none => new Reply($"No customer matches \"{none.Query}\"; nothing was logged.",
+                [CustomerCards.NoMatch(none.Query, none.Near)]) { IsError = true },
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    public Reply OpenForm(TurnContext ctx, int? customerId, string? notes)
+    {
+        var customer = customerId is { } id ? CustomerFinder.ById(desk, ctx, id) : null;
+        var values = new LogForm.Values(customer is null ? null : "#" + customer.Customer.Id, TouchKind.Visit, notes, null, null);
+        var choices = customer is null ? null : new[] { new NameMatch(customer.Customer.Id, customer.Customer.Name, customer.Customer.TeamId, 100, MatchKind.Exact) };
+        return Reply.WithCard("Log a touch", LogForm.Build(values, choices));
+    }
+
+    public Reply FromForm(TurnContext ctx, IReadOnlyDictionary<string, string> inputs)
+    {
+        var values = LogForm.Values.From(inputs);
+        var errors = new Dictionary<string, string>();
+        Customer? customer = null;
+        IReadOnlyList<NameMatch>? choices = null;
+        if (values.Customer is null)
+        {
+            errors[LogForm.CustomerInput] = "Say which customer.";
+        }
+        else if (values.Customer.StartsWith('#') && int.TryParse(values.Customer[1..], CultureInfo.InvariantCulture, out var id))
+        {
+            customer = CustomerFinder.ById(desk, ctx, id) is { Access: CardAccess.Full } one ? one.Customer : null;
+            if (customer is null)
+            {
+                errors[LogForm.CustomerInput] = "That customer is not one of yours.";
+            }
+        }
+        else
+        {
+            switch (CustomerFinder.Find(desk, ctx, values.Customer))
+            {
+                case FoundCustomer.One { Access: CardAccess.Full } one:
+                    customer = one.Customer;
+                    break;
+                case FoundCustomer.One one:
+                    errors[LogForm.CustomerInput] = $"{one.Customer.Name} is {desk.RepName(one.Customer.OwnerRepId)}'s customer.";
+                    break;
+                case FoundCustomer.Several several:
+                    choices = several.Matches;
+                    errors[LogForm.CustomerInput] = "Several customers match: pick one.";
+                    break;
+                default:
+                    errors[LogForm.CustomerInput] = $"No customer matches \"{values.Customer}\".";
+                    break;
+            }
+        }
+
+        if (values.Notes is { Length: > LogForm.MaxNotes })
+        {
+            errors[LogForm.NotesInput] = $"Keep it under {LogForm.MaxNotes} characters.";
+        }
+
+        if (errors.Count > 0 || customer is null)
+        {
+            return FormErrors(values, errors, choices);
+        }
+
+        return Record(ctx, customer, values, replacesForm: true);
+    }
+
+    private Reply Record(TurnContext ctx, Customer customer, LogForm.Values values, bool replacesForm)
+    {
+        var dueError = UnderstandDue(ctx, values, out var due, out var dueWords);
+        if (dueError is not null)
+        {
+            var field = values.Due is null ? LogForm.NextInput : LogForm.DueInput;
+            return FormErrors(values with { Customer = "#" + customer.Id }, new Dictionary<string, string> { [field] = dueError },
+                [new NameMatch(customer.Id, customer.Name, customer.TeamId, 100, MatchKind.Exact)]);
+        }
+
+        var touch = new Touch
+        {
+            CustomerId = customer.Id,
+            RepId = ctx.Rep.Id,
+            Kind = values.Kind,
+            At = ctx.Now,
+            Notes = values.Notes ?? "",
+            NextStepText = values.Next ?? (due is null ? null : "follow up"),
+            NextStepDue = due,
+            Channel = ctx.Channel,
+        };
+        var stored = desk.Store.RecordTouch(touch, (c, t) => TouchEffects.Apply(c, t, ctx, desk.Rules));
+        if (stored is not { } result)
+        {
+            return new Reply("That customer no longer exists; nothing was logged.", []) { IsError = true };
+        }
+
+        desk.Audit(ctx, AuditAction.LogTouch, customer.Id, $"{values.Kind} #{result.Touch.Id}");
+        return new Reply($"{CustomerCards.Kind(values.Kind)} with {customer.Name} logged.",
+            [Confirmation(result.Touch, result.Customer, dueWords)])
+        {
+            Placement = replacesForm ? ReplyPlacement.ReplaceOriginal : ReplyPlacement.New,
+        };
+    }
+
+    private string? UnderstandDue(TurnContext ctx, LogForm.Values values, out DateOnly? due, out string? words)
+    {
+        due = null;
+        words = null;
+        if (values.Due is { } typed)
+        {
+            if (DateOnly.TryParseExact(typed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact))
+            {
+                due = exact;
+            }
+            else if (desk.Dates.Find(typed, ctx.Today) is { } understood)
+            {
+                (due, words) = (understood.Date, understood.Words);
+            }
+            else
+            {
+                return $"I couldn't read \"{CustomerCards.Shorten(typed, 60)}\" as a date. Try \"next Friday\", \"in 3 days\" or 2026-12-04.";
+            }
+        }
+        else if (values.Next is { } next)
+        {
+            if (desk.Dates.Find(next, ctx.Today) is { } understood)
+            {
+                (due, words) = (understood.Date, understood.Words);
+            }
+            else if (LooksLikeADate().Match(next) is { Success: true } m)
+            {
+                return $"I couldn't read \"{m.Value.Trim()}\" as a date. Try \"by Friday\", \"next Friday\", \"in 3 days\" or 2026-12-04.";
+            }
+        }
+
+        if (due is { } d && d < ctx.Today)
+        {
+            return $"{CustomerCards.Date(d)} is in the past: a next step needs a date from today on.";
+        }
+
+        if (due is { } far && far > ctx.Today.AddYears(2))
+        {
+            return $"{CustomerCards.Date(far)} is more than two years away: is that the date you meant?";
+        }
+
+        return null;
+    }
+
+    private Card Confirmation(Touch touch, Customer customer, string? dueWords)
+    {
+        var facts = new List<Fact>
+        {
+            new("Kind", CustomerCards.Kind(touch.Kind)),
+            new("Customer", customer.Name),
+            new("When", touch.At.ToString("ddd MMM d, HH:mm 'UTC'", CultureInfo.InvariantCulture)),
+            new("Notes", touch.Notes.Length == 0 ? "(none)" : touch.Notes),
+        };
+        if (customer.NextStep is { } step)
+        {
+            var kept = touch.NextStepText is null ? " (still open from before)" : "";
+            facts.Add(new("Next step", step.Text + kept));
+            if (step.Due is { } due)
+            {
+                facts.Add(new("Due", CustomerCards.Date(due) + (dueWords is null ? "" : $" (from \"{dueWords}\")")));
+            }
+        }
+
+        if (customer.FollowUpDue is { } followUp)
+        {
+            facts.Add(new("Next follow-up", CustomerCards.Date(followUp)));
+        }
+
+        return new Card(CardKind.Confirmation, $"{CustomerCards.Kind(touch.Kind)} logged: {customer.Name}")
+        {
+            Body = [new FactSet(facts)],
+            Buttons =
+            [
+                new("Undo", ButtonAction.Of(ActionVerbs.Undo, ("t", touch.Id)), ButtonStyle.Danger),
+                new("Open card", ButtonAction.Of(ActionVerbs.ShowCard, ("c", customer.Id))),
+                new("My follow-ups", new ButtonAction(ActionVerbs.FollowUps)),
+            ],
+        };
+    }
+
+    /// <summary>
+    /// With no separator ("visit Acme met the CFO") the customer is the longest run of leading words that names one
+    /// exactly; the rest are notes.
+    /// </summary>
+    private (FoundCustomer Found, string Notes) FindWithNotes(TurnContext ctx, string customerText, string notes)
+    {
+        var found = CustomerFinder.Find(desk, ctx, customerText);
+        if (found is FoundCustomer.One || notes.Length > 0)
+        {
+            return (found, notes);
+        }
+
+        var words = customerText.Split(' ');
+        for (var n = Math.Min(words.Length - 1, 6); n >= 1; n--)
+        {
+            var name = string.Join(' ', words[..n]);
+            var exact = desk.Directory.Search(name, team => AccessPolicy.CanSeeTeam(ctx.Rep, team), limit: 2);
+            if (exact.Count > 0 && exact[0].Kind == MatchKind.Exact && (exact.Count == 1 || exact[1].Kind != MatchKind.Exact)
+                && CustomerFinder.ById(desk, ctx, exact[0].CustomerId) is { } one)
+            {
+                return (one, string.Join(' ', words[n..]));
+            }
+        }
+
+        return (found, notes);
+    }
+
+    private Reply NotYours(Customer c) => new(
+        $"{c.Name} is {desk.RepName(c.OwnerRepId)}'s customer: ask them to log it, or your manager to reassign it.",
+        [CustomerCards.Summary(desk, c)]) { IsError = true };
+
+    private static Reply FormErrors(LogForm.Values values, Dictionary<string, string> errors, IReadOnlyList<NameMatch>? choices) =>
+        new(string.Join(" ", errors.Values), [LogForm.Build(values, choices, errors)])
+        {
+            FieldErrors = errors,
+            IsError = true,
+        };
+
+    [GeneratedRegex(@"\b(?:by|on|until|before|due)\s+(?:\w*day\b|\d\S*)|\b\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LooksLikeADate();
+}

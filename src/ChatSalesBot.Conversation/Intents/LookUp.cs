@@ -1,0 +1,43 @@
+using ChatSalesBot.Conversation.Cards;
+using ChatSalesBot.Domain.Access;
+using ChatSalesBot.Domain.Audit;
+
+namespace ChatSalesBot.Conversation.Intents;
+
+/// <summary>"customer Acme", "card for acme", "acm": the card, a pick list, or near names and a way to create it.</summary>
+public sealed class LookUp(SalesDesk desk)
+{
+    public const int RecentTouches = 3;
+
+    public Reply Handle(TurnContext ctx, string query) => CustomerFinder.Find(desk, ctx, query) switch
+    {
+        FoundCustomer.One one => Show(ctx, one),
+        FoundCustomer.Several several => Reply.WithCard($"{several.Matches.Count} customers match \"{query}\".",
+            CustomerCards.PickList($"Customers matching \"{query}\"", several.Matches,
+                m => ButtonAction.Of(ActionVerbs.ShowCard, ("c", m.CustomerId)), "Open")),
+        FoundCustomer.None none => new Reply($"No customer matches \"{query}\".", [CustomerCards.NoMatch(query, none.Near)])
+        {
+            IsError = true,
+        },
+        _ => throw new InvalidOperationException(),
+    };
+
+    public Reply ById(TurnContext ctx, int? customerId) =>
+        customerId is { } id && CustomerFinder.ById(desk, ctx, id) is { } one
+            ? Show(ctx, one)
+            : new Reply("That customer is not available to you.", []) { IsError = true };
+
+    private Reply Show(TurnContext ctx, FoundCustomer.One one)
+    {
+        var c = one.Customer;
+        if (one.Access == CardAccess.Summary)
+        {
+            desk.Audit(ctx, AuditAction.ViewSummary, c.Id);
+            return Reply.WithCard($"{c.Name} is {desk.RepName(c.OwnerRepId)}'s customer.", CustomerCards.Summary(desk, c));
+        }
+
+        desk.Audit(ctx, AuditAction.ViewCard, c.Id);
+        var recent = desk.Store.RecentTouches(c.Id, RecentTouches);
+        return Reply.WithCard($"{c.Name}: {CustomerCards.Subtitle(c)}", CustomerCards.Full(desk, c, recent));
+    }
+}

@@ -1,0 +1,37 @@
+using ChatSalesBot.Conversation.Dates;
+using ChatSalesBot.Conversation.Matching;
+using ChatSalesBot.Domain;
+using ChatSalesBot.Domain.Audit;
+using ChatSalesBot.Domain.FollowUps;
+using ChatSalesBot.Domain.Storage;
+
+namespace ChatSalesBot.Conversation.Intents;
+
+/// <summary>What every intent works with: the store, the name index, the rules, the planner and the date reader.</summary>
+public sealed class SalesDesk(ISalesStore store, CustomerDirectory directory, SalesRules rules, PlainDates dates, TimeProvider time)
+{
+    public ISalesStore Store { get; } = store;
+
+    public CustomerDirectory Directory { get; } = directory;
+
+    public SalesRules Rules { get; } = rules;
+
+    public PlainDates Dates { get; } = dates;
+
+    public TimeProvider Time { get; } = time;
+
+    public FollowUpPlanner Planner { get; } = new(rules);
+
+    public void Audit(TurnContext ctx, AuditAction action, int? customerId, string? detail = null) =>
+        Store.Append(new AuditEntry
+        {
+            At = ctx.Now,
+            RepId = ctx.Rep.Id,
+            Action = action,
+            CustomerId = customerId,
+            Channel = ctx.Channel,
+            Detail = detail,
+        });
+
+    public string RepName(int repId) => Store.GetRep(repId)?.Name ?? "someone who left";
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+
+namespace ChatSalesBot.Conversation.Matching;
+
+/// <summary>
+/// Folds a company name to the form names are compared in: lower case, no accents, no punctuation, and no legal
+/// suffix ("Inc", "Ltd", "Co.", "GmbH", "有限公司"), so "Café Müller GmbH" and "cafe muller" meet.
+/// </summary>
+public static class NameNormalizer
+{
+    private static readonly string[] LegalSuffixes =
+    [
+        "inc", "incorporated", "ltd", "limited", "co", "company", "corp", "corporation", "llc", "llp", "plc",
+        "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "ab", "as", "oy", "pty", "pte", "kk",
+    ];
+
+    private static readonly string[] CjkLegalSuffixes = ["股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司"];
+
+    public static string Normalize(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return "";
+        }
+
+        var decomposed = name.Normalize(NormalizationForm.FormKD);
+        var sb = new StringBuilder(decomposed.Length);
+        var lastWasSpace = true;
+        foreach (var ch in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(ch);
+            if (category == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(ch))
+            {
+                sb.Append(char.ToLowerInvariant(ch));
+                lastWasSpace = false;
+            }
+            else if (ch == '&')
+            {
+                AppendSpaced(sb, "and", ref lastWasSpace);
+            }
+            else if (!lastWasSpace && ch != '\'' && ch != '’')
+            {
+                sb.Append(' ');
+                lastWasSpace = true;
+            }
+        }
+
+        var folded = sb.ToString().Trim().Replace("ß", "ss", StringComparison.Ordinal);
+        return StripLegalSuffixes(folded);
+    }
+
+    private static void AppendSpaced(StringBuilder sb, string word, ref bool lastWasSpace)
+    {
+        if (!lastWasSpace)
+        {
+            sb.Append(' ');
+        }
+
+        sb.Append(word).Append(' ');
+        lastWasSpace = true;
+    }
+
+    private static string StripLegalSuffixes(string folded)
+    {
+        var changed = true;
+        while (changed && folded.Length > 0)
+        {
+            changed = false;
+            foreach (var suffix in CjkLegalSuffixes)
+            {
+                if (folded.Length > suffix.Length && folded.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    folded = folded[..^suffix.Length].TrimEnd();
+                    changed = true;
+                }
+            }
+
+            var space = folded.LastIndexOf(' ');
+            if (space > 0 && Array.IndexOf(LegalSuffixes, folded[(space + 1)..]) >= 0)
+            {
+                folded = folded[..space].TrimEnd();
+                changed = true;
+            }
+        }
+
+        return folded;
+    }
+}

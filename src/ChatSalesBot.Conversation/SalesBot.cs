@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using ChatSalesBot.Conversation.Cards;
+using ChatSalesBot.Conversation.Identity;
+using ChatSalesBot.Conversation.Intents;
+using ChatSalesBot.Domain.Reps;
+using Microsoft.Extensions.Logging;
+
+namespace ChatSalesBot.Conversation;
+
+/// <summary>
+/// The channel-neutral bot: identifies the rep, reads the turn into an intent, runs it, and answers with text and
+/// neutral cards. This is the turn boundary: whatever goes wrong inside becomes a polite reply and a log line.
+/// </summary>
+public sealed class SalesBot : ISalesBot
+{
+    public const int MaxMessageLength = 4000;
+
+    private readonly SalesDesk _desk;
+    private readonly RepResolver _reps;
+    private readonly ILogger<SalesBot> _logger;
+    private readonly LookUp _lookUp;
+    private readonly LogTouch _logTouch;
+    private readonly FollowUpList _followUps;
+    private readonly Snooze _snooze;
+    private readonly MarkDone _done;
+    private readonly UndoTouch _undo;
+    private readonly CreateCustomer _create;
+
+    public SalesBot(SalesDesk desk, RepResolver reps, ILogger<SalesBot> logger)
+    {
+        _desk = desk;
+        _reps = reps;
+        _logger = logger;
+        _lookUp = new LookUp(desk);
+        _logTouch = new LogTouch(desk);
+        _followUps = new FollowUpList(desk);
+        _snooze = new Snooze(desk, _followUps);
+        _done = new MarkDone(desk, _followUps);
+        _undo = new UndoTouch(desk);
+        _create = new CreateCustomer(desk);
+    }
+
+    public async Task<Reply> HandleAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var started = Stopwatch.GetTimestamp();
+        var intentName = turn is ButtonPress press ? press.Action.Verb : "message";
+        try
+        {
+            var rep = await _reps.ResolveAsync(turn.User, cancellationToken).ConfigureAwait(false);
+            if (rep is null)
+            {
+                ConversationLog.Unregistered(_logger, turn.User.Platform, turn.User.UserId, turn.User.TenantId);
+                return new Reply("You are not registered with ChatSalesBot yet. Ask your admin to add you as a rep with the email address your chat account uses.", [])
+                {
+                    IsError = true,
+                };
+            }
+
+            if (turn.DeliveryId is { } delivery && !_desk.Store.TryBeginTurn(delivery, _desk.Time.GetUtcNow()))
+            {
+                ConversationLog.Duplicate(_logger, delivery);
+                return Reply.Nothing;
+            }
+
+            var ctx = new TurnContext(rep, turn.User.Platform, RepClock.Today(_desk.Time, rep), _desk.Time.GetUtcNow());
+            var (name, reply) = turn switch
+            {
+                IncomingMessage message => OnMessage(ctx, message.Text),
+                ButtonPress button => (button.Action.Verb, OnButton(ctx, button)),
+                _ => ("unknown", Help.For(null)),
+            };
+            intentName = name;
+            ConversationLog.Turn(_logger, intentName, rep.Id, ctx.Channel, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return reply;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            ConversationLog.Failed(_logger, ex, intentName, turn.User.Platform);
+            return new Reply("Something went wrong on our side and nothing was saved. Please try again in a moment.", [])
+            {
+                IsError = true,
+            };
+        }
+    }
+
+    private (string Intent, Reply Reply) OnMessage(TurnContext ctx, string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return ("empty", Help.For(null));
+        }
+
+        if (text.Length > MaxMessageLength)
+        {
+            return ("too-long", new Reply(
+                $"That message is {text.Length:N0} characters; I take at most {MaxMessageLength:N0}. Nothing was saved: shorten the notes and send it again.",
+                []) { IsError = true });
+        }
+
+        var intent = MessageParser.Parse(text);
+        var reply = intent switch
+        {
+            Intent.LookUp i => _lookUp.Handle(ctx, i.Query),
+            Intent.LogTouch i => _logTouch.FromMessage(ctx, i),
+            Intent.FollowUps i => _followUps.Show(ctx, i.Offset),
+            Intent.Snooze i => _snooze.FromMessage(ctx, i),
+            Intent.Done i => _done.FromMessage(ctx, i),
+            Intent.Undo => _undo.Handle(ctx, null),
+            Intent.Create i => _create.Handle(ctx, i.Text, i.Prospect),
+            Intent.Help { Unknown: { } unknown } => BareName(ctx, unknown) ?? Help.For(unknown),
+            _ => Help.For(null),
+        };
+        return (intent.GetType().Name, reply);
+    }
+
+    /// <summary>A bare customer name ("acme corp") is a look-up when it names exactly one customer.</summary>
+    private Reply? BareName(TurnContext ctx, string text) =>
+        text.Length <= CreateCustomer.MaxNameLength && CustomerFinder.Find(_desk, ctx, text) is FoundCustomer.One
+            ? _lookUp.Handle(ctx, text)
+            : null;
+
+    private Reply OnButton(TurnContext ctx, ButtonPress press)
+    {
+        var action = press.Action;
+        switch (action.Verb)
+        {
+            case ActionVerbs.ShowCard:
+                return _lookUp.ById(ctx, action.IntArg("c"));
+            case ActionVerbs.OpenLogForm:
+                return _logTouch.OpenForm(ctx, action.IntArg("c"), action.Arg("notes"));
+            case ActionVerbs.SubmitLog:
+                return _logTouch.FromForm(ctx, press.Inputs);
+            case ActionVerbs.Snooze:
+                return _snooze.FromButton(ctx, action);
+            case ActionVerbs.Done:
+                return _done.FromButton(ctx, action);
+            case ActionVerbs.FollowUps:
+                var offset = action.IntArg("o") ?? 0;
+                return _followUps.Show(ctx, offset, offset > 0 ? ReplyPlacement.ReplaceOriginal : ReplyPlacement.New);
+            case ActionVerbs.Undo:
+                return _undo.Handle(ctx, action.IntArg("t"));
+            case ActionVerbs.CreateProspect:
+                return _create.Handle(ctx, action.Arg("name") ?? "", prospect: true);
+            case ActionVerbs.Help:
+                return Help.For(null);
+            default:
+                ConversationLog.UnknownVerb(_logger, action.Verb, ctx.Channel);
+                return new Reply("That button is no longer valid. Here is what I can do:", Help.For(null).Cards) { IsError = true };
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using ChatSalesBot.Conversation.Dates;
+
+namespace ChatSalesBot.Conversation.Tests.Dates;
+
+public sealed class PlainDatesTests
+{
+    private static readonly DateOnly Tuesday = new(2026, 11, 24);
+    private static readonly PlainDates Dates = new();
+
+    [Theory]
+    [InlineData("demo next Friday", "2026-12-04")]
+    [InlineData("send quote by Friday", "2026-11-27")]
+    [InlineData("in 3 days", "2026-11-27")]
+    [InlineData("end of month", "2026-11-30")]
+    [InlineData("tomorrow", "2026-11-25")]
+    [InlineData("call back on Dec 3", "2026-12-03")]
+    [InlineData("2026-12-15", "2026-12-15")]
+    [InlineData("下周五", "2026-12-04")]
+    public void PlainDates_Words_ResolveToTheDateARepMeans(string text, string expected)
+    {
+        var found = Dates.Find(text, Tuesday);
+
+        Assert.NotNull(found);
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), found.Date);
+    }
+
+    [Theory]
+    [InlineData("demo on blursday")]
+    [InlineData("send the quote")]
+    public void PlainDates_NoDate_FindsNone(string text)
+    {
+        Assert.Null(Dates.Find(text, Tuesday));
+    }
+
+    [Fact]
+    public void PlainDates_Duration_IsDays()
+    {
+        Assert.Equal(14, Dates.FindDays("2 weeks", Tuesday));
+    }
+}

@@ -1,0 +1,88 @@
+using ChatSalesBot.Conversation.Intents;
+using ChatSalesBot.Domain.Touches;
+
+namespace ChatSalesBot.Conversation.Tests.Intents;
+
+public sealed class MessageParserTests
+{
+    [Fact]
+    public void MessageParser_OneLineVisit_SplitsCustomerNotesAndNextStep()
+    {
+        var intent = MessageParser.Parse("visit Acme: met the CFO. next: send quote by Friday");
+
+        Assert.Equal(new Intent.LogTouch(TouchKind.Visit, "Acme", "met the CFO", "send quote by Friday"), intent);
+    }
+
+    [Fact]
+    public void MessageParser_NextStepWithoutColon_IsUnderstood()
+    {
+        var intent = MessageParser.Parse("visit Acme: met the CFO, next step demo next Friday");
+
+        Assert.Equal(new Intent.LogTouch(TouchKind.Visit, "Acme", "met the CFO", "demo next Friday"), intent);
+    }
+
+    [Fact]
+    public void MessageParser_NotesMentioningNext_AreNotANextStep()
+    {
+        var intent = Assert.IsType<Intent.LogTouch>(MessageParser.Parse("called Globex: they buy next quarter"));
+
+        Assert.Null(intent.NextStep);
+        Assert.Equal("they buy next quarter", intent.Notes);
+    }
+
+    [Theory]
+    [InlineData("called Globex", TouchKind.Call, "Globex")]
+    [InlineData("/visit Initech", TouchKind.Visit, "Initech")]
+    [InlineData("log meeting with Contoso", TouchKind.Meeting, "Contoso")]
+    [InlineData("emailed Fabrikam", TouchKind.Email, "Fabrikam")]
+    public void MessageParser_TouchWords_PickTheKind(string text, TouchKind kind, string customer)
+    {
+        var intent = Assert.IsType<Intent.LogTouch>(MessageParser.Parse(text));
+
+        Assert.Equal(kind, intent.Kind);
+        Assert.Equal(customer, intent.CustomerText);
+    }
+
+    [Theory]
+    [InlineData("/customer Acme", "Acme")]
+    [InlineData("customer acme", "acme")]
+    [InlineData("card for Acme Corp", "Acme Corp")]
+    [InlineData("salesbot customer Globex", "Globex")]
+    public void MessageParser_LookUps(string text, string query)
+    {
+        Assert.Equal(new Intent.LookUp(query), MessageParser.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("followups")]
+    [InlineData("/followups")]
+    [InlineData("What's next?")]
+    [InlineData("todo")]
+    [InlineData("what should I follow up today?")]
+    public void MessageParser_FollowUps(string text)
+    {
+        Assert.Equal(new Intent.FollowUps(0), MessageParser.Parse(text));
+    }
+
+    [Fact]
+    public void MessageParser_Snooze_TakesCustomerAndDuration()
+    {
+        Assert.Equal(new Intent.Snooze("Acme", "3 days"), MessageParser.Parse("snooze Acme 3 days"));
+        Assert.Equal(new Intent.Snooze("Acme Corp", "next monday"), MessageParser.Parse("snooze Acme Corp until next monday"));
+        Assert.Equal(new Intent.Snooze("Acme", null), MessageParser.Parse("snooze Acme"));
+    }
+
+    [Fact]
+    public void MessageParser_CreateProspect()
+    {
+        Assert.Equal(new Intent.Create("Initech, hot, closes next month", true), MessageParser.Parse("new prospect Initech, hot, closes next month"));
+    }
+
+    [Theory]
+    [InlineData("folowups please")]
+    [InlineData("what is the weather")]
+    public void MessageParser_Unknown_IsHelpWithTheText(string text)
+    {
+        Assert.Equal(new Intent.Help(text), MessageParser.Parse(text));
+    }
+}
