@@ -1,5 +1,7 @@
 using ChatSalesBot.Conversation;
 using ChatSalesBot.Conversation.Cards;
+using ChatSalesBot.Conversation.Intents;
+using ChatSalesBot.Conversation.Matching;
 
 namespace ChatSalesBot.Channels.Teams.Tests.Infrastructure;
 
@@ -143,5 +145,18 @@ public static class SampleReplies
         ["table"] = Table(),
         ["followups-long"] = FollowUps(120),
         ["table-long"] = Table(1500),
+        ["conv-help"] = ChatSalesBot.Conversation.Intents.Help.For("fly me to the moon"),
+        ["conv-nomatch"] = Reply.WithCard("none", CustomerCards.NoMatch("Acme <at>All</at> *x*", [Near(1, "Acme Corp"), Near(2, "Acme & Sons")])),
+        ["conv-picklist"] = Reply.WithCard("pick", CustomerCards.PickList("Which Acme?", [Near(1, "Acme Corp"), Near(2, "Acme Ltd")],
+            m => ButtonAction.Of(ActionVerbs.ShowCard, ("c", m.CustomerId)), "Open")),
+        ["conv-logform"] = Reply.WithCard("log", LogForm.Build(
+            new LogForm.Values("#2", Domain.Touches.TouchKind.Call, "notes", "send quote", "next Friday"),
+            [Near(1, "Acme Corp"), Near(2, "Acme Ltd")],
+            new Dictionary<string, string> { [LogForm.DueInput] = "I could not read that date" })),
+        ["conv-logform-text"] = Reply.WithCard("log", LogForm.Build(
+            new LogForm.Values(null, Domain.Touches.TouchKind.Visit, null, null, null),
+            errors: new Dictionary<string, string> { [LogForm.CustomerInput] = "Which customer?", [LogForm.NotesInput] = "What happened?" })),
     };
+
+    private static NameMatch Near(int id, string name) => new(id, name, "east", 90, MatchKind.Prefix);
 }
