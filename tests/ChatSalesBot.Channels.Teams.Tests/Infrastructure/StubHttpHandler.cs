@@ -26,7 +26,8 @@ public sealed class StubHttpHandler(TestSigningAuthority authority) : HttpMessag
     public string MemberJson { get; set; } =
         """{"id":"29:1XJK","name":"Alice Ng","aadObjectId":"6b2a7d0c-4c6e-4d16-9e51-1b1f6a1f0c11","email":"alice@contoso.test","userPrincipalName":"alice.ng@contoso.test"}""";
 
-    public IEnumerable<RecordedRequest> ConnectorRequests => Requests.Where(r => r.Uri.AbsolutePath.Contains("/v3/conversations", StringComparison.Ordinal));
+    public IEnumerable<RecordedRequest> ConnectorRequests => Requests.Where(r =>
+        r.Uri.AbsolutePath.Contains("/v3/conversations", StringComparison.Ordinal) && !r.Uri.AbsolutePath.Contains("/members/", StringComparison.Ordinal));
 
     public IEnumerable<RecordedRequest> TokenRequests => Requests.Where(r => r.Uri.ToString() == TestSigningAuthority.TokenEndpoint);
 

@@ -46,7 +46,8 @@ public sealed class TeamsTestHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static async Task<TeamsTestHost> StartAsync(Dictionary<string, string?>? settings = null)
+    public static async Task<TeamsTestHost> StartAsync(Dictionary<string, string?>? settings = null,
+        Action<IServiceCollection, FakeTimeProvider>? configure = null)
     {
         var authority = new TestSigningAuthority();
         var http = new StubHttpHandler(authority);
@@ -76,6 +77,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddTeamsChannel();
         builder.Services.AddSingleton<ISalesBot>(bot);
+        configure?.Invoke(builder.Services, time);
         foreach (var name in new[] { BotFrameworkTokenValidator.MetadataHttpClient, ConnectorTokenProvider.HttpClientName, ConnectorClient.HttpClientName })
         {
             builder.Services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(() => http);
