@@ -1,0 +1,10 @@
+namespace ChatSalesBot.Host.Admin.Csv;
+
+/// <summary>What a CSV file holds; import them in this order, since each refers to the ones before.</summary>
+public enum ImportKind
+{
+    Reps,
+    Customers,
+    Orders,
+    Touches,
+}

@@ -1,0 +1,106 @@
+using ChatSalesBot.Domain.Storage;
+using LiteDB;
+
+namespace ChatSalesBot.Storage.LiteDb;
+
+public sealed partial class LiteDbSalesStore
+{
+    private const string StreamName = "(stream)";
+
+    /// <summary>Opens (or creates) the database file, creating its folder; only one process may have it open.</summary>
+    /// <exception cref="StoreUnavailableException">In use, damaged, or written by a newer version.</exception>
+    public static LiteDbSalesStore Open(string path) => Open(path, Schema.Current);
+
+    /// <summary>Opens a database kept in a caller-owned stream (tests, tools); the stream is not disposed.</summary>
+    public static LiteDbSalesStore Open(Stream stream) => Open(stream, Schema.Current);
+
+    internal static LiteDbSalesStore Open(string path, Schema schema)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = Path.GetFullPath(path);
+        FileStream lockFile;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+            lockFile = DatabaseFile.Lock(fullPath);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw DatabaseFile.NoAccess(fullPath, ex);
+        }
+
+        try
+        {
+            DatabaseFile.EnsureLooksLikeDatabase(fullPath);
+            var mapper = SalesMapper.Create();
+            var connection = new ConnectionString
+            {
+                Filename = fullPath,
+                Connection = ConnectionType.Direct,
+                Upgrade = false,
+                AutoRebuild = false,
+            };
+            return Start(fullPath, () => new LiteDatabase(connection, mapper), mapper, schema, lockFile);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            lockFile.Dispose();
+            throw DatabaseFile.NoAccess(fullPath, ex);
+        }
+        catch
+        {
+            lockFile.Dispose();
+            throw;
+        }
+    }
+
+    internal static LiteDbSalesStore Open(Stream stream, Schema schema)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var mapper = SalesMapper.Create();
+        return Start(StreamName, () => new LiteDatabase(stream, mapper), mapper, schema, lockFile: null);
+    }
+
+    private static LiteDbSalesStore Start(
+        string name, Func<LiteDatabase> connect, BsonMapper mapper, Schema schema, FileStream? lockFile)
+    {
+        LiteDatabase? db = null;
+        try
+        {
+            db = connect();
+            Prepare(db, name, schema);
+            return new LiteDbSalesStore(db, mapper, lockFile is null ? null : name, lockFile);
+        }
+        catch (Exception ex) when (ex is IOException and not EndOfStreamException)
+        {
+            TryDispose(db);
+            throw DatabaseFile.InUse(name, ex);
+        }
+        catch (Exception ex) when (IsDamage(ex))
+        {
+            TryDispose(db);
+            throw DatabaseFile.Damaged(name, ex);
+        }
+        catch
+        {
+            TryDispose(db);
+            throw;
+        }
+    }
+
+    /// <summary>What LiteDB throws while reading a file whose pages are not what it wrote.</summary>
+    private static bool IsDamage(Exception ex) => ex is LiteException or EndOfStreamException or InvalidDataException
+        or InvalidCastException or ArgumentException or IndexOutOfRangeException or OverflowException or FormatException;
+
+    private static void TryDispose(LiteDatabase? db)
+    {
+        try
+        {
+            db?.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException || IsDamage(ex))
+        {
+            // The open already failed; that error is the one worth reporting.
+        }
+    }
+}

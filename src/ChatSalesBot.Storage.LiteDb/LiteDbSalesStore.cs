@@ -1,0 +1,57 @@
+using ChatSalesBot.Domain.Storage;
+using LiteDB;
+
+namespace ChatSalesBot.Storage.LiteDb;
+
+/// <summary>
+/// The sales store on one embedded LiteDB file (DESIGN.md §4 Storage). Reads run concurrently; writes go one at a
+/// time through a single writer lock, each in one LiteDB transaction that is on disk when the call returns.
+/// </summary>
+public sealed partial class LiteDbSalesStore : ISalesStore, IDisposable
+{
+    private readonly LiteDatabase _db;
+    private readonly BsonMapper _mapper;
+    private readonly FileStream? _lockFile;
+    private readonly Lock _writeLock = new();
+    private int _writeDepth;
+    private bool _disposed;
+
+    private LiteDbSalesStore(LiteDatabase db, BsonMapper mapper, string? path, FileStream? lockFile)
+    {
+        _db = db;
+        _mapper = mapper;
+        _lockFile = lockFile;
+        DatabasePath = path;
+    }
+
+    /// <summary>The full path of the database file; null when the store was opened over a stream.</summary>
+    public string? DatabasePath { get; }
+
+    /// <summary>For tests that look at indexes and query plans.</summary>
+    internal LiteDatabase Database => _db;
+
+    public void InTransaction(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        Write(() =>
+        {
+            work();
+            return true;
+        });
+    }
+
+    public void Dispose()
+    {
+        lock (_writeLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _db.Dispose();
+            _lockFile?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using ChatSalesBot.Domain.Storage;
+using LiteDB;
+
+namespace ChatSalesBot.Storage.LiteDb.Tests;
+
+public sealed class FileTests
+{
+    [Fact]
+    public void LiteDbSalesStore_OpenPath_CreatesFolderAndReportsFullPath()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("nested/data/chatsalesbot.db");
+
+        using var store = LiteDbSalesStore.Open(path);
+
+        Assert.True(File.Exists(path));
+        Assert.Equal(Path.GetFullPath(path), store.DatabasePath);
+        using var overStream = LiteDbSalesStore.Open(new MemoryStream());
+        Assert.Null(overStream.DatabasePath);
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_WriteReturned_IsInTheFileBeforeDispose()
+    {
+        using var temp = new TempFolder();
+        using var store = LiteDbSalesStore.Open(temp.File("live.db"));
+        var customer = store.AddCustomer(Samples.Customer());
+        store.RecordTouch(Samples.Touch(customer.Id, 1, Samples.Monday), (c, t) => c with { Satisfaction = 5 });
+
+        // What a crash would leave: the data file as it is now, with no chance for the store to flush anything.
+        var copy = temp.File("copy.db");
+        using (var source = new FileStream(store.DatabasePath!, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        using (var target = File.Create(copy))
+        {
+            source.CopyTo(target);
+        }
+
+        using var second = LiteDbSalesStore.Open(copy);
+        Assert.Equal(5, second.GetCustomer(customer.Id)!.Satisfaction);
+        Assert.Equal(1, second.CountTouches());
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_ReopenAfterDispose_KeepsEverything()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("chatsalesbot.db");
+        var customer = Samples.Customer();
+        using (var store = LiteDbSalesStore.Open(path))
+        {
+            customer = store.AddCustomer(customer);
+            store.TryBeginTurn("k", Samples.Monday);
+        }
+
+        using var reopened = LiteDbSalesStore.Open(path);
+
+        Samples.AssertSameCustomer(customer, reopened.GetCustomer(customer.Id));
+        Assert.False(reopened.TryBeginTurn("k", Samples.Monday));
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_OpenFileAlreadyOpen_SaysItIsInUse()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("chatsalesbot.db");
+        var first = LiteDbSalesStore.Open(path);
+
+        var error = Assert.Throws<StoreUnavailableException>(() => LiteDbSalesStore.Open(path));
+
+        Assert.Contains(path, error.Message);
+        Assert.Contains("is in use by another process (is `serve` or `chat` already running?)", error.Message);
+        first.Dispose();
+        using var second = LiteDbSalesStore.Open(path);
+        Assert.Equal(0, second.CountCustomers());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void LiteDbSalesStore_OpenRandomBytes_SaysDamagedAndLeavesFileAlone(int seed)
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("chatsalesbot.db");
+        var bytes = new byte[64 * 1024];
+        new Random(seed).NextBytes(bytes);
+        File.WriteAllBytes(path, bytes);
+
+        var error = Assert.Throws<StoreUnavailableException>(() => LiteDbSalesStore.Open(path));
+
+        Assert.Contains(path, error.Message);
+        Assert.Contains("is damaged or not a ChatSalesBot database; restore a backup", error.Message);
+        Assert.Equal(bytes, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_OpenShortTextFile_SaysDamagedInsteadOfOverwriting()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("notes.txt");
+        File.WriteAllText(path, "my notes, not a database");
+
+        Assert.Throws<StoreUnavailableException>(() => LiteDbSalesStore.Open(path));
+
+        Assert.Equal("my notes, not a database", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_OpenSomeoneElsesLiteDbFile_SaysNotOurs()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("other.db");
+        using (var other = new LiteDatabase(path))
+        {
+            other.GetCollection("products").Insert(new BsonDocument { ["name"] = "widget" });
+        }
+
+        var error = Assert.Throws<StoreUnavailableException>(() => LiteDbSalesStore.Open(path));
+
+        Assert.Contains("not a ChatSalesBot database", error.Message);
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_OpenFileFromNewerSchema_Throws()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("chatsalesbot.db");
+        LiteDbSalesStore.Open(path, new Schema(Schema.Current.Version + 1, [])).Dispose();
+
+        var error = Assert.Throws<StoreUnavailableException>(() => LiteDbSalesStore.Open(path));
+
+        Assert.Contains(path, error.Message);
+        Assert.Contains("newer ChatSalesBot", error.Message);
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_OpenOlderSchema_RunsEachMigrationOnce()
+    {
+        var stream = new MemoryStream();
+        int id;
+        using (var v1 = LiteDbSalesStore.Open(stream, new Schema(1, [])))
+        {
+            id = v1.AddCustomer(Samples.Customer() with { Region = "east" }).Id;
+        }
+
+        var toV2 = new SchemaMigration(2, db =>
+            db.GetCollection("customers").UpdateMany("{ Region: UPPER($.Region) }", "_id > 0"));
+        using (var v2 = LiteDbSalesStore.Open(stream, new Schema(2, [toV2])))
+        {
+            Assert.Equal("EAST", v2.GetCustomer(id)!.Region);
+            Assert.Equal(2, v2.Database.UserVersion);
+        }
+
+        var mustNotRun = new SchemaMigration(2, _ => throw new InvalidOperationException("ran twice"));
+        using var again = LiteDbSalesStore.Open(stream, new Schema(2, [mustNotRun]));
+        Assert.Equal("EAST", again.GetCustomer(id)!.Region);
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_NewDatabase_GetsCurrentSchemaVersion()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+
+        Assert.Equal(Schema.Current.Version, store.Database.UserVersion);
+    }
+}

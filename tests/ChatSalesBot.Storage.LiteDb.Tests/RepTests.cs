@@ -1,0 +1,69 @@
+using ChatSalesBot.Domain.Reps;
+
+namespace ChatSalesBot.Storage.LiteDb.Tests;
+
+public sealed class RepTests
+{
+    [Fact]
+    public void LiteDbSalesStore_SaveRep_InsertsThenReplaces()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+
+        var rep = store.SaveRep(Samples.Rep());
+        store.SaveRep(rep with { Name = "Alice S." });
+
+        Assert.NotEqual(0, rep.Id);
+        Assert.Equal("Alice S.", Assert.Single(store.AllReps()).Name);
+        Assert.Equal(rep.Id, store.FindRepByExternalId("hr-1")!.Id);
+    }
+
+    [Theory]
+    [InlineData("alice.smith@example.com")]
+    [InlineData("  ALICE.SMITH@EXAMPLE.COM ")]
+    public void LiteDbSalesStore_FindRepByEmail_IgnoresCaseAndSpaces(string email)
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+        var rep = store.SaveRep(Samples.Rep("Alice.Smith@Example.com"));
+        store.SaveRep(Samples.Rep("bob@example.com") with { ExternalId = "hr-2" });
+
+        Assert.Equal(rep.Id, store.FindRepByEmail(email)!.Id);
+        Assert.Equal("Alice.Smith@Example.com", store.FindRepByEmail(email)!.Email);
+        Assert.Null(store.FindRepByEmail("carol@example.com"));
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_LinkIdentity_RelinksToLatestRep()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+        var alice = store.SaveRep(Samples.Rep());
+        var bob = store.SaveRep(Samples.Rep("bob@example.com"));
+        var key = PlatformIdentity.KeyFor("teams", "tenant", "aad-object");
+
+        store.LinkIdentity(new PlatformIdentity { Id = key, RepId = alice.Id, LinkedAt = Samples.Monday });
+        store.LinkIdentity(new PlatformIdentity { Id = key, RepId = bob.Id, LinkedAt = Samples.Monday });
+
+        Assert.Equal(bob.Id, store.FindRepByIdentity(key)!.Id);
+        Assert.Null(store.FindRepByIdentity("slack:t:unknown"));
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_SaveTeam_UpsertsById()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+
+        store.SaveTeam(new Team { Id = "east", Name = "East" });
+        store.SaveTeam(new Team { Id = "east", Name = "East Coast" });
+        store.SaveTeam(new Team { Id = "west", Name = "West" });
+
+        Assert.Equal(["East Coast", "West"], store.AllTeams().Select(t => t.Name).Order());
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_FindRepByEmail_MatchesEmailStoredWithSpaces()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+        var rep = store.SaveRep(Samples.Rep(" Bob@Example.com "));
+
+        Assert.Equal(rep.Id, store.FindRepByEmail("bob@example.com")!.Id);
+    }
+}

@@ -1,0 +1,37 @@
+namespace ChatSalesBot.Storage.LiteDb.Tests;
+
+public sealed class TurnLedgerTests
+{
+    [Fact]
+    public void LiteDbSalesStore_TryBeginTurn_FirstTrueThenFalse()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+
+        Assert.True(store.TryBeginTurn("slack:Ev123", Samples.Monday));
+        Assert.False(store.TryBeginTurn("slack:Ev123", Samples.Monday.AddMinutes(1)));
+        Assert.True(store.TryBeginTurn("slack:Ev124", Samples.Monday.AddMinutes(1)));
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_TryBeginTurn_KeepsKeysSevenDaysThenPurges()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+        store.TryBeginTurn("old", Samples.Monday);
+
+        Assert.False(store.TryBeginTurn("old", Samples.Monday.AddDays(6)));
+        store.TryBeginTurn("later", Samples.Monday.AddDays(8));
+
+        Assert.True(store.TryBeginTurn("old", Samples.Monday.AddDays(8)));
+        Assert.Equal(2, store.Database.GetCollection("turns").Count());
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_ConcurrentRetriesOfOneDelivery_OnlyOneBegins()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+
+        var begun = Enumerable.Range(0, 16).AsParallel().Count(_ => store.TryBeginTurn("teams:activity-1", Samples.Monday));
+
+        Assert.Equal(1, begun);
+    }
+}
