@@ -9,19 +9,20 @@ using ChatSalesBot.Domain;
 using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.Reps;
 using ChatSalesBot.Domain.Storage;
+using ChatSalesBot.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ChatSalesBot.Channels.Teams.Tests;
 
 /// <summary>
-/// The real conversation layer (SalesBot, intents, rep linking) behind the Teams adapter: Teams activity in,
+/// The real conversation layer (SalesBot, intents, rep linking) over the LiteDB store (in memory) behind the Teams adapter: Teams activity in,
 /// identity linked through the members API, real card out through the connector and parsed by adaptivecards.
 /// </summary>
 public sealed class TeamsEndToEndTests : IAsyncLifetime
 {
     private static readonly PlainDates SharedDates = new();
-    private readonly InMemorySalesStore _store = new();
+    private readonly LiteDbSalesStore _store = LiteDbSalesStore.Open(new MemoryStream());
     private TeamsTestHost _host = null!;
 
     public async Task InitializeAsync()
@@ -45,7 +46,11 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _store.Dispose();
+    }
 
     [Fact]
     public async Task TeamsEndToEnd_CustomerMessage_LinksRepByEmailAndRepliesWithRealCustomerCard()
