@@ -1,5 +1,6 @@
 // Load-test stand-in for everything outside the bot: Bot Framework OpenID metadata and JWKS (own RSA key,
-// endorsed for msteams), the client-credentials token endpoint and the Bot Connector (answers 201 {id}).
+// endorsed for msteams), the client-credentials token endpoint, the members API (BENCH_MEMBER_EMAIL) and the
+// Bot Connector (answers 201 {id}).
 // On start it writes a signed channel token (aud = BENCH_APP_ID, serviceurl = this server) to out/token.txt.
 "use strict";
 const http = require("http");
@@ -29,8 +30,10 @@ const json = (res, status, body) => {
   res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
   res.end(text);
 };
+let lastBody = "";
 http.createServer((req, res) => {
-  req.resume();
+  const chunks = [];
+  req.on("data", c => chunks.push(c));
   req.on("end", () => {
     if (req.url === "/botframework/.well-known/openidconfiguration") {
       return json(res, 200, { issuer: "https://api.botframework.com", jwks_uri: `${base}botframework/keys`,
@@ -39,8 +42,15 @@ http.createServer((req, res) => {
     if (req.url === "/botframework/keys") return json(res, 200, { keys: [jwk] });
     if (req.url === "/token") return json(res, 200, { token_type: "Bearer", expires_in: 3600, access_token: "bench-connector-token" });
     if (req.url === "/stats") return json(res, 200, { connectorCalls });
+    if (req.method === "GET" && req.url.includes("/members/")) {
+      // The members API: the email the bot links the rep by (a rep of the seeded benchmark database).
+      return json(res, 200, { id: "29:bench-user", name: "Bench Rep", aadObjectId: "6b2a7d0c-4c6e-4d16-9e51-1b1f6a1f0c11",
+        email: process.env.BENCH_MEMBER_EMAIL || "lukas.dubois.2@scale.example" });
+    }
+    if (req.url === "/last") return json(res, 200, lastBody ? JSON.parse(lastBody) : {});
     if (req.url.startsWith("/v3/conversations")) {
       connectorCalls++;
+      if (connectorCalls % 1000 === 1) lastBody = Buffer.concat(chunks).toString("utf8");
       return json(res, req.method === "POST" ? 201 : 200, { id: `${++ids}` });
     }
     json(res, 404, { error: { code: "NotFound" } });

@@ -62,6 +62,10 @@ public sealed class TeamsOptions : IValidatableObject
     /// <summary>How long a turn may run before a typing indicator is sent.</summary>
     public TimeSpan TypingDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Turns handled at once after their request was acknowledged; more wait for a free slot.</summary>
+    [Range(1, 4096)]
+    public int MaxConcurrentTurns { get; set; } = 64;
+
     public int MaxRetryAttempts { get; set; } = 4;
 
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);

@@ -283,6 +283,26 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
         Assert.Contains(host.Logs.Lines, l => l.Message.Contains("LOCAL DEVELOPMENT MODE", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task TeamsBackgroundTurns_AtConcurrencyLimit_AcknowledgesAndQueuesFurtherTurns()
+    {
+        await using var host = await TeamsTestHost.StartAsync(new() { ["Teams:MaxConcurrentTurns"] = "1" });
+        host.Bot.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = TeamsTestHost.Payload("personal-message.json");
+        var second = first.Replace("1732439702123", "1732439702124", StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(first)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(second)).StatusCode);
+        await WaitUntilAsync(() => !host.Bot.Turns.IsEmpty);
+        await Task.Delay(200);
+        Assert.Single(host.Bot.Turns);
+        host.Bot.Gate.SetResult();
+        await host.WhenIdleAsync();
+
+        Assert.Equal(2, host.Bot.Turns.Count);
+        Assert.Equal(2, host.Http.ConnectorRequests.Count());
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         for (var i = 0; i < 500 && !condition(); i++)
