@@ -22,7 +22,7 @@ public sealed partial class LiteDbSalesStore
             return ReadAll<AuditEntry>(RecentAuditQuery().Limit(limit).ToEnumerable());
         }
 
-        return ReadAll<AuditEntry>(Audit.Find(Query.EQ("CustomerId", id)))
+        return ReadAll<AuditEntry>(Audit.Find(Eq("CustomerId", id)))
             .OrderByDescending(e => e.At)
             .ThenByDescending(e => e.Id)
             .Take(limit)

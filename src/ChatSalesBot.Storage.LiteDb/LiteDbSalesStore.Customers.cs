@@ -9,12 +9,14 @@ public sealed partial class LiteDbSalesStore
 
     private ILiteCollection<BsonDocument> Customers => Collection(Collections.Customers);
 
-    public Customer? GetCustomer(int id) => Read<Customer>(Customers.FindById(id));
+    /// <summary>From the cache when it is on, except inside a write, which must see its own uncommitted changes.</summary>
+    public Customer? GetCustomer(int id) =>
+        _cache is { } cache && _writeDepth == 0 ? cache.Get(id) : Read<Customer>(Customers.FindById(id));
 
     public Customer? FindCustomerByExternalId(string externalId)
     {
         ArgumentNullException.ThrowIfNull(externalId);
-        return Read<Customer>(Customers.FindOne(Query.EQ("ExternalId", externalId)));
+        return Read<Customer>(Customers.FindOne(Eq("ExternalId", externalId)));
     }
 
     /// <summary>
@@ -27,12 +29,13 @@ public sealed partial class LiteDbSalesStore
         return ids.Distinct().Select(GetCustomer).OfType<Customer>().ToList();
     }
 
-    public IReadOnlyList<Customer> CustomersOwnedBy(int repId) => ReadAll<Customer>(CustomersOwnedByQuery(repId).ToEnumerable());
+    public IReadOnlyList<Customer> CustomersOwnedBy(int repId) =>
+        _cache is { } cache ? cache.OwnedBy(repId) : ReadAll<Customer>(CustomersOwnedByQuery(repId).ToEnumerable());
 
     public IReadOnlyList<Customer> CustomersInTeam(string teamId)
     {
         ArgumentNullException.ThrowIfNull(teamId);
-        return ReadAll<Customer>(Customers.Find(Query.EQ("TeamId", teamId)));
+        return _cache is { } cache ? cache.InTeam(teamId) : ReadAll<Customer>(Customers.Find(Eq("TeamId", teamId)));
     }
 
     /// <summary>
@@ -41,10 +44,20 @@ public sealed partial class LiteDbSalesStore
     /// </summary>
     public IEnumerable<Customer> AllCustomers()
     {
+        if (_cache is { } cache)
+        {
+            foreach (var customer in cache.All())
+            {
+                yield return customer;
+            }
+
+            yield break;
+        }
+
         var after = 0;
         while (true)
         {
-            var page = ReadAll<Customer>(Customers.Find(Query.GT("_id", after), limit: StreamPageSize));
+            var page = ReadAll<Customer>(Customers.Find(Gt("_id", after), limit: StreamPageSize));
             foreach (var customer in page)
             {
                 yield return customer;
@@ -64,7 +77,7 @@ public sealed partial class LiteDbSalesStore
     public Customer AddCustomer(Customer customer)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        return Write(() => customer with { Id = Customers.Insert(ToNewDocument(customer)).AsInt32 });
+        return Write(() => Pending(customer with { Id = Customers.Insert(ToNewDocument(customer)).AsInt32 }));
     }
 
     public IReadOnlyList<Customer> AddCustomers(IReadOnlyList<Customer> customers)
@@ -72,7 +85,20 @@ public sealed partial class LiteDbSalesStore
         ArgumentNullException.ThrowIfNull(customers);
         var docs = customers.Select(ToNewDocument).ToList();
         InsertBulk(Collections.Customers, docs);
-        return customers.Select((c, i) => c with { Id = docs[i]["_id"].AsInt32 }).ToList();
+        var stored = customers.Select((c, i) => c with { Id = docs[i]["_id"].AsInt32 }).ToList();
+        lock (_writeLock)
+        {
+            if (_writeDepth > 0)
+            {
+                stored.ForEach(c => Pending(c));
+            }
+            else
+            {
+                _cache?.Put(stored);
+            }
+        }
+
+        return stored;
     }
 
     /// <summary>
@@ -90,7 +116,7 @@ public sealed partial class LiteDbSalesStore
                 var stored = col.FindById(customer.Id)
                     ?? throw new KeyNotFoundException($"Customer {customer.Id} does not exist.");
                 var version = Math.Max(stored["Version"].AsInt32, customer.Version) + 1;
-                col.Update(ToDocument(customer with { Version = version }));
+                col.Update(ToDocument(Pending(customer with { Version = version })));
             }
 
             return customers.Count;
@@ -105,7 +131,7 @@ public sealed partial class LiteDbSalesStore
     }
 
     internal ILiteQueryable<BsonDocument> CustomersOwnedByQuery(int repId) =>
-        Customers.Query().Where(Query.EQ("OwnerRepId", repId));
+        Customers.Query().Where(Eq("OwnerRepId", repId));
 
     private Customer? UpdateCustomerInWrite(int id, Func<Customer, Customer> change)
     {
@@ -116,7 +142,18 @@ public sealed partial class LiteDbSalesStore
         }
 
         var changed = change(current) with { Id = id, Version = current.Version + 1 };
-        Customers.Update(ToDocument(changed));
+        Customers.Update(ToDocument(Pending(changed)));
         return changed;
+    }
+
+    /// <summary>Remembers a written customer for the cache, which takes it when the transaction commits.</summary>
+    private Customer Pending(Customer customer)
+    {
+        if (_cache is not null)
+        {
+            _pendingCustomers.Add(customer);
+        }
+
+        return customer;
     }
 }

@@ -11,7 +11,7 @@ public sealed partial class LiteDbSalesStore
 
     /// <summary>The customer's orders, oldest first.</summary>
     public IReadOnlyList<Order> OrdersOf(int customerId) =>
-        ReadAll<Order>(Orders.Find(Query.EQ("CustomerId", customerId)))
+        ReadAll<Order>(Orders.Find(Eq("CustomerId", customerId)))
             .OrderBy(o => o.OrderedOn)
             .ThenBy(o => o.Id)
             .ToList();
@@ -26,7 +26,7 @@ public sealed partial class LiteDbSalesStore
     public Order? FindOrderByExternalId(string externalId)
     {
         ArgumentNullException.ThrowIfNull(externalId);
-        return Read<Order>(Orders.FindOne(Query.EQ("ExternalId", externalId)));
+        return Read<Order>(Orders.FindOne(Eq("ExternalId", externalId)));
     }
 
     public void AddOrders(IEnumerable<Order> orders)
@@ -36,7 +36,7 @@ public sealed partial class LiteDbSalesStore
     }
 
     public IReadOnlyList<Complaint> OpenComplaintsOf(int customerId) =>
-        ReadAll<Complaint>(Complaints.Find(Query.EQ("CustomerId", customerId)))
+        ReadAll<Complaint>(Complaints.Find(Eq("CustomerId", customerId)))
             .Where(c => c.ResolvedOn is null)
             .OrderBy(c => c.OpenedOn)
             .ThenBy(c => c.Id)

@@ -23,7 +23,7 @@ public sealed partial class LiteDbSalesStore
     public Rep? FindRepByExternalId(string externalId)
     {
         ArgumentNullException.ThrowIfNull(externalId);
-        return Read<Rep>(Reps.FindOne(Query.EQ("ExternalId", externalId)));
+        return Read<Rep>(Reps.FindOne(Eq("ExternalId", externalId)));
     }
 
     public Rep? FindRepByIdentity(string identityKey)

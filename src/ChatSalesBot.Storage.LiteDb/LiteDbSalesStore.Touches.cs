@@ -30,7 +30,7 @@ public sealed partial class LiteDbSalesStore
             var toStore = touch with { PreviousLastTouch = customer.LastTouch, PreviousNextStep = customer.NextStep };
             var stored = toStore with { Id = Touches.Insert(ToNewDocument(toStore)).AsInt32 };
             var updated = applyToCustomer(customer, stored) with { Id = customer.Id, Version = customer.Version + 1 };
-            Customers.Update(ToDocument(updated));
+            Customers.Update(ToDocument(Pending(updated)));
             return (stored, updated);
         });
     }
@@ -60,7 +60,7 @@ public sealed partial class LiteDbSalesStore
             var undone = touch with { Undone = true };
             Touches.Update(ToDocument(undone));
             var reverted = revert(customer, undone) with { Id = customer.Id, Version = customer.Version + 1 };
-            Customers.Update(ToDocument(reverted));
+            Customers.Update(ToDocument(Pending(reverted)));
             return reverted;
         });
     }
@@ -70,14 +70,14 @@ public sealed partial class LiteDbSalesStore
     public Touch? FindTouchByExternalId(string externalId)
     {
         ArgumentNullException.ThrowIfNull(externalId);
-        return Read<Touch>(Touches.FindOne(Query.EQ("ExternalId", externalId)));
+        return Read<Touch>(Touches.FindOne(Eq("ExternalId", externalId)));
     }
 
     /// <summary>The customer's latest touches, newest first, not undone.</summary>
     public IReadOnlyList<Touch> RecentTouches(int customerId, int limit)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        return ReadAll<Touch>(Touches.Find(Query.EQ("CustomerId", customerId)))
+        return ReadAll<Touch>(Touches.Find(Eq("CustomerId", customerId)))
             .Where(t => !t.Undone)
             .OrderByDescending(t => t.At)
             .ThenByDescending(t => t.Id)

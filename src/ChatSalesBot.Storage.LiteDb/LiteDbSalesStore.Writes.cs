@@ -30,6 +30,7 @@ public sealed partial class LiteDbSalesStore
             {
                 result = work();
                 _db.Commit();
+                _cache?.Put(_pendingCustomers);
             }
             catch
             {
@@ -39,6 +40,7 @@ public sealed partial class LiteDbSalesStore
             finally
             {
                 _writeDepth = 0;
+                _pendingCustomers.Clear();
             }
 
             if (checkpoint)
@@ -102,4 +104,12 @@ public sealed partial class LiteDbSalesStore
             }
         }
     }
+
+    /// <summary>
+    /// field = value with the value as a parameter: LiteDB caches a compiled expression by its text, so Query.EQ,
+    /// which writes the value into the text, compiles anew for every new value (2–3 ms each, measured).
+    /// </summary>
+    private static BsonExpression Eq(string field, BsonValue value) => BsonExpression.Create($"$.{field} = @0", value);
+
+    private static BsonExpression Gt(string field, BsonValue value) => BsonExpression.Create($"$.{field} > @0", value);
 }

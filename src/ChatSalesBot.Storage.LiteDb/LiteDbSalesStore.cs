@@ -1,3 +1,4 @@
+using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.Storage;
 using LiteDB;
 
@@ -13,6 +14,8 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IDisposable
     private readonly BsonMapper _mapper;
     private readonly FileStream? _lockFile;
     private readonly Lock _writeLock = new();
+    private readonly List<Customer> _pendingCustomers = [];
+    private volatile CustomerCache? _cache;
     private int _writeDepth;
     private bool _disposed;
 
@@ -26,6 +29,26 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IDisposable
 
     /// <summary>The full path of the database file; null when the store was opened over a stream.</summary>
     public string? DatabasePath { get; }
+
+    /// <summary>
+    /// Keeps every customer in memory from now on (see <see cref="CustomerCache"/>); the bot's host turns this on at
+    /// start-up. Costs about 1 KB per customer. Returns how many customers were loaded.
+    /// </summary>
+    public int CacheCustomers()
+    {
+        if (_cache is { } loaded)
+        {
+            return loaded.Count;
+        }
+
+        lock (_writeLock)
+        {
+            var cache = new CustomerCache();
+            cache.Put(AllCustomers());
+            _cache = cache;
+            return cache.Count;
+        }
+    }
 
     /// <summary>For tests that look at indexes and query plans.</summary>
     internal LiteDatabase Database => _db;

@@ -5,6 +5,7 @@ using ChatSalesBot.Conversation.Matching;
 using ChatSalesBot.Domain.Access;
 using ChatSalesBot.Domain.Audit;
 using ChatSalesBot.Domain.Customers;
+using ChatSalesBot.Domain.Reps;
 using ChatSalesBot.Domain.Touches;
 
 namespace ChatSalesBot.Conversation.Intents;
@@ -118,15 +119,23 @@ public sealed partial class LogTouch(SalesDesk desk)
             NextStepDue = due,
             Channel = ctx.Channel,
         };
-        var stored = desk.Store.RecordTouch(touch, (c, t) => TouchEffects.Apply(c, t, ctx, desk.Rules));
+        var stored = desk.Write(() =>
+        {
+            var recorded = desk.Store.RecordTouch(touch, (c, t) => TouchEffects.Apply(c, t, ctx, desk.Rules));
+            if (recorded is { } r)
+            {
+                desk.Audit(ctx, AuditAction.LogTouch, customer.Id, $"{values.Kind} #{r.Touch.Id}");
+            }
+
+            return recorded;
+        });
         if (stored is not { } result)
         {
             return new Reply("That customer no longer exists; nothing was logged.", []) { IsError = true };
         }
 
-        desk.Audit(ctx, AuditAction.LogTouch, customer.Id, $"{values.Kind} #{result.Touch.Id}");
         return new Reply($"{CustomerCards.Kind(values.Kind)} with {customer.Name} logged.",
-            [Confirmation(result.Touch, result.Customer, dueWords)])
+            [Confirmation(ctx, result.Touch, result.Customer, dueWords)])
         {
             Placement = replacesForm ? ReplyPlacement.ReplaceOriginal : ReplyPlacement.New,
         };
@@ -176,13 +185,13 @@ public sealed partial class LogTouch(SalesDesk desk)
         return null;
     }
 
-    private Card Confirmation(Touch touch, Customer customer, string? dueWords)
+    private static Card Confirmation(TurnContext ctx, Touch touch, Customer customer, string? dueWords)
     {
         var facts = new List<Fact>
         {
             new("Kind", CustomerCards.Kind(touch.Kind)),
             new("Customer", customer.Name),
-            new("When", touch.At.ToString("ddd MMM d, HH:mm 'UTC'", CultureInfo.InvariantCulture)),
+            new("When", RepClock.LocalTime(touch.At, ctx.Rep).ToString("ddd MMM d, HH:mm", CultureInfo.InvariantCulture) + $" ({ctx.Rep.TimeZoneId})"),
             new("Notes", touch.Notes.Length == 0 ? "(none)" : touch.Notes),
         };
         if (customer.NextStep is { } step)

@@ -30,12 +30,21 @@ public sealed class MarkDone(SalesDesk desk, FollowUpList list)
             Notes = promise is null ? "Follow-up done" : $"Done: {promise}",
             Channel = ctx.Channel,
         };
-        if (desk.Store.RecordTouch(touch, (c, t) => TouchEffects.Apply(c, t, ctx, desk.Rules)) is not { } stored)
+        var recorded = desk.Write(() =>
+        {
+            var r = desk.Store.RecordTouch(touch, (c, t) => TouchEffects.Apply(c, t, ctx, desk.Rules));
+            if (r is { } done)
+            {
+                desk.Audit(ctx, AuditAction.Done, customer.Id, $"#{done.Touch.Id}");
+            }
+
+            return r;
+        });
+        if (recorded is not { } stored)
         {
             return new Reply("That customer no longer exists.", []) { IsError = true };
         }
 
-        desk.Audit(ctx, AuditAction.Done, customer.Id, $"#{stored.Touch.Id}");
         var text = $"Done: {customer.Name}" + (promise is null ? "." : $" (\"{promise}\" fulfilled).")
             + (stored.Customer.FollowUpDue is { } next ? $" Next follow-up {CustomerCards.Date(next)}." : "");
         if (fromList)

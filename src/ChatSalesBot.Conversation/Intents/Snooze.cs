@@ -61,13 +61,21 @@ public sealed class Snooze(SalesDesk desk, FollowUpList list)
             };
         }
 
-        var stored = desk.Store.UpdateCustomer(customer.Id, c => c with { SnoozedUntil = until });
+        var stored = desk.Write(() =>
+        {
+            var changed = desk.Store.UpdateCustomer(customer.Id, c => c with { SnoozedUntil = until });
+            if (changed is not null)
+            {
+                desk.Audit(ctx, AuditAction.Snooze, customer.Id, $"until {until:yyyy-MM-dd}");
+            }
+
+            return changed;
+        });
         if (stored is null)
         {
             return new Reply("That customer no longer exists.", []) { IsError = true };
         }
 
-        desk.Audit(ctx, AuditAction.Snooze, customer.Id, $"until {until:yyyy-MM-dd}");
         var text = $"Snoozed {customer.Name} until {CustomerCards.Date(until)}; it comes back on your list then.";
         if (fromList)
         {

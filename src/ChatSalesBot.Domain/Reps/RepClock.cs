@@ -13,6 +13,8 @@ public static class RepClock
 
     public static DateOnly Today(TimeProvider time, Rep rep) => DateOnly.FromDateTime(LocalNow(time, rep).DateTime);
 
+    public static DateTimeOffset LocalTime(DateTimeOffset instant, Rep rep) => TimeZoneInfo.ConvertTime(instant, ZoneOf(rep));
+
     public static DateOnly LocalDate(DateTimeOffset instant, Rep rep) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, ZoneOf(rep)).DateTime);
 }

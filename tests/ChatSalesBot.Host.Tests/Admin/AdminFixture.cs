@@ -1,5 +1,5 @@
-using ChatSalesBot.Domain.Storage;
 using ChatSalesBot.Host.Admin.Csv;
+using ChatSalesBot.Storage.LiteDb;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatSalesBot.Host.Tests.Admin;
@@ -13,7 +13,8 @@ internal static class AdminFixture
 
     public static FakeTimeProvider Clock() => new(Now);
 
-    public static ISalesStore NewStore() => new InMemorySalesStore();
+    /// <summary>A LiteDB store over a MemoryStream, as the Storage tests use; dispose it.</summary>
+    public static LiteDbSalesStore NewStore() => LiteDbSalesStore.Open(new MemoryStream());
 
     public static string Payload(string name) => Path.Combine(AppContext.BaseDirectory, "Payloads", "csv", name);
 

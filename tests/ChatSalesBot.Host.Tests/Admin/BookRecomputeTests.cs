@@ -1,14 +1,14 @@
 using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.Orders;
-using ChatSalesBot.Domain.Storage;
+using ChatSalesBot.Storage.LiteDb;
 using ChatSalesBot.Domain.Tiering;
 using ChatSalesBot.Host.Admin;
 
 namespace ChatSalesBot.Host.Tests.Admin;
 
-public sealed class BookRecomputeTests
+public sealed class BookRecomputeTests : IDisposable
 {
-    private readonly ISalesStore _store = AdminFixture.NewStore();
+    private readonly LiteDbSalesStore _store = AdminFixture.NewStore();
     private readonly DateOnly _today = AdminFixture.Today;
 
     [Fact]
@@ -101,4 +101,6 @@ public sealed class BookRecomputeTests
             PaidOn = paidAfter is { } days ? on.AddDays(days) : null,
         };
     }
+
+    public void Dispose() => _store.Dispose();
 }

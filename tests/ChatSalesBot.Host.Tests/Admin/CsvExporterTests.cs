@@ -12,10 +12,10 @@ public sealed class CsvExporterTests : IDisposable
     [Fact]
     public void CsvExporter_DemoExportedAndImportedIntoEmptyStore_ExportsTheSameFiles()
     {
-        var original = AdminFixture.NewStore();
+        using var original = AdminFixture.NewStore();
         DemoSeeder.Seed(original, AdminFixture.Clock());
         var exported = new CsvExporter(original).ExportFolder(_folder);
-        var copy = AdminFixture.NewStore();
+        using var copy = AdminFixture.NewStore();
         var importer = new CsvImporter(copy, AdminFixture.Clock());
 
         var reports = importer.ImportFolder(_folder);
@@ -36,7 +36,7 @@ public sealed class CsvExporterTests : IDisposable
     [Fact]
     public void CsvExporter_ExportImportedBackIntoSameStore_UpdatesOnly()
     {
-        var store = AdminFixture.NewStore();
+        using var store = AdminFixture.NewStore();
         DemoSeeder.Seed(store, AdminFixture.Clock());
         var chatTouch = store.RecordTouch(
             new Touch { CustomerId = 1, RepId = 1, Kind = TouchKind.Call, At = AdminFixture.Now.AddHours(-1), Notes = "=cmd|' /C calc'!A0", Channel = "slack" },

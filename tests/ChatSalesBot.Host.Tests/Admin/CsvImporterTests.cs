@@ -1,14 +1,14 @@
 using ChatSalesBot.Domain.Audit;
 using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.Reps;
-using ChatSalesBot.Domain.Storage;
+using ChatSalesBot.Storage.LiteDb;
 using ChatSalesBot.Host.Admin.Csv;
 
 namespace ChatSalesBot.Host.Tests.Admin;
 
-public sealed class CsvImporterTests
+public sealed class CsvImporterTests : IDisposable
 {
-    private readonly ISalesStore _store = AdminFixture.NewStore();
+    private readonly LiteDbSalesStore _store = AdminFixture.NewStore();
     private readonly CsvImporter _importer;
 
     public CsvImporterTests() => _importer = new CsvImporter(_store, AdminFixture.Clock());
@@ -195,4 +195,6 @@ public sealed class CsvImporterTests
     private static string Reason(ImportReport report, int line) => report.Errors.Single(e => e.RowNumber == line).Reason;
 
     private int OrderCount() => _store.AllCustomers().Sum(c => _store.OrdersOf(c.Id).Count);
+
+    public void Dispose() => _store.Dispose();
 }

@@ -15,8 +15,8 @@ public sealed class DemoSeederTests(ITestOutputHelper output)
     [Fact]
     public void DemoSeeder_SameDay_SeedsIdenticalData()
     {
-        var first = AdminFixture.NewStore();
-        var second = AdminFixture.NewStore();
+        using var first = AdminFixture.NewStore();
+        using var second = AdminFixture.NewStore();
 
         DemoSeeder.Seed(first, AdminFixture.Clock());
         DemoSeeder.Seed(second, AdminFixture.Clock());
@@ -34,7 +34,7 @@ public sealed class DemoSeederTests(ITestOutputHelper output)
     [Fact]
     public void DemoSeeder_Demo_HasTeamsPeopleAndSeveralHundredCustomers()
     {
-        var store = AdminFixture.NewStore();
+        using var store = AdminFixture.NewStore();
 
         var report = DemoSeeder.Seed(store, AdminFixture.Clock());
 
@@ -59,7 +59,7 @@ public sealed class DemoSeederTests(ITestOutputHelper output)
     [Fact]
     public void DemoSeeder_AlicesFollowUps_ShowEverySignal()
     {
-        var store = AdminFixture.NewStore();
+        using var store = AdminFixture.NewStore();
         var time = AdminFixture.Clock();
         DemoSeeder.Seed(store, time);
         var alice = store.FindRepByEmail("alice@demo.example")!;
@@ -85,7 +85,7 @@ public sealed class DemoSeederTests(ITestOutputHelper output)
     [Fact]
     public void DemoSeeder_StoreWithData_Refuses()
     {
-        var store = AdminFixture.NewStore();
+        using var store = AdminFixture.NewStore();
         DemoSeeder.Seed(store, AdminFixture.Clock());
 
         var error = Assert.Throws<InvalidOperationException>(() => DemoSeeder.Seed(store, AdminFixture.Clock()));

@@ -11,7 +11,7 @@ public sealed class ScaleSeederTests
     [Fact]
     public void ScaleSeeder_SmallSize_CreatesExactCountsWithDistinctNames()
     {
-        var store = AdminFixture.NewStore();
+        using var store = AdminFixture.NewStore();
         var stages = new List<AdminProgress>();
 
         var report = ScaleSeeder.Seed(store, AdminFixture.Clock(), Small, new SyncProgress(stages.Add));
@@ -27,8 +27,8 @@ public sealed class ScaleSeederTests
     [Fact]
     public void ScaleSeeder_SameSize_IsDeterministic()
     {
-        var first = AdminFixture.NewStore();
-        var second = AdminFixture.NewStore();
+        using var first = AdminFixture.NewStore();
+        using var second = AdminFixture.NewStore();
 
         ScaleSeeder.Seed(first, AdminFixture.Clock(), Small with { Touches = 3_000 });
         ScaleSeeder.Seed(second, AdminFixture.Clock(), Small with { Touches = 3_000 });

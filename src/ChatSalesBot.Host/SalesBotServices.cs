@@ -1,0 +1,36 @@
+using ChatSalesBot.Conversation;
+using ChatSalesBot.Conversation.Dates;
+using ChatSalesBot.Conversation.Identity;
+using ChatSalesBot.Conversation.Intents;
+using ChatSalesBot.Conversation.Matching;
+using ChatSalesBot.Domain;
+using ChatSalesBot.Domain.Storage;
+using ChatSalesBot.Storage.LiteDb;
+using Microsoft.Extensions.Options;
+
+namespace ChatSalesBot.Host;
+
+/// <summary>Wires the domain, the store and the conversation; shared by `serve` and `chat`.</summary>
+public static class SalesBotServices
+{
+    public static IServiceCollection AddChatSalesBot(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration("Storage")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "Storage:DatabasePath must name a file.")
+            .ValidateOnStart();
+        services.AddOptions<SalesRules>().BindConfiguration("SalesRules")
+            .Validate(r => r.TierAPercent > 0 && r.TierAPercent + r.TierBPercent <= 100, "SalesRules: tier percentages must be positive and add up to at most 100.")
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SalesRules>>().Value);
+        services.AddSingleton<ISalesStore>(sp => LiteDbSalesStore.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
+        services.AddSingleton<IRepStore>(sp => sp.GetRequiredService<ISalesStore>());
+        services.AddSingleton<CustomerDirectory>();
+        services.AddSingleton<PlainDates>();
+        services.AddSingleton<SalesDesk>();
+        services.AddSingleton<RepResolver>();
+        services.AddSingleton<ISalesBot, SalesBot>();
+        services.AddHostedService<StartupWarmUp>();
+        return services;
+    }
+}

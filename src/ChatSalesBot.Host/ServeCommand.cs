@@ -1,0 +1,47 @@
+using System.CommandLine;
+
+namespace ChatSalesBot.Host;
+
+/// <summary>`serve`: the web host for Slack and Teams, on http://127.0.0.1:3978 unless told otherwise.</summary>
+public static class ServeCommand
+{
+    public const string DefaultUrl = "http://127.0.0.1:3978";
+
+    public static Command Create()
+    {
+        var command = new Command("serve", $"Run the bot's web endpoints (default {DefaultUrl}; --urls to change)")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.SetAction((result, _) => RunAsync([.. result.UnmatchedTokens]));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var app = Build(args);
+        await app.RunAsync().ConfigureAwait(false);
+        return 0;
+    }
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        // Start-up failures are reported in one line by HostCommands; request lines are noise at Information.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.AddChatSalesBot();
+        builder.Services.AddOptions<RecomputeOptions>().BindConfiguration("Recompute")
+            .Validate(o => Cronos.CronExpression.TryParse(o.Cron, out _), "Recompute:Cron is not a valid cron expression (five fields, UTC).")
+            .ValidateOnStart();
+        builder.Services.AddHostedService<NightlyRecompute>();
+        var app = builder.Build();
+        app.MapHealth();
+        return app;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using ChatSalesBot.Conversation.Dates;
+using ChatSalesBot.Conversation.Matching;
+using ChatSalesBot.Domain.Storage;
+using ChatSalesBot.Storage.LiteDb;
+
+namespace ChatSalesBot.Host;
+
+/// <summary>
+/// Loads every customer into memory (the store's cache), builds the customer name index before the first request, and compiles the date
+/// recognizers in the background, so that no user waits for them.
+/// </summary>
+internal sealed partial class StartupWarmUp(ISalesStore store, CustomerDirectory directory, PlainDates dates, ILogger<StartupWarmUp> logger)
+    : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (store is LiteDbSalesStore liteDb)
+        {
+            liteDb.CacheCustomers();
+        }
+
+        if (directory.Count == 0)
+        {
+            directory.Load(store.AllCustomers());
+        }
+
+        Loaded(logger, directory.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        _ = Task.Run(dates.WarmUp, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(1, LogLevel.Information, "Customer name index ready: {Customers} customers in {ElapsedMs} ms")]
+    private static partial void Loaded(ILogger logger, int customers, long elapsedMs);
+}

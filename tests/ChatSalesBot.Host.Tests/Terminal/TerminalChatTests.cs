@@ -1,0 +1,75 @@
+using ChatSalesBot.Conversation;
+using ChatSalesBot.Host.Admin.Seeding;
+using ChatSalesBot.Host.Terminal;
+using ChatSalesBot.Domain.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace ChatSalesBot.Host.Tests.Terminal;
+
+public sealed class TerminalChatTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("chatsalesbot-chat-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task TerminalChat_DemoScript_LooksUpLogsAndListsFollowUps()
+    {
+        var output = await Chat(
+            "customer acme corp",
+            "visit Acme: met the CFO. next: demo next Friday",
+            "customer acme",
+            "followups",
+            "exit");
+
+        Assert.Contains("Acme Corporation", output, StringComparison.Ordinal);
+        Assert.Contains("Visit logged: Acme Corporation", output, StringComparison.Ordinal);
+        Assert.Contains("demo next Friday (due", output, StringComparison.Ordinal);
+        Assert.Contains("Your follow-ups", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TerminalChat_ButtonNumberAndForm_LogsThroughTheForm()
+    {
+        var output = await Chat(
+            "visit",
+            "1",              // press Save: fill the form
+            "Globex",         // customer
+            "2",              // kind: Call
+            "asked about volumes",
+            "send price list",
+            "in 3 days",
+            "exit");
+
+        Assert.Contains("Call logged: Globex", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TerminalChat_UserTextWithMarkup_IsShownLiterally()
+    {
+        var output = await Chat("customer [red]acme[/]", "exit");
+
+        Assert.Contains("[red]acme[/]", output, StringComparison.Ordinal);
+    }
+
+    private async Task<string> Chat(params string[] lines)
+    {
+        var path = Path.Combine(_folder, "demo.db");
+        using var host = ChatCommand.BuildHost(path);
+        DemoSeeder.Seed(host.Services.GetRequiredService<ISalesStore>(), TimeProvider.System);
+        await host.StartAsync();
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 200;
+        var chat = new TerminalChat(host.Services.GetRequiredService<ISalesBot>(), console, new StringReader(string.Join('\n', lines)));
+        await chat.RunAsync(HostCommands.DemoUser, CancellationToken.None);
+        await host.StopAsync();
+        return writer.ToString();
+    }
+}
