@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChatSalesBot.Channels.Teams;
 
 namespace ChatSalesBot.Host;
 
@@ -36,12 +37,14 @@ public static class ServeCommand
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddChatSalesBot();
+        builder.Services.AddTeamsChannel();
         builder.Services.AddOptions<RecomputeOptions>().BindConfiguration("Recompute")
             .Validate(o => Cronos.CronExpression.TryParse(o.Cron, out _), "Recompute:Cron is not a valid cron expression (five fields, UTC).")
             .ValidateOnStart();
         builder.Services.AddHostedService<NightlyRecompute>();
         var app = builder.Build();
         app.MapHealth();
+        app.MapTeams();
         return app;
     }
 }
