@@ -54,7 +54,4 @@ internal static partial class TeamsLog
 
     [LoggerMessage(16, LogLevel.Information, "Teams button press carried no ChatSalesBot action (activity {ActivityId})")]
     public static partial void ButtonWithoutAction(ILogger logger, string? activityId);
-
-    [LoggerMessage(17, LogLevel.Debug, "Teams request body: {Body}")]
-    public static partial void RequestBody(ILogger logger, string body);
 }

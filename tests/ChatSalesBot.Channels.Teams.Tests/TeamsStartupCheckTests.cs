@@ -49,7 +49,25 @@ public sealed class TeamsStartupCheckTests
         await app.StopAsync();
     }
 
-    private static WebApplication Build(string url, bool allow)
+    [Theory]
+    [InlineData("00000000-0000-0000-0000-0000000000a1", "", "MultiTenant", "", "AppPassword")]
+    [InlineData("00000000-0000-0000-0000-0000000000a1", "secret", "SingleTenant", "", "TenantId")]
+    [InlineData("", "", "MultiTenant", "1.9", "AdaptiveCardVersion")]
+    public async Task TeamsOptions_Invalid_StopsStartWithTheSettingNamed(string appId, string password, string appType, string version, string named)
+    {
+        await using var app = Build("http://127.0.0.1:0", allow: false, new()
+        {
+            ["Teams:AppId"] = appId,
+            ["Teams:AppPassword"] = password,
+            ["Teams:AppType"] = appType,
+            ["Teams:AdaptiveCardVersion"] = version.Length > 0 ? version : "1.5",
+        });
+
+        var ex = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync());
+        Assert.Contains(named, ex.Message, StringComparison.Ordinal);
+    }
+
+    private static WebApplication Build(string url, bool allow, Dictionary<string, string?>? extra = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -59,6 +77,7 @@ public sealed class TeamsStartupCheckTests
             ["Teams:AllowUnauthenticatedNonLoopback"] = allow ? "true" : "false",
             ["Teams:ConversationReferencesPath"] = "",
         });
+        builder.Configuration.AddInMemoryCollection(extra ?? []);
         builder.Services.AddTeamsChannel();
         builder.Services.AddSingleton<ISalesBot>(new FakeSalesBot());
         var app = builder.Build();

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using ChatSalesBot.Channels.Teams.Schema;
 using ChatSalesBot.Conversation;
 using ChatSalesBot.Conversation.Cards;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Table = ChatSalesBot.Conversation.Cards.Table;
 using TextBlock = ChatSalesBot.Conversation.Cards.TextBlock;
 
@@ -13,7 +15,7 @@ namespace ChatSalesBot.Channels.Teams.Cards;
 /// <see cref="MaxCardBytes"/> (long bodies continue on further cards) and each message at most 80 KB in UTF-16.
 /// See PROTOCOLS.md §B (message size) and §C.
 /// </summary>
-public sealed class ReplyActivityBuilder(AdaptiveCardRenderer renderer)
+public sealed class ReplyActivityBuilder(AdaptiveCardRenderer renderer, ILogger<ReplyActivityBuilder>? logger = null)
 {
     public const int MaxCardBytes = 28 * 1024;
 
@@ -55,6 +57,11 @@ public sealed class ReplyActivityBuilder(AdaptiveCardRenderer renderer)
         }
 
         messages.Add(CardMessage(reply.Text, batch));
+        if (cards.Count > reply.Cards.Count || messages.Count > 1)
+        {
+            TeamsLog.ReplySplit(logger ?? NullLogger<ReplyActivityBuilder>.Instance, cards.Count, messages.Count);
+        }
+
         return messages;
     }
 
