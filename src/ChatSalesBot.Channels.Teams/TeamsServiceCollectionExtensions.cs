@@ -21,6 +21,8 @@ public static class TeamsServiceCollectionExtensions
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
+        // IHttpClientFactory logs two Information lines per call; at one connector call per message that drowns the log.
+        services.AddLogging(logging => logging.AddFilter("System.Net.Http.HttpClient.Teams", LogLevel.Warning));
         services.AddHttpClient(BotFrameworkTokenValidator.MetadataHttpClient);
         services.AddHttpClient(ConnectorTokenProvider.HttpClientName)
             .AddResilienceHandler("teams-token", (builder, context) => AddRetry(builder, context.ServiceProvider));
