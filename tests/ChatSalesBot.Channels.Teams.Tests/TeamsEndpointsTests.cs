@@ -237,8 +237,12 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
         var response = await _host.PostPayloadAsync("personal-message.json");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await WaitUntilAsync(() => !_host.Bot.Turns.IsEmpty);
-        _host.Time.Advance(TimeSpan.FromSeconds(2));
-        await WaitUntilAsync(() => _host.Http.ConnectorRequests.Any());
+        // The typing timer starts just after the bot was called: keep advancing until it has fired.
+        for (var i = 0; i < 200 && !_host.Http.ConnectorRequests.Any(); i++)
+        {
+            _host.Time.Advance(TimeSpan.FromMilliseconds(500));
+            await Task.Delay(10);
+        }
         _host.Bot.Gate.SetResult();
         await _host.WhenIdleAsync();
 
