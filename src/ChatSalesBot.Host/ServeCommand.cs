@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChatSalesBot.Channels.Slack;
+using ChatSalesBot.Channels.Teams;
 
 namespace ChatSalesBot.Host;
 
@@ -38,6 +39,7 @@ public static class ServeCommand
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddChatSalesBot();
         builder.Services.AddSlackChannel();
+        builder.Services.AddTeamsChannel();
         builder.Services.AddOptions<RecomputeOptions>().BindConfiguration("Recompute")
             .Validate(o => Cronos.CronExpression.TryParse(o.Cron, out _), "Recompute:Cron is not a valid cron expression (five fields, UTC).")
             .ValidateOnStart();
@@ -45,6 +47,7 @@ public static class ServeCommand
         var app = builder.Build();
         app.MapHealth();
         app.MapSlack();
+        app.MapTeams();
         return app;
     }
 }

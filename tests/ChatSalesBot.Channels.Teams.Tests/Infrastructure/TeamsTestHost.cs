@@ -1,0 +1,137 @@
+using System.Net.Http.Headers;
+using System.Text;
+using ChatSalesBot.Channels.Teams.Auth;
+using ChatSalesBot.Conversation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatSalesBot.Channels.Teams.Tests.Infrastructure;
+
+/// <summary>
+/// An in-process web app with only the Teams channel (AddTeamsChannel + MapTeams) on a TestServer, a fake bot,
+/// and every outbound call (metadata, keys, token, connector) answered by <see cref="StubHttpHandler"/>.
+/// </summary>
+public sealed class TeamsTestHost : IAsyncDisposable
+{
+    private TeamsTestHost(WebApplication app, TestSigningAuthority authority, StubHttpHandler http, FakeSalesBot bot,
+        FakeTimeProvider time, ListLoggerProvider logs)
+    {
+        App = app;
+        Authority = authority;
+        Http = http;
+        Bot = bot;
+        Time = time;
+        Logs = logs;
+        Client = app.GetTestClient();
+    }
+
+    public WebApplication App { get; }
+
+    public TestSigningAuthority Authority { get; }
+
+    public StubHttpHandler Http { get; }
+
+    public FakeSalesBot Bot { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public ListLoggerProvider Logs { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public static async Task<TeamsTestHost> StartAsync(Dictionary<string, string?>? settings = null,
+        Action<IServiceCollection, FakeTimeProvider>? configure = null)
+    {
+        var authority = new TestSigningAuthority();
+        var http = new StubHttpHandler(authority);
+        var bot = new FakeSalesBot();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var logs = new ListLoggerProvider();
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        var config = new Dictionary<string, string?>
+        {
+            ["Teams:AppId"] = TestSigningAuthority.AppId,
+            ["Teams:AppPassword"] = "test-secret-do-not-log",
+            ["Teams:OpenIdMetadataUrl"] = TestSigningAuthority.BotFrameworkMetadataUrl,
+            ["Teams:EntraOpenIdMetadataUrl"] = TestSigningAuthority.EntraMetadataUrl,
+            ["Teams:TokenEndpoint"] = TestSigningAuthority.TokenEndpoint,
+            ["Teams:ConversationReferencesPath"] = "",
+            ["Teams:RetryBaseDelay"] = "00:00:00.010",
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            config[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(config);
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddTeamsChannel();
+        builder.Services.AddSingleton<ISalesBot>(bot);
+        configure?.Invoke(builder.Services, time);
+        foreach (var name in new[] { BotFrameworkTokenValidator.MetadataHttpClient, ConnectorTokenProvider.HttpClientName, ConnectorClient.HttpClientName })
+        {
+            builder.Services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(() => http);
+        }
+
+        var app = builder.Build();
+        app.MapTeams();
+        await app.StartAsync();
+        return new TeamsTestHost(app, authority, http, bot, time, logs);
+    }
+
+    public static string Payload(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Payloads", name));
+
+    public static string ServiceUrlOf(string payloadJson) =>
+        System.Text.Json.JsonDocument.Parse(payloadJson).RootElement.GetProperty("serviceUrl").GetString()!;
+
+    /// <summary>Posts a payload file with a good token for its serviceUrl (or the token given; "" = none).</summary>
+    public Task<HttpResponseMessage> PostPayloadAsync(string name, string? token = null) => PostAsync(Payload(name), token);
+
+    public async Task<HttpResponseMessage> PostAsync(string json, string? token = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        token ??= Authority.Token(SafeServiceUrl(json));
+        if (token.Length > 0)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
+    public Task WhenIdleAsync() => Services.GetRequiredService<TeamsBackgroundTurns>().WhenIdleAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
+
+    private static string SafeServiceUrl(string json)
+    {
+        try
+        {
+            return ServiceUrlOf(json);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or KeyNotFoundException)
+        {
+            return "https://smba.trafficmanager.net/emea/";
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Authority.Dispose();
+        Http.Dispose();
+    }
+}

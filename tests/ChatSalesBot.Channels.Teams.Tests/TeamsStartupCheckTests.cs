@@ -1,0 +1,87 @@
+using ChatSalesBot.Channels.Teams.Tests.Infrastructure;
+using ChatSalesBot.Conversation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatSalesBot.Channels.Teams.Tests;
+
+/// <summary>Local development mode (no app id) is refused on non-loopback addresses unless explicitly allowed.</summary>
+public sealed class TeamsStartupCheckTests
+{
+    [Theory]
+    [InlineData("http://127.0.0.1:3978", true)]
+    [InlineData("http://localhost:3978", true)]
+    [InlineData("http://[::1]:3978", true)]
+    [InlineData("http://0.0.0.0:3978", false)]
+    [InlineData("http://[::]:3978", false)]
+    [InlineData("http://+:3978", false)]
+    [InlineData("http://*:3978", false)]
+    [InlineData("http://10.1.2.3:3978", false)]
+    public void TeamsStartupCheck_Address_LoopbackDetected(string address, bool loopback) =>
+        Assert.Equal(loopback, TeamsStartupCheck.IsLoopback(address));
+
+    [Fact]
+    public async Task TeamsStartupCheck_LocalModeOnAnyAddress_RefusesToStart()
+    {
+        await using var app = Build("http://0.0.0.0:0", allow: false);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync());
+    }
+
+    [Fact]
+    public async Task TeamsStartupCheck_LocalModeOnAnyAddressExplicitlyAllowed_Starts()
+    {
+        await using var app = Build("http://0.0.0.0:0", allow: true);
+
+        await app.StartAsync();
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task TeamsStartupCheck_LocalModeOnLoopback_Starts()
+    {
+        await using var app = Build("http://127.0.0.1:0", allow: false);
+
+        await app.StartAsync();
+        await app.StopAsync();
+    }
+
+    [Theory]
+    [InlineData("00000000-0000-0000-0000-0000000000a1", "", "MultiTenant", "", "AppPassword")]
+    [InlineData("00000000-0000-0000-0000-0000000000a1", "secret", "SingleTenant", "", "TenantId")]
+    [InlineData("", "", "MultiTenant", "1.9", "AdaptiveCardVersion")]
+    public async Task TeamsOptions_Invalid_StopsStartWithTheSettingNamed(string appId, string password, string appType, string version, string named)
+    {
+        await using var app = Build("http://127.0.0.1:0", allow: false, new()
+        {
+            ["Teams:AppId"] = appId,
+            ["Teams:AppPassword"] = password,
+            ["Teams:AppType"] = appType,
+            ["Teams:AdaptiveCardVersion"] = version.Length > 0 ? version : "1.5",
+        });
+
+        var ex = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync());
+        Assert.Contains(named, ex.Message, StringComparison.Ordinal);
+    }
+
+    private static WebApplication Build(string url, bool allow, Dictionary<string, string?>? extra = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(url);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Teams:AllowUnauthenticatedNonLoopback"] = allow ? "true" : "false",
+            ["Teams:ConversationReferencesPath"] = "",
+        });
+        builder.Configuration.AddInMemoryCollection(extra ?? []);
+        builder.Services.AddTeamsChannel();
+        builder.Services.AddSingleton<ISalesBot>(new FakeSalesBot());
+        var app = builder.Build();
+        app.MapTeams();
+        return app;
+    }
+}
