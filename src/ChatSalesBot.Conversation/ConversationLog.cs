@@ -5,7 +5,7 @@ namespace ChatSalesBot.Conversation;
 /// <summary>The conversation's log lines, with structured fields; never message text above Debug.</summary>
 internal static partial class ConversationLog
 {
-    [LoggerMessage(1, LogLevel.Information, "Turn {Intent} by rep {RepId} via {Channel} in {ElapsedMs} ms")]
+    [LoggerMessage(1, LogLevel.Debug, "Turn {Intent} by rep {RepId} via {Channel} in {ElapsedMs} ms")]
     public static partial void Turn(ILogger logger, string intent, int repId, string channel, long elapsedMs);
 
     [LoggerMessage(2, LogLevel.Information, "Unregistered {Platform} user {UserId} in {TenantId} refused")]

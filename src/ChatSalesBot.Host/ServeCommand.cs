@@ -37,6 +37,8 @@ public static class ServeCommand
         // Start-up failures are reported in one line by HostCommands; request lines are noise at Information.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Services.AddChatSalesBot();
         builder.Services.AddSlackChannel();
         builder.Services.AddTeamsChannel();

@@ -92,7 +92,7 @@ public sealed partial class LogTouch(SalesDesk desk)
 
         if (errors.Count > 0 || customer is null)
         {
-            return FormErrors(values, errors, choices);
+            return FormErrors(values, errors, choices) with { Placement = ReplyPlacement.ReplaceOriginal };
         }
 
         return Record(ctx, customer, values, replacesForm: true);
@@ -105,7 +105,8 @@ public sealed partial class LogTouch(SalesDesk desk)
         {
             var field = values.Due is null ? LogForm.NextInput : LogForm.DueInput;
             return FormErrors(values with { Customer = "#" + customer.Id }, new Dictionary<string, string> { [field] = dueError },
-                [new NameMatch(customer.Id, customer.Name, customer.TeamId, 100, MatchKind.Exact)]);
+                [new NameMatch(customer.Id, customer.Name, customer.TeamId, 100, MatchKind.Exact)])
+                with { Placement = replacesForm ? ReplyPlacement.ReplaceOriginal : ReplyPlacement.New };
         }
 
         var touch = new Touch

@@ -168,6 +168,7 @@ public sealed class SalesBotTests : IDisposable
         var reply = await _f.Press(_f.Alice, Button(form, "Save"), new() { [LogForm.DueInput] = "someday maybe" });
 
         Assert.True(reply.IsError);
+        Assert.Equal(ReplyPlacement.ReplaceOriginal, reply.Placement);
         Assert.Equal([LogForm.CustomerInput], reply.FieldErrors!.Keys);
         var input = reply.Cards[0].Body.OfType<Form>().Single().Inputs.Single(i => i.Id == LogForm.CustomerInput);
         Assert.Equal("Say which customer.", input.Error);
