@@ -29,8 +29,10 @@ public sealed partial class LiteDbSalesStore
             try
             {
                 result = work();
+                var turns = InsertBufferedTurns();
                 _db.Commit();
                 _cache?.Put(_pendingCustomers);
+                ForgetWrittenTurns(turns);
             }
             catch
             {

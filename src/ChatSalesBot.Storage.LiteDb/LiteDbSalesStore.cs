@@ -72,9 +72,25 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IDisposable
                 return;
             }
 
+            FlushBufferedOnDispose();
             _disposed = true;
             _db.Dispose();
             _lockFile?.Dispose();
+        }
+    }
+
+    /// <summary>Writes what is only buffered (delivery keys) before the file closes; a failure here loses only those.</summary>
+    private void FlushBufferedOnDispose()
+    {
+        try
+        {
+            Write(() => true);
+        }
+        catch (LiteException)
+        {
+        }
+        catch (IOException)
+        {
         }
     }
 }

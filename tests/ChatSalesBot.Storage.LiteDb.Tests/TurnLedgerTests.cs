@@ -20,8 +20,10 @@ public sealed class TurnLedgerTests
 
         Assert.False(store.TryBeginTurn("old", Samples.Monday.AddDays(6)));
         store.TryBeginTurn("later", Samples.Monday.AddDays(8));
+        store.InTransaction(() => { });
 
         Assert.True(store.TryBeginTurn("old", Samples.Monday.AddDays(8)));
+        store.InTransaction(() => { });
         Assert.Equal(2, store.Database.GetCollection("turns").Count());
     }
 
@@ -33,5 +35,36 @@ public sealed class TurnLedgerTests
         var begun = Enumerable.Range(0, 16).AsParallel().Count(_ => store.TryBeginTurn("teams:activity-1", Samples.Monday));
 
         Assert.Equal(1, begun);
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_TurnKey_IsCommittedWithTheTurnsWrite()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "turns.db");
+        using (var store = LiteDbSalesStore.Open(path))
+        {
+            Assert.True(store.TryBeginTurn("slack:Ev1", Samples.Monday));
+            store.AddCustomer(Samples.Customer("Acme"));
+            Assert.Equal(1, store.Database.GetCollection("turns").Count());
+        }
+
+        using var reopened = LiteDbSalesStore.Open(path);
+        Assert.False(reopened.TryBeginTurn("slack:Ev1", Samples.Monday));
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_BufferedTurnKeys_AreWrittenOnDispose()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "turns.db");
+        using (var store = LiteDbSalesStore.Open(path))
+        {
+            Assert.True(store.TryBeginTurn("teams:a1", Samples.Monday));
+            Assert.Equal(0, store.Database.GetCollection("turns").Count());
+        }
+
+        using var reopened = LiteDbSalesStore.Open(path);
+        Assert.False(reopened.TryBeginTurn("teams:a1", Samples.Monday));
     }
 }
