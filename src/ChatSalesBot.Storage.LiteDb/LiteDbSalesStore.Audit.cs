@@ -5,6 +5,13 @@ namespace ChatSalesBot.Storage.LiteDb;
 
 public sealed partial class LiteDbSalesStore
 {
+    /// <summary>How long a buffered entry may wait for the next write before it is written on its own.</summary>
+    internal static readonly TimeSpan AuditFlushDelay = TimeSpan.FromMilliseconds(100);
+
+    private readonly Lock _auditLock = new();
+    private readonly List<AuditEntry> _bufferedAudit = [];
+    private Timer? _auditTimer;
+
     private ILiteCollection<BsonDocument> Audit => Collection(Collections.Audit, BsonAutoId.Int64);
 
     public void Append(AuditEntry entry)
@@ -13,10 +20,36 @@ public sealed partial class LiteDbSalesStore
         Write(() => Audit.Insert(ToNewDocument(entry)));
     }
 
+    /// <summary>
+    /// For card views: a durable commit per view (~3 ms) would be most of a look-up. The entry joins the next write's
+    /// transaction, or is written within <see cref="AuditFlushDelay"/>, or when the store is disposed; inside a
+    /// transaction it joins that one. A crash of the process can lose the views of that last moment, never a change.
+    /// </summary>
+    public void AppendBuffered(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (_writeLock.IsHeldByCurrentThread && _writeDepth > 0)
+        {
+            Audit.Insert(ToNewDocument(entry));
+            return;
+        }
+
+        lock (_auditLock)
+        {
+            _bufferedAudit.Add(entry);
+            if (_bufferedAudit.Count == 1)
+            {
+                _auditTimer ??= new Timer(_ => FlushBufferedAudit(fromTimer: true));
+                _auditTimer.Change(AuditFlushDelay, Timeout.InfiniteTimeSpan);
+            }
+        }
+    }
+
     /// <summary>Newest first: of one customer (through its index), or of everything (walking the At index backwards).</summary>
     public IReadOnlyList<AuditEntry> RecentAudit(int? customerId, int limit)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        FlushBufferedAudit(fromTimer: false);
         if (customerId is not { } id)
         {
             return ReadAll<AuditEntry>(RecentAuditQuery().Limit(limit).ToEnumerable());
@@ -30,4 +63,66 @@ public sealed partial class LiteDbSalesStore
     }
 
     internal ILiteQueryable<BsonDocument> RecentAuditQuery() => Audit.Query().OrderByDescending("$.At");
+
+    /// <summary>Writes what is buffered in a transaction of its own (which <see cref="Write{T}"/> fills).</summary>
+    private void FlushBufferedAudit(bool fromTimer)
+    {
+        lock (_auditLock)
+        {
+            if (_bufferedAudit.Count == 0)
+            {
+                return;
+            }
+        }
+
+        try
+        {
+            Write(() => true);
+        }
+        catch (Exception ex) when (fromTimer && ex is LiteException or IOException or ObjectDisposedException)
+        {
+            // A timer thread has nobody to tell: the entries stay buffered for the next write, flush or dispose.
+            // The writer lock, because Dispose sets _disposed and disposes the timer under it.
+            lock (_writeLock)
+            {
+                if (!_disposed && _bufferedAudit.Count > 0)
+                {
+                    _auditTimer?.Change(AuditFlushDelay, Timeout.InfiniteTimeSpan);
+                }
+            }
+        }
+    }
+
+    /// <summary>Called by the writer inside its transaction: takes the buffered entries and inserts them there.</summary>
+    private List<AuditEntry> InsertBufferedAudit()
+    {
+        List<AuditEntry> taken;
+        lock (_auditLock)
+        {
+            if (_bufferedAudit.Count == 0)
+            {
+                return [];
+            }
+
+            taken = [.. _bufferedAudit];
+            _bufferedAudit.Clear();
+        }
+
+        Audit.InsertBulk(taken.Select(ToNewDocument));
+        return taken;
+    }
+
+    /// <summary>Puts entries back at the front when their transaction rolled back, so that none is lost.</summary>
+    private void ReturnBufferedAudit(List<AuditEntry> entries)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        lock (_auditLock)
+        {
+            _bufferedAudit.InsertRange(0, entries);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using ChatSalesBot.Domain.Audit;
 using LiteDB;
 
 namespace ChatSalesBot.Storage.LiteDb;
@@ -26,15 +27,18 @@ public sealed partial class LiteDbSalesStore
 
             _writeDepth = 1;
             T result;
+            List<AuditEntry> audit = [];
             try
             {
                 result = work();
+                audit = InsertBufferedAudit();
                 _db.Commit();
                 _cache?.Put(_pendingCustomers);
             }
             catch
             {
                 _db.Rollback();
+                ReturnBufferedAudit(audit);
                 throw;
             }
             finally

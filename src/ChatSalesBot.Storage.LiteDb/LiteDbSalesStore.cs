@@ -72,7 +72,9 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IDisposable
                 return;
             }
 
+            FlushBufferedAudit(fromTimer: false);
             _disposed = true;
+            _auditTimer?.Dispose();
             _db.Dispose();
             _lockFile?.Dispose();
         }
