@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ChatSalesBot.Domain.Audit;
 using LiteDB;
 
@@ -5,11 +6,15 @@ namespace ChatSalesBot.Storage.LiteDb;
 
 public sealed partial class LiteDbSalesStore
 {
-    /// <summary>How long a buffered entry may wait for the next write before it is written on its own.</summary>
+    /// <summary>The next buffered append after this long writes everything buffered, on its caller's thread.</summary>
     internal static readonly TimeSpan AuditFlushDelay = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>When no turn comes, a timer writes the buffered entries after this long.</summary>
+    internal static readonly TimeSpan AuditQuietFlushDelay = TimeSpan.FromSeconds(1);
 
     private readonly Lock _auditLock = new();
     private readonly List<AuditEntry> _bufferedAudit = [];
+    private long _bufferedSince;
     private Timer? _auditTimer;
 
     private ILiteCollection<BsonDocument> Audit => Collection(Collections.Audit, BsonAutoId.Int64);
@@ -21,10 +26,16 @@ public sealed partial class LiteDbSalesStore
     }
 
     /// <summary>
-    /// For card views: a durable commit per view (~3 ms) would be most of a look-up. The entry joins the next write's
-    /// transaction, or is written within <see cref="AuditFlushDelay"/>, or when the store is disposed; inside a
-    /// transaction it joins that one. A crash of the process can lose the views of that last moment, never a change.
+    /// For card views: a durable commit per view (~2–3 ms) would be most of a look-up. The entry joins the next write's
+    /// transaction; or the first append <see cref="AuditFlushDelay"/> after the oldest buffered one writes them all
+    /// (one commit per 100 ms of look-ups instead of one per look-up); or, when no turn comes, a timer after
+    /// <see cref="AuditQuietFlushDelay"/>; or disposing the store. Inside a transaction it joins that one. A crash of
+    /// the process can lose the views of its last second, never a change.
     /// </summary>
+    /// <remarks>
+    /// Flushing on the caller's thread rather than always from a timer keeps writes off other threads while
+    /// look-ups read: LiteDB 5.0.20 can misread a page when a read races a commit (litedb-org/LiteDB#2817).
+    /// </remarks>
     public void AppendBuffered(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -34,14 +45,23 @@ public sealed partial class LiteDbSalesStore
             return;
         }
 
+        bool flushNow;
         lock (_auditLock)
         {
             _bufferedAudit.Add(entry);
             if (_bufferedAudit.Count == 1)
             {
+                _bufferedSince = Stopwatch.GetTimestamp();
                 _auditTimer ??= new Timer(_ => FlushBufferedAudit(fromTimer: true));
-                _auditTimer.Change(AuditFlushDelay, Timeout.InfiniteTimeSpan);
+                _auditTimer.Change(AuditQuietFlushDelay, Timeout.InfiniteTimeSpan);
             }
+
+            flushNow = Stopwatch.GetElapsedTime(_bufferedSince) >= AuditFlushDelay;
+        }
+
+        if (flushNow)
+        {
+            FlushBufferedAudit(fromTimer: false);
         }
     }
 
@@ -87,7 +107,7 @@ public sealed partial class LiteDbSalesStore
             {
                 if (!_disposed && _bufferedAudit.Count > 0)
                 {
-                    _auditTimer?.Change(AuditFlushDelay, Timeout.InfiniteTimeSpan);
+                    _auditTimer?.Change(AuditQuietFlushDelay, Timeout.InfiniteTimeSpan);
                 }
             }
         }

@@ -34,6 +34,10 @@ public sealed partial class LiteDbSalesStore
                 audit = InsertBufferedAudit();
                 _db.Commit();
                 _cache?.Put(_pendingCustomers);
+                if (_repsChanged)
+                {
+                    _repCache = null;
+                }
             }
             catch
             {
@@ -45,6 +49,7 @@ public sealed partial class LiteDbSalesStore
             {
                 _writeDepth = 0;
                 _pendingCustomers.Clear();
+                _repsChanged = false;
             }
 
             if (checkpoint)
