@@ -24,6 +24,9 @@ var dbPath = Path.GetFullPath(options.DatabasePath);
 ScaleDatabase.EnsureSeeded(dbPath);
 var rows = new List<(Outcome, string)>();
 string Load(double before) => string.Create(CultureInfo.InvariantCulture, $"{before:0.0}→{LoadAverage.Now():0.0}");
+(TimeSpan Pause, int Gen2) Gc() => (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
+string GcSince((TimeSpan Pause, int Gen2) before) =>
+    string.Create(CultureInfo.InvariantCulture, $"GC paused {(GC.GetTotalPauseDuration() - before.Pause).TotalMilliseconds:0} ms, {GC.CollectionCount(2) - before.Gen2} gen2");
 AnsiConsole.MarkupLine($"[grey]{Environment.ProcessorCount} cores, load average {LoadAverage.Now():0.00}, .NET {Environment.Version}.[/]");
 
 if (options.InProcess)
@@ -41,13 +44,15 @@ if (options.InProcess)
     if (options.Runs("lookup"))
     {
         var load = LoadAverage.Now();
+        var gc = Gc();
         var exact = await bot.ExactLookUps(options.LookUps);
-        rows.Add((Outcome.Below(exact, "exact-name look-up → card", exact.Percentile(99), 1, "ms p99"), Load(load)));
+        rows.Add((Outcome.Below(exact, "exact-name look-up → card", exact.Percentile(99), 1, "ms p99", GcSince(gc)), Load(load)));
 
         load = LoadAverage.Now();
+        gc = Gc();
         var (typo, answers) = await bot.TypoLookUps(options.LookUps);
         var got = string.Join(", ", answers.Select(a => $"{a.Key} {a.Value}"));
-        rows.Add((Outcome.Below(typo, "look-up with a typo", typo.Percentile(99), 5, "ms p99", got), Load(load)));
+        rows.Add((Outcome.Below(typo, "look-up with a typo", typo.Percentile(99), 5, "ms p99", $"{got}; {GcSince(gc)}"), Load(load)));
 
         load = LoadAverage.Now();
         foreach (var stage in new LookUpStages(host.Services.GetRequiredService<SalesDesk>(), workload).Run(options.LookUps / 2))
@@ -59,8 +64,9 @@ if (options.InProcess)
     if (options.Runs("followups"))
     {
         var load = LoadAverage.Now();
+        var gc = Gc();
         var (lists, wall) = await bot.FollowUpLists();
-        rows.Add((Outcome.Below(lists, "one rep's follow-up list", lists.Percentile(99), 2, "ms p99"), Load(load)));
+        rows.Add((Outcome.Below(lists, "one rep's follow-up list", lists.Percentile(99), 2, "ms p99", GcSince(gc)), Load(load)));
         rows.Add((Outcome.Below(lists, $"all {lists.Count:N0} reps' lists", wall.TotalSeconds, 2, "s"), Load(load)));
     }
 
