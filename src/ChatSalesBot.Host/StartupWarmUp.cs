@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using ChatSalesBot.Conversation.Dates;
 using ChatSalesBot.Conversation.Matching;
+using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.Storage;
 using ChatSalesBot.Storage.LiteDb;
 
@@ -16,12 +18,28 @@ internal sealed partial class StartupWarmUp(ISalesStore store, CustomerDirectory
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        if (store is LiteDbSalesStore liteDb)
+        if (store is LiteDbSalesStore liteDb && directory.Count == 0)
         {
-            liteDb.CacheCustomers();
-        }
+            // Reading and mapping the customers and indexing their names take about as long as each other: on two
+            // threads, start-up takes the longer of the two instead of their sum.
+            using var pages = new BlockingCollection<IReadOnlyList<Customer>>();
+            var indexing = Task.Run(() => directory.Load(pages.GetConsumingEnumerable().SelectMany(page => page)), CancellationToken.None);
+            try
+            {
+                liteDb.CacheCustomers(pages.Add);
+            }
+            finally
+            {
+                pages.CompleteAdding();
+            }
 
-        if (directory.Count == 0)
+            indexing.GetAwaiter().GetResult();
+        }
+        else if (store is LiteDbSalesStore cached)
+        {
+            cached.CacheCustomers();
+        }
+        else if (directory.Count == 0)
         {
             directory.Load(store.AllCustomers());
         }

@@ -33,6 +33,8 @@ public sealed partial class LiteDbSalesStore
                 throw new InvalidOperationException("Back up outside InTransaction, not inside it.");
             }
 
+            FlushBufferedAudit(fromTimer: false);
+
             if (DatabasePath is null)
             {
                 CopyCollections(temporary);

@@ -11,13 +11,16 @@ public sealed partial class LiteDbSalesStore
 
     private ILiteCollection<BsonDocument> Identities => Collection(Collections.Identities);
 
-    public Rep? GetRep(int id) => Read<Rep>(Reps.FindById(id));
+    public Rep? GetRep(int id) =>
+        CachedReps() is { } reps ? reps.ById.GetValueOrDefault(id) : Read<Rep>(Reps.FindById(id));
 
     /// <summary>Ignores case and surrounding spaces, through the email index.</summary>
     public Rep? FindRepByEmail(string email)
     {
         ArgumentNullException.ThrowIfNull(email);
-        return Read<Rep>(RepsByEmailQuery(email).FirstOrDefault());
+        return CachedReps() is { } reps
+            ? reps.ByEmail.GetValueOrDefault(RepEmail(email))
+            : Read<Rep>(RepsByEmailQuery(email).FirstOrDefault());
     }
 
     public Rep? FindRepByExternalId(string externalId)
@@ -48,6 +51,7 @@ public sealed partial class LiteDbSalesStore
         ArgumentNullException.ThrowIfNull(rep);
         return Write(() =>
         {
+            _repsChanged = true;
             if (rep.Id != 0)
             {
                 Reps.Upsert(ToDocument(rep));
@@ -69,5 +73,40 @@ public sealed partial class LiteDbSalesStore
     public IReadOnlyList<Team> AllTeams() => ReadAll<Team>(Teams.FindAll());
 
     internal ILiteQueryable<BsonDocument> RepsByEmailQuery(string email) =>
-        Reps.Query().Where(BsonExpression.Create(RepEmailKey + " = @0", email.Trim().ToLowerInvariant()));
+        Reps.Query().Where(BsonExpression.Create(RepEmailKey + " = @0", RepEmail(email)));
+
+    private static string RepEmail(string email) => email.Trim().ToLowerInvariant();
+
+    /// <summary>
+    /// Every rep in memory once customers are cached (the bot's host): each turn identifies its rep and each card
+    /// names one or two, and a LiteDB read costs ~0.1–0.2 ms where a dictionary costs nothing. Built under the
+    /// writer lock, dropped after a commit that wrote a rep; a write reads LiteDB, which shows its own changes.
+    /// </summary>
+    private RepDirectory? CachedReps()
+    {
+        if (_cache is null || (_writeDepth > 0 && _writeLock.IsHeldByCurrentThread))
+        {
+            return null;
+        }
+
+        if (_repCache is { } cached)
+        {
+            return cached;
+        }
+
+        lock (_writeLock)
+        {
+            return _repCache ??= new RepDirectory(ReadAll<Rep>(Reps.FindAll()));
+        }
+    }
+
+    private sealed class RepDirectory(List<Rep> reps)
+    {
+        public Dictionary<int, Rep> ById { get; } = reps.ToDictionary(r => r.Id);
+
+        /// <summary>With two reps on one address (the index allows it), the earlier one, as the index seek finds it.</summary>
+        public Dictionary<string, Rep> ByEmail { get; } = reps.OrderByDescending(r => r.Id)
+            .GroupBy(r => RepEmail(r.Email), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+    }
 }

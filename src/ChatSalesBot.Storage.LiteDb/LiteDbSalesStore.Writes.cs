@@ -1,3 +1,4 @@
+using ChatSalesBot.Domain.Audit;
 using LiteDB;
 
 namespace ChatSalesBot.Storage.LiteDb;
@@ -26,23 +27,31 @@ public sealed partial class LiteDbSalesStore
 
             _writeDepth = 1;
             T result;
+            List<AuditEntry> audit = [];
             try
             {
                 result = work();
+                audit = InsertBufferedAudit();
                 var turns = InsertBufferedTurns();
                 _db.Commit();
                 _cache?.Put(_pendingCustomers);
                 ForgetWrittenTurns(turns);
+                if (_repsChanged)
+                {
+                    _repCache = null;
+                }
             }
             catch
             {
                 _db.Rollback();
+                ReturnBufferedAudit(audit);
                 throw;
             }
             finally
             {
                 _writeDepth = 0;
                 _pendingCustomers.Clear();
+                _repsChanged = false;
             }
 
             if (checkpoint)

@@ -16,6 +16,8 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IDisposable
     private readonly Lock _writeLock = new();
     private readonly List<Customer> _pendingCustomers = [];
     private volatile CustomerCache? _cache;
+    private volatile RepDirectory? _repCache;
+    private bool _repsChanged;
     private int _writeDepth;
     private bool _disposed;
 
@@ -32,19 +34,26 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IDisposable
 
     /// <summary>
     /// Keeps every customer in memory from now on (see <see cref="CustomerCache"/>); the bot's host turns this on at
-    /// start-up. Costs about 1 KB per customer. Returns how many customers were loaded.
+    /// start-up. Costs about 1 KB per customer. Returns how many customers were loaded. <paramref name="loaded"/>
+    /// sees them page by page as they are read, so a caller can index them on another thread meanwhile.
     /// </summary>
-    public int CacheCustomers()
+    public int CacheCustomers(Action<IReadOnlyList<Customer>>? loaded = null)
     {
-        if (_cache is { } loaded)
+        if (_cache is { } cached)
         {
-            return loaded.Count;
+            loaded?.Invoke(cached.All());
+            return cached.Count;
         }
 
         lock (_writeLock)
         {
             var cache = new CustomerCache();
-            cache.Put(AllCustomers());
+            foreach (var page in AllCustomers().Chunk(StreamPageSize))
+            {
+                cache.Put(page);
+                loaded?.Invoke(page);
+            }
+
             _cache = cache;
             return cache.Count;
         }
@@ -74,6 +83,7 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IDisposable
 
             FlushBufferedOnDispose();
             _disposed = true;
+            _auditTimer?.Dispose();
             _db.Dispose();
             _lockFile?.Dispose();
         }

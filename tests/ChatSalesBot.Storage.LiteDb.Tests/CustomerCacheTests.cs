@@ -22,6 +22,19 @@ public sealed class CustomerCacheTests
     }
 
     [Fact]
+    public void LiteDbSalesStore_CacheCustomersWithCallback_HandsOverEveryCustomerOnceInIdOrder()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+        var added = store.AddCustomers([.. Enumerable.Range(0, 2_500).Select(i => Samples.Customer($"C{i}"))]);
+        var seen = new List<int>();
+
+        var count = store.CacheCustomers(page => seen.AddRange(page.Select(c => c.Id)));
+
+        Assert.Equal(2_500, count);
+        Assert.Equal(added.Select(c => c.Id), seen);
+    }
+
+    [Fact]
     public void LiteDbSalesStore_CachedCustomers_IgnoreRolledBackWrites()
     {
         using var store = LiteDbSalesStore.Open(new MemoryStream());

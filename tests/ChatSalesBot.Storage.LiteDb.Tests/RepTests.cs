@@ -18,6 +18,33 @@ public sealed class RepTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void LiteDbSalesStore_CachedReps_ShowCommittedChangesOnly(bool cached)
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+        var rep = store.SaveRep(Samples.Rep());
+        if (cached)
+        {
+            store.CacheCustomers();
+        }
+
+        Assert.Equal("alice.smith@example.com", store.FindRepByEmail(" ALICE.smith@example.com")!.Email.ToLowerInvariant());
+        store.SaveRep(rep with { Name = "Alice S.", Email = "alice@example.com" });
+        Assert.Throws<InvalidOperationException>(() => store.InTransaction(() =>
+        {
+            store.SaveRep(rep with { Name = "rolled back" });
+            Assert.Equal("rolled back", store.GetRep(rep.Id)!.Name);
+            throw new InvalidOperationException("rolled back");
+        }));
+
+        Assert.Equal("Alice S.", store.GetRep(rep.Id)!.Name);
+        Assert.Equal(rep.Id, store.FindRepByEmail("Alice@Example.com")!.Id);
+        Assert.Null(store.FindRepByEmail("alice.smith@example.com"));
+        Assert.Null(store.GetRep(rep.Id + 1));
+    }
+
+    [Theory]
     [InlineData("alice.smith@example.com")]
     [InlineData("  ALICE.SMITH@EXAMPLE.COM ")]
     public void LiteDbSalesStore_FindRepByEmail_IgnoresCaseAndSpaces(string email)

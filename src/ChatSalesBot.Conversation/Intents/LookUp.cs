@@ -32,11 +32,11 @@ public sealed class LookUp(SalesDesk desk)
         var c = one.Customer;
         if (one.Access == CardAccess.Summary)
         {
-            desk.Audit(ctx, AuditAction.ViewSummary, c.Id);
+            desk.AuditView(ctx, AuditAction.ViewSummary, c.Id);
             return Reply.WithCard($"{c.Name} is {desk.RepName(c.OwnerRepId)}'s customer.", CustomerCards.Summary(desk, c));
         }
 
-        desk.Audit(ctx, AuditAction.ViewCard, c.Id);
+        desk.AuditView(ctx, AuditAction.ViewCard, c.Id);
         var recent = desk.Store.RecentTouches(c.Id, RecentTouches);
         return Reply.WithCard($"{c.Name}: {CustomerCards.Subtitle(c)}", CustomerCards.Full(desk, c, recent));
     }

@@ -33,6 +33,17 @@ public sealed class SalesDesk(ISalesStore store, CustomerDirectory directory, Sa
             Detail = detail,
         });
 
+    /// <summary>A card view: audited like everything else, but buffered by the store (see ISalesStore.AppendBuffered).</summary>
+    public void AuditView(TurnContext ctx, AuditAction action, int customerId) =>
+        Store.AppendBuffered(new AuditEntry
+        {
+            At = ctx.Now,
+            RepId = ctx.Rep.Id,
+            Action = action,
+            CustomerId = customerId,
+            Channel = ctx.Channel,
+        });
+
     /// <summary>A change and its audit line as one durable commit (one disk flush instead of two).</summary>
     public T Write<T>(Func<T> work)
     {

@@ -114,7 +114,14 @@ public interface IOrderStore
 /// <summary>Who looked at or changed what, when, from where.</summary>
 public interface IAuditTrail
 {
+    /// <summary>Durable when it returns (or with the transaction it is part of).</summary>
     void Append(AuditEntry entry);
+
+    /// <summary>
+    /// For card views, the one audited action that changes nothing: the store may hold the entry briefly and write it
+    /// with the next write or a timed flush (the LiteDB store: within 100 ms), and writes it on clean shutdown.
+    /// </summary>
+    void AppendBuffered(AuditEntry entry) => Append(entry);
 
     IReadOnlyList<AuditEntry> RecentAudit(int? customerId, int limit);
 }

@@ -1,0 +1,113 @@
+using System.Globalization;
+using ChatSalesBot.Bench;
+using ChatSalesBot.Conversation;
+using ChatSalesBot.Conversation.Intents;
+using ChatSalesBot.Domain.Storage;
+using ChatSalesBot.Host;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+// dotnet run -c Release --project bench/ChatSalesBot.Bench -- all --db /tmp/bench/scale.db [--markdown FILE]
+var options = BenchOptions.Parse(args);
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Width = 240;
+}
+
+if (options is null)
+{
+    AnsiConsole.MarkupLine("Usage: [bold]all|lookup|followups|touch|serve[/] [[--db FILE]] [[--lookups N]] [[--touches N]] [[--host-dll FILE]] [[--markdown FILE]]");
+    return 2;
+}
+
+var dbPath = Path.GetFullPath(options.DatabasePath);
+ScaleDatabase.EnsureSeeded(dbPath);
+var rows = new List<(Outcome, string)>();
+string Load(double before) => string.Create(CultureInfo.InvariantCulture, $"{before:0.0}→{LoadAverage.Now():0.0}");
+(TimeSpan Pause, int Gen2) Gc() => (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
+string GcSince((TimeSpan Pause, int Gen2) before) =>
+    string.Create(CultureInfo.InvariantCulture, $"GC paused {(GC.GetTotalPauseDuration() - before.Pause).TotalMilliseconds:0} ms, {GC.CollectionCount(2) - before.Gen2} gen2");
+AnsiConsole.MarkupLine($"[grey]{Environment.ProcessorCount} cores, load average {LoadAverage.Now():0.00}, .NET {Environment.Version}.[/]");
+
+if (options.InProcess)
+{
+    using var host = ChatCommand.BuildHost(dbPath);
+    var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+    await host.StartAsync();
+    var started = System.Diagnostics.Stopwatch.GetElapsedTime(startedAt);
+    var store = host.Services.GetRequiredService<ISalesStore>();
+    var workload = new Workload(store.AllCustomers(), store.AllReps());
+    var bot = new BotScenarios(host.Services.GetRequiredService<ISalesBot>(), workload);
+    AnsiConsole.MarkupLine($"[grey]Host started (cache + name index) in {started.TotalSeconds:0.0} s; {workload.Shared:N0} customers share a name and are not asked for; warming up…[/]");
+    await bot.WarmUp(300);
+
+    if (options.Runs("lookup"))
+    {
+        var load = LoadAverage.Now();
+        var gc = Gc();
+        var exact = await bot.ExactLookUps(options.LookUps);
+        rows.Add((Outcome.Below(exact, "exact-name look-up → card", exact.Percentile(99), 1, "ms p99", GcSince(gc)), Load(load)));
+
+        load = LoadAverage.Now();
+        gc = Gc();
+        var (typo, answers) = await bot.TypoLookUps(options.LookUps);
+        var got = string.Join(", ", answers.Select(a => $"{a.Key} {a.Value}"));
+        rows.Add((Outcome.Below(typo, "look-up with a typo", typo.Percentile(99), 5, "ms p99", $"{got}; {GcSince(gc)}"), Load(load)));
+
+        load = LoadAverage.Now();
+        foreach (var stage in new LookUpStages(host.Services.GetRequiredService<SalesDesk>(), workload).Run(options.LookUps / 2))
+        {
+            rows.Add((Outcome.Info(stage, stage.Name, $"{stage.Percentile(99):0.000} ms p99"), Load(load)));
+        }
+    }
+
+    if (options.Runs("followups"))
+    {
+        var load = LoadAverage.Now();
+        var gc = Gc();
+        var (lists, wall) = await bot.FollowUpLists();
+        rows.Add((Outcome.Below(lists, "one rep's follow-up list", lists.Percentile(99), 2, "ms p99", GcSince(gc)), Load(load)));
+        rows.Add((Outcome.Below(lists, $"all {lists.Count:N0} reps' lists", wall.TotalSeconds, 2, "s"), Load(load)));
+    }
+
+    if (options.Runs("touch"))
+    {
+        var load = LoadAverage.Now();
+        var (touches, wall) = await bot.LogTouches(options.Touches);
+        var perSecond = touches.Count / wall.TotalSeconds;
+        rows.Add((Outcome.Above(touches, "log a touch durably (bot, sequential)", perSecond, 300, "/s"), Load(load)));
+
+        load = LoadAverage.Now();
+        foreach (var stage in new TouchStages(host.Services.GetRequiredService<SalesDesk>(), workload).Run(options.Touches / 4))
+        {
+            rows.Add((Outcome.Info(stage, stage.Name, $"{stage.Percentile(50):0.000} ms p50"), Load(load)));
+        }
+
+        load = LoadAverage.Now();
+        var (commit, checkpoint) = BareLiteDbInsert.Run(Path.GetDirectoryName(dbPath)!, options.Touches);
+        rows.Add((Outcome.Info(commit, commit.Name, $"{commit.PerSecond:0} /s", $"bot = {perSecond / commit.PerSecond:0.00}×"), Load(load)));
+        rows.Add((Outcome.Info(checkpoint, checkpoint.Name, $"{checkpoint.PerSecond:0} /s", $"bot = {perSecond / checkpoint.PerSecond:0.00}×"), Load(load)));
+    }
+
+    var rss = LoadAverage.StatusMb(Environment.ProcessId, "VmRSS");
+    rows.Add((Outcome.Info(null, "benchmark process VmRSS after the runs", $"{rss:0} MB"), Load(LoadAverage.Now())));
+    await host.StopAsync();
+}
+
+if (options.Runs("serve"))
+{
+    var before = LoadAverage.Now();
+    foreach (var stage in StartupStages.Run(dbPath))
+    {
+        rows.Add((Outcome.Info(stage, stage.Name, $"{stage.Max / 1000:0.00} s"), Load(before)));
+    }
+
+    var load = LoadAverage.Now();
+    var serve = await ServeScenario.Run(options.HostDll, dbPath, "http://127.0.0.1:5099", TimeSpan.FromSeconds(10));
+    rows.Add((Outcome.Below(null, "serve: /healthz answers 200", serve.TimeToHealthy.TotalSeconds, 5, "s"), Load(load)));
+    rows.Add((Outcome.Below(null, "serve: VmRSS 10 s after /healthz", serve.RssAfterWarmUpMb, 500, "MB",
+        string.Create(CultureInfo.InvariantCulture, $"at /healthz {serve.RssAtHealthyMb:0} MB, peak {serve.PeakRssMb:0} MB")), Load(load)));
+}
+
+Report.Print(rows, options.MarkdownPath);
+return rows.Any(r => r.Item1.Passed == false) ? 1 : 0;

@@ -1,0 +1,83 @@
+namespace ChatSalesBot.Storage.LiteDb.Tests;
+
+public sealed class BufferedAuditTests
+{
+    private static int StoredAudit(LiteDbSalesStore store) => store.Database.GetCollection(Collections.Audit).Count();
+
+    [Fact]
+    public void LiteDbSalesStore_AppendBuffered_JoinsTheNextWrite()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+        store.AppendBuffered(Samples.Audit(1, Samples.Monday));
+
+        store.AddCustomer(Samples.Customer("A"));
+
+        Assert.Equal(1, StoredAudit(store));
+    }
+
+    [Fact]
+    public async Task LiteDbSalesStore_AppendBufferedAfterTheFlushDelay_WritesEverythingBuffered()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+        store.AppendBuffered(Samples.Audit(1, Samples.Monday));
+        await Task.Delay(LiteDbSalesStore.AuditFlushDelay * 2);
+
+        store.AppendBuffered(Samples.Audit(2, Samples.Monday));
+
+        Assert.Equal(2, StoredAudit(store));
+    }
+
+    [Fact]
+    public async Task LiteDbSalesStore_AppendBufferedThenQuiet_TimerWritesIt()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+        store.AppendBuffered(Samples.Audit(1, Samples.Monday));
+
+        var deadline = DateTime.UtcNow + LiteDbSalesStore.AuditQuietFlushDelay * 10;
+        while (StoredAudit(store) == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(LiteDbSalesStore.AuditFlushDelay);
+        }
+
+        Assert.Equal(1, StoredAudit(store));
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_AppendBufferedThenDispose_EntryIsInTheFile()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("audit.db");
+        using (var store = LiteDbSalesStore.Open(path))
+        {
+            store.AppendBuffered(Samples.Audit(7, Samples.Monday));
+        }
+
+        using var reopened = LiteDbSalesStore.Open(path);
+        Assert.Single(reopened.RecentAudit(7, 10));
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_AppendBufferedBeforeAWriteThatFails_KeepsTheEntry()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+        store.AppendBuffered(Samples.Audit(1, Samples.Monday));
+
+        Assert.Throws<InvalidOperationException>(() => store.InTransaction(() => throw new InvalidOperationException("fails")));
+
+        Assert.Single(store.RecentAudit(1, 10));
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_AppendBufferedInsideATransactionThatFails_KeepsNothing()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+
+        Assert.Throws<InvalidOperationException>(() => store.InTransaction(() =>
+        {
+            store.AppendBuffered(Samples.Audit(1, Samples.Monday));
+            throw new InvalidOperationException("fails");
+        }));
+
+        Assert.Empty(store.RecentAudit(1, 10));
+    }
+}
