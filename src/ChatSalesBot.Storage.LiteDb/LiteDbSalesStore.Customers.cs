@@ -11,12 +11,12 @@ public sealed partial class LiteDbSalesStore
 
     /// <summary>From the cache when it is on, except inside a write, which must see its own uncommitted changes.</summary>
     public Customer? GetCustomer(int id) =>
-        _cache is { } cache && _writeDepth == 0 ? cache.Get(id) : Read<Customer>(Customers.FindById(id));
+        _cache is { } cache && _writeDepth == 0 ? cache.Get(id) : Read<Customer>(() => Customers.FindById(id));
 
     public Customer? FindCustomerByExternalId(string externalId)
     {
         ArgumentNullException.ThrowIfNull(externalId);
-        return Read<Customer>(Customers.FindOne(Eq("ExternalId", externalId)));
+        return Read<Customer>(() => Customers.FindOne(Eq("ExternalId", externalId)));
     }
 
     /// <summary>
@@ -72,7 +72,7 @@ public sealed partial class LiteDbSalesStore
         }
     }
 
-    public int CountCustomers() => Customers.Count();
+    public int CountCustomers() => Gate(() => Customers.Count());
 
     public Customer AddCustomer(Customer customer)
     {

@@ -26,7 +26,7 @@ public sealed partial class LiteDbSalesStore
     public Order? FindOrderByExternalId(string externalId)
     {
         ArgumentNullException.ThrowIfNull(externalId);
-        return Read<Order>(Orders.FindOne(Eq("ExternalId", externalId)));
+        return Read<Order>(() => Orders.FindOne(Eq("ExternalId", externalId)));
     }
 
     public void AddOrders(IEnumerable<Order> orders)

@@ -12,7 +12,7 @@ public sealed partial class LiteDbSalesStore
     private ILiteCollection<BsonDocument> Identities => Collection(Collections.Identities);
 
     public Rep? GetRep(int id) =>
-        CachedReps() is { } reps ? reps.ById.GetValueOrDefault(id) : Read<Rep>(Reps.FindById(id));
+        CachedReps() is { } reps ? reps.ById.GetValueOrDefault(id) : Read<Rep>(() => Reps.FindById(id));
 
     /// <summary>Ignores case and surrounding spaces, through the email index.</summary>
     public Rep? FindRepByEmail(string email)
@@ -20,19 +20,19 @@ public sealed partial class LiteDbSalesStore
         ArgumentNullException.ThrowIfNull(email);
         return CachedReps() is { } reps
             ? reps.ByEmail.GetValueOrDefault(RepEmail(email))
-            : Read<Rep>(RepsByEmailQuery(email).FirstOrDefault());
+            : Read<Rep>(() => RepsByEmailQuery(email).FirstOrDefault());
     }
 
     public Rep? FindRepByExternalId(string externalId)
     {
         ArgumentNullException.ThrowIfNull(externalId);
-        return Read<Rep>(Reps.FindOne(Eq("ExternalId", externalId)));
+        return Read<Rep>(() => Reps.FindOne(Eq("ExternalId", externalId)));
     }
 
     public Rep? FindRepByIdentity(string identityKey)
     {
         ArgumentNullException.ThrowIfNull(identityKey);
-        var identity = Read<PlatformIdentity>(Identities.FindById(identityKey));
+        var identity = Read<PlatformIdentity>(() => Identities.FindById(identityKey));
         return identity is null ? null : GetRep(identity.RepId);
     }
 

@@ -65,12 +65,12 @@ public sealed partial class LiteDbSalesStore
         });
     }
 
-    public Touch? GetTouch(int id) => Read<Touch>(Touches.FindById(id));
+    public Touch? GetTouch(int id) => Read<Touch>(() => Touches.FindById(id));
 
     public Touch? FindTouchByExternalId(string externalId)
     {
         ArgumentNullException.ThrowIfNull(externalId);
-        return Read<Touch>(Touches.FindOne(Eq("ExternalId", externalId)));
+        return Read<Touch>(() => Touches.FindOne(Eq("ExternalId", externalId)));
     }
 
     /// <summary>The customer's latest touches, newest first, not undone.</summary>
@@ -89,9 +89,9 @@ public sealed partial class LiteDbSalesStore
         to <= from ? [] : ReadAll<Touch>(TouchesByRepQuery(repId, from.UtcTicks, to.UtcTicks - 1).ToEnumerable());
 
     public Touch? LastTouchBy(int repId) =>
-        Read<Touch>(TouchesByRepQuery(repId, 0, DateTimeOffset.MaxValue.UtcTicks).Limit(1).FirstOrDefault());
+        Read<Touch>(() => TouchesByRepQuery(repId, 0, DateTimeOffset.MaxValue.UtcTicks).Limit(1).FirstOrDefault());
 
-    public int CountTouches() => Touches.Count();
+    public int CountTouches() => Gate(() => Touches.Count());
 
     public void AddTouches(IEnumerable<Touch> touches)
     {

@@ -27,15 +27,18 @@ public sealed partial class LiteDbSalesStore
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         bool flushNow;
-        lock (_turnLock)
+        lock (_writeLock)
         {
-            if (_bufferedTurns.ContainsKey(key) || Turns.FindById(key) is not null)
+            lock (_turnLock)
             {
-                return false;
-            }
+                if (_bufferedTurns.ContainsKey(key) || Turns.FindById(key) is not null)
+                {
+                    return false;
+                }
 
-            _bufferedTurns[key] = at;
-            flushNow = _bufferedTurns.Count >= MaxBufferedTurns;
+                _bufferedTurns[key] = at;
+                flushNow = _bufferedTurns.Count >= MaxBufferedTurns;
+            }
         }
 
         if (flushNow)

@@ -73,10 +73,24 @@ public sealed partial class LiteDbSalesStore
     private ILiteCollection<BsonDocument> Collection(string name, BsonAutoId autoId = BsonAutoId.Int32) =>
         _db.GetCollection(name, autoId);
 
-    private T? Read<T>(BsonDocument? doc)
-        where T : class => doc is null ? null : _mapper.ToObject<T>(doc);
+    /// <summary>
+    /// Every LiteDB read goes through the writer lock: LiteDB 5.0.20 can misread a page when a read runs while another
+    /// thread commits ("page type must be index page", litedb-org/LiteDB#2817). The hot paths read the in-memory
+    /// caches and never get here; what does (recent touches, the turn ledger) costs well under a millisecond.
+    /// </summary>
+    private T Gate<T>(Func<T> read)
+    {
+        lock (_writeLock)
+        {
+            return read();
+        }
+    }
 
-    private List<T> ReadAll<T>(IEnumerable<BsonDocument> docs) => docs.Select(_mapper.ToObject<T>).ToList();
+    private T? Read<T>(Func<BsonDocument?> fetch)
+        where T : class => Gate(fetch) is { } doc ? _mapper.ToObject<T>(doc) : null;
+
+    /// <summary>Enumerates the (lazy) LiteDB cursor inside the gate; mapping happens there too.</summary>
+    private List<T> ReadAll<T>(IEnumerable<BsonDocument> docs) => Gate(() => docs.Select(_mapper.ToObject<T>).ToList());
 
     private BsonDocument ToDocument<T>(T entity) => _mapper.ToDocument(entity);
 
