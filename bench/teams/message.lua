@@ -15,6 +15,11 @@ function setup(thread)
   thread:set("tid", thread_id)
 end
 
+-- Without a seed every run (and the warm-up) repeats the same ids, which the bot rightly ignores as replays.
+function init(args)
+  math.randomseed(os.time() * 100 + (tid or 0))
+end
+
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 if token then

@@ -57,6 +57,6 @@ public static class CustomerFinder
         }
 
         var (top, next) = (matches[0], matches[1]);
-        return top.Kind == MatchKind.Exact ? next.Kind != MatchKind.Exact : top.Score >= 85 && top.Score - next.Score >= 10;
+        return top.Kind == MatchKind.Exact ? next.Kind != MatchKind.Exact || top.Score > next.Score : top.Score >= 85 && top.Score - next.Score >= 10;
     }
 }

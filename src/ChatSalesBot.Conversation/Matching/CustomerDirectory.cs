@@ -117,9 +117,12 @@ public sealed class CustomerDirectory
             var found = new Dictionary<int, NameMatch>();
             if (_exact.TryGetValue(q, out var exact))
             {
+                // "Yamamoto Bottling LLC" and "… Inc" fold to one key; the one typed exactly as stored ranks first.
+                var typed = query.Trim();
                 foreach (var slot in exact)
                 {
-                    Offer(found, slot, 100, MatchKind.Exact, visibleTeam);
+                    var literal = _entries[slot].Name.Equals(typed, StringComparison.OrdinalIgnoreCase);
+                    Offer(found, slot, literal ? 100 : 99, MatchKind.Exact, visibleTeam);
                 }
 
                 if (found.Count > 0)

@@ -59,4 +59,17 @@ public sealed class CustomerDirectoryTests
         Assert.Empty(_directory.Search("zzqxv", EastOnly));
         Assert.Empty(_directory.Search("  !!  ", EastOnly));
     }
+
+    [Fact]
+    public void CustomerDirectory_SameNameButSuffix_TheOneTypedExactlyRanksFirst()
+    {
+        _directory.Upsert(new Customer { Id = 10, Name = "Yamamoto Bottling LLC", TeamId = "east" });
+        _directory.Upsert(new Customer { Id = 11, Name = "Yamamoto Bottling Inc", TeamId = "east" });
+
+        var matches = _directory.Search("yamamoto bottling inc", EastOnly);
+
+        Assert.Equal([11, 10], matches.Select(m => m.CustomerId));
+        Assert.Equal(100, matches[0].Score);
+        Assert.Equal(99, matches[1].Score);
+    }
 }
