@@ -127,18 +127,7 @@ public sealed partial class SlackEventHandler(
     }
 
     private T? Read<T>(JsonElement body)
-        where T : class
-    {
-        try
-        {
-            return body.Deserialize<T>(SlackJson.Options);
-        }
-        catch (JsonException ex)
-        {
-            SlackLog.MalformedPayload(logger, typeof(T).Name, ex.Message);
-            return null;
-        }
-    }
+        where T : class => SlackJson.TryRead<T>(body, logger);
 
     [GeneratedRegex(@"^\s*<@[A-Z0-9]+(\|[^>]*)?>", RegexOptions.None, 1000)]
     private static partial Regex LeadingMention();

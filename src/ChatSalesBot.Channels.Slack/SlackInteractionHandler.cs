@@ -156,16 +156,5 @@ public sealed partial class SlackInteractionHandler(
     }
 
     private T? Read<T>(JsonElement payload)
-        where T : class
-    {
-        try
-        {
-            return payload.Deserialize<T>(SlackJson.Options);
-        }
-        catch (JsonException ex)
-        {
-            SlackLog.MalformedPayload(logger, typeof(T).Name, ex.Message);
-            return null;
-        }
-    }
+        where T : class => SlackJson.TryRead<T>(payload, logger);
 }

@@ -20,4 +20,19 @@ public static class SlackJson
     };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    /// <summary>The payload as <typeparamref name="T"/>, or null (logged) when it does not have that shape.</summary>
+    public static T? TryRead<T>(JsonElement element, Microsoft.Extensions.Logging.ILogger logger)
+        where T : class
+    {
+        try
+        {
+            return element.Deserialize<T>(Options);
+        }
+        catch (JsonException ex)
+        {
+            SlackLog.MalformedPayload(logger, typeof(T).Name, ex.Message);
+            return null;
+        }
+    }
 }
