@@ -1,3 +1,4 @@
+using ChatSalesBot.Domain.Customers;
 using System.Diagnostics;
 using ChatSalesBot.Conversation.Identity;
 using ChatSalesBot.Conversation.Intents;
@@ -17,7 +18,7 @@ public sealed class LookUpStages(SalesDesk desk, Workload workload)
         var resolve = new Sample("stage: identify rep (store)");
         var find = new Sample("stage: parse + name index + access");
         var audit = new Sample("stage: durable audit append");
-        var touches = new Sample("stage: recent touches (LiteDB)");
+        var touches = new Sample("stage: recent touches (on the customer; store if missing)");
         var card = new Sample("stage: card build");
         var readPath = new Sample("read path (all but the audit)");
         for (var i = 0; i < n; i++)
@@ -34,7 +35,11 @@ public sealed class LookUpStages(SalesDesk desk, Workload workload)
             find.Add(started);
 
             started = Stopwatch.GetTimestamp();
-            var recent = desk.Store.RecentTouches(found.Customer.Id, LookUp.RecentTouches);
+            // The card's recent touches now come with the customer (filled by the recompute); the store is the fallback.
+            var recent = found.Customer.RecentTouches.Count > 0 || found.Customer.LastTouch is null
+                ? found.Customer.RecentTouches
+                : desk.Store.RecentTouches(found.Customer.Id, TouchHistory.Kept)
+                    .Select(t => new TouchSummary { TouchId = t.Id, Kind = t.Kind, At = t.At, Notes = t.Notes }).ToList();
             touches.Add(started);
 
             started = Stopwatch.GetTimestamp();

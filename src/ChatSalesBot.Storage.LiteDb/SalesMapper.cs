@@ -27,6 +27,7 @@ internal static class SalesMapper
         // LiteDB can create lists and arrays, but not an IReadOnlyList<T>.
         RegisterReadOnlyList<string>(mapper);
         RegisterReadOnlyList<Contact>(mapper);
+        RegisterReadOnlyList<TouchSummary>(mapper);
 
         mapper.Entity<Customer>()
             .Ignore(c => c.IsProspect)

@@ -12,7 +12,7 @@ public static class CustomerCards
 {
     private static readonly CultureInfo Words = CultureInfo.InvariantCulture;
 
-    public static Card Full(SalesDesk desk, Customer c, IReadOnlyList<Touch> recent)
+    public static Card Full(SalesDesk desk, Customer c, IReadOnlyList<TouchSummary> recent)
     {
         var facts = new List<Fact>
         {

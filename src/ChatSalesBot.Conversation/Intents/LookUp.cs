@@ -1,14 +1,13 @@
 using ChatSalesBot.Conversation.Cards;
 using ChatSalesBot.Domain.Access;
 using ChatSalesBot.Domain.Audit;
+using ChatSalesBot.Domain.Customers;
 
 namespace ChatSalesBot.Conversation.Intents;
 
 /// <summary>"customer Acme", "card for acme", "acm": the card, a pick list, or near names and a way to create it.</summary>
 public sealed class LookUp(SalesDesk desk)
 {
-    public const int RecentTouches = 3;
-
     public Reply Handle(TurnContext ctx, string query) => CustomerFinder.Find(desk, ctx, query) switch
     {
         FoundCustomer.One one => Show(ctx, one),
@@ -37,7 +36,12 @@ public sealed class LookUp(SalesDesk desk)
         }
 
         desk.AuditView(ctx, AuditAction.ViewCard, c.Id);
-        var recent = desk.Store.RecentTouches(c.Id, RecentTouches);
+        // Customers written before the recent-touch list existed (until the nightly recompute fills it) read the store.
+        var recent = c.RecentTouches.Count > 0 || c.LastTouch is null
+            ? c.RecentTouches
+            : desk.Store.RecentTouches(c.Id, TouchHistory.Kept)
+                .Select(t => new TouchSummary { TouchId = t.Id, Kind = t.Kind, At = t.At, RepId = t.RepId, Notes = t.Notes })
+                .ToList();
         return Reply.WithCard($"{c.Name}: {CustomerCards.Subtitle(c)}", CustomerCards.Full(desk, c, recent));
     }
 }

@@ -14,9 +14,9 @@ public static partial class TouchEffects
     /// Last touch, next step (a new promise replaces the old one; a touch without one leaves it open; a follow-up
     /// marked done fulfils it), snooze cleared, referral moment when the customer thanked the rep, follow-up date.
     /// </summary>
-    public static Customer Apply(Customer c, Touch t, TurnContext ctx, SalesRules rules) => (c with
+    public static Customer Apply(Customer c, Touch t, TurnContext ctx, SalesRules rules)
     {
-        LastTouch = new TouchSummary
+        var summary = new TouchSummary
         {
             TouchId = t.Id,
             Kind = t.Kind,
@@ -24,7 +24,14 @@ public static partial class TouchEffects
             LocalDate = RepClock.LocalDate(t.At, ctx.Rep),
             RepId = t.RepId,
             Notes = t.Notes,
-        },
+        };
+        return Applied(c, t, summary, ctx, rules);
+    }
+
+    private static Customer Applied(Customer c, Touch t, TouchSummary summary, TurnContext ctx, SalesRules rules) => (c with
+    {
+        LastTouch = summary,
+        RecentTouches = TouchHistory.With(c.RecentTouches, summary),
         NextStep = t.Kind == TouchKind.FollowUp ? null
             : t.NextStepText is { } text ? new NextStep { Text = text, Due = t.NextStepDue, PromisedOn = ctx.Today }
             : c.NextStep,
@@ -37,6 +44,7 @@ public static partial class TouchEffects
     public static Customer Revert(Customer c, Touch t, SalesRules rules) => (c with
     {
         LastTouch = c.LastTouch?.TouchId == t.Id ? t.PreviousLastTouch : c.LastTouch,
+        RecentTouches = TouchHistory.Without(c.RecentTouches, t.Id),
         NextStep = c.LastTouch?.TouchId == t.Id ? t.PreviousNextStep : c.NextStep,
     }).WithFollowUpDue(rules);
 

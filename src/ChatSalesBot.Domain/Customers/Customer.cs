@@ -42,6 +42,9 @@ public sealed record Customer
 
     public TouchSummary? LastTouch { get; init; }
 
+    /// <summary>The latest touches, newest first (at most <see cref="TouchHistory.Kept"/>), so a card needs no touch query.</summary>
+    public IReadOnlyList<TouchSummary> RecentTouches { get; init; } = [];
+
     public NextStep? NextStep { get; init; }
 
     /// <summary>When the next follow-up is due: the promised date or the cadence, whichever is earlier.</summary>

@@ -88,6 +88,12 @@ public interface ITouchStore
 
     int CountTouches();
 
+    /// <summary>
+    /// Rebuilds every customer's <see cref="Customer.RecentTouches"/> from the stored touches (one pass over them);
+    /// for the nightly recompute, after imports and seeding. Returns how many customers changed.
+    /// </summary>
+    int RefreshRecentTouches();
+
     /// <summary>Bulk insert for imports and seeding; does not touch customers.</summary>
     void AddTouches(IEnumerable<Touch> touches);
 

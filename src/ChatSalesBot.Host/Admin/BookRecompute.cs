@@ -57,6 +57,9 @@ public sealed class BookRecompute(ISalesStore store, TimeProvider time, SalesRul
         }
 
         writing.Complete(summarized.Count);
+        var recent = new ProgressStage(progress, "Recent touches on the cards", 1);
+        store.RefreshRecentTouches();
+        recent.Complete(1);
         return changes;
     }
 

@@ -82,6 +82,7 @@ public sealed class SalesBotTests : IDisposable
 
         var cardAfter = (await _f.Say(_f.Alice, "customer acme")).Cards[0];
         Assert.Equal("demo next Friday (due Fri Dec 4, 2026)", Fact(cardAfter, "Next step"));
+        Assert.Contains(cardAfter.Body.OfType<TextBlock>(), t => t.Text == "Visit Nov 24: met the CFO");
     }
 
     [Fact]
@@ -135,6 +136,7 @@ public sealed class SalesBotTests : IDisposable
         Assert.False(undone.IsError);
         var globex = _f.Store.GetCustomer(_f.Globex.Id)!;
         Assert.Null(globex.LastTouch);
+        Assert.Empty(globex.RecentTouches);
         Assert.Null(globex.NextStep);
         Assert.Equal("That was already undone; nothing changed.", (await _f.Press(_f.Alice, Button(logged, "Undo"))).Text);
     }
