@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ChatSalesBot.Domain.Audit;
 using LiteDB;
 
@@ -6,15 +5,14 @@ namespace ChatSalesBot.Storage.LiteDb;
 
 public sealed partial class LiteDbSalesStore
 {
-    /// <summary>The next buffered append after this long writes everything buffered, on its caller's thread.</summary>
+    /// <summary>Buffered card views are written this long after the first of them, by a timer.</summary>
     internal static readonly TimeSpan AuditFlushDelay = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>When no turn comes, a timer writes the buffered entries after this long.</summary>
-    internal static readonly TimeSpan AuditQuietFlushDelay = TimeSpan.FromSeconds(1);
+    /// <summary>So many buffered views are written at once by the look-up that adds the last.</summary>
+    internal const int MaxBufferedAudit = 5_000;
 
     private readonly Lock _auditLock = new();
     private readonly List<AuditEntry> _bufferedAudit = [];
-    private long _bufferedSince;
     private Timer? _auditTimer;
 
     private ILiteCollection<BsonDocument> Audit => Collection(Collections.Audit, BsonAutoId.Int64);
@@ -27,15 +25,12 @@ public sealed partial class LiteDbSalesStore
 
     /// <summary>
     /// For card views: a durable commit per view (~2–3 ms) would be most of a look-up. The entry joins the next write's
-    /// transaction; or the first append <see cref="AuditFlushDelay"/> after the oldest buffered one writes them all
-    /// (one commit per 100 ms of look-ups instead of one per look-up); or, when no turn comes, a timer after
-    /// <see cref="AuditQuietFlushDelay"/>; or disposing the store. Inside a transaction it joins that one. A crash of
-    /// the process can lose the views of its last second, never a change.
+    /// transaction, or a timer writes everything buffered <see cref="AuditFlushDelay"/> after the first (one commit
+    /// per 100 ms of look-ups instead of one per look-up), or disposing the store does. Inside a transaction it joins
+    /// that one. A crash of the process can lose the views of its last 100 ms, never a change. A look-up never waits
+    /// for that write: it reads the in-memory caches, and every LiteDB read takes the writer lock (<see cref="Gate{T}"/>),
+    /// which also keeps the timer's commit from racing a read.
     /// </summary>
-    /// <remarks>
-    /// Since every LiteDB read takes the writer lock (<see cref="Gate{T}"/>), a timer flushing every 100 ms would be
-    /// safe too, but it measured worse: look-ups then wait for the flush's commit (exact look-up p99 0.8 → 1.3 ms).
-    /// </remarks>
     public void AppendBuffered(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -51,12 +46,11 @@ public sealed partial class LiteDbSalesStore
             _bufferedAudit.Add(entry);
             if (_bufferedAudit.Count == 1)
             {
-                _bufferedSince = Stopwatch.GetTimestamp();
                 _auditTimer ??= new Timer(_ => FlushBufferedAudit(fromTimer: true));
-                _auditTimer.Change(AuditQuietFlushDelay, Timeout.InfiniteTimeSpan);
+                _auditTimer.Change(AuditFlushDelay, Timeout.InfiniteTimeSpan);
             }
 
-            flushNow = Stopwatch.GetElapsedTime(_bufferedSince) >= AuditFlushDelay;
+            flushNow = _bufferedAudit.Count >= MaxBufferedAudit;
         }
 
         if (flushNow)
@@ -107,7 +101,7 @@ public sealed partial class LiteDbSalesStore
             {
                 if (!_disposed && _bufferedAudit.Count > 0)
                 {
-                    _auditTimer?.Change(AuditQuietFlushDelay, Timeout.InfiniteTimeSpan);
+                    _auditTimer?.Change(AuditFlushDelay, Timeout.InfiniteTimeSpan);
                 }
             }
         }

@@ -9,9 +9,9 @@ public sealed partial class LiteDbSalesStore
 
     private ILiteCollection<BsonDocument> Customers => Collection(Collections.Customers);
 
-    /// <summary>From the cache when it is on, except inside a write, which must see its own uncommitted changes.</summary>
+    /// <summary>From the cache when it is on, except inside a write on this thread, which must see its own changes.</summary>
     public Customer? GetCustomer(int id) =>
-        _cache is { } cache && _writeDepth == 0 ? cache.Get(id) : Read<Customer>(() => Customers.FindById(id));
+        _cache is { } cache && !InWriteOnThisThread ? cache.Get(id) : Read<Customer>(() => Customers.FindById(id));
 
     public Customer? FindCustomerByExternalId(string externalId)
     {

@@ -73,6 +73,8 @@ public sealed partial class LiteDbSalesStore
     private ILiteCollection<BsonDocument> Collection(string name, BsonAutoId autoId = BsonAutoId.Int32) =>
         _db.GetCollection(name, autoId);
 
+    private bool InWriteOnThisThread => _writeDepth > 0 && _writeLock.IsHeldByCurrentThread;
+
     /// <summary>
     /// Every LiteDB read goes through the writer lock: LiteDB 5.0.20 can misread a page when a read runs while another
     /// thread commits ("page type must be index page", litedb-org/LiteDB#2817). The hot paths read the in-memory

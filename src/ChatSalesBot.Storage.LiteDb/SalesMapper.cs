@@ -1,4 +1,5 @@
 using ChatSalesBot.Domain.Customers;
+using ChatSalesBot.Domain.Touches;
 using LiteDB;
 
 namespace ChatSalesBot.Storage.LiteDb;
@@ -23,6 +24,28 @@ internal static class SalesMapper
 
         // LiteDB's own mapping goes through BSON DateTime: milliseconds only, and the offset is lost.
         mapper.RegisterType<DateTimeOffset>(instant => instant.UtcTicks, bson => new DateTimeOffset(bson.AsInt64, TimeSpan.Zero));
+
+        // Up to four per customer (last touch + recent ones), mapped 400,000 times at start-up: by hand, not by
+        // reflection. Same document shape as LiteDB's own mapping, so stored files read either way.
+        mapper.RegisterType<TouchSummary>(
+            t => new BsonDocument
+            {
+                ["TouchId"] = t.TouchId,
+                ["Kind"] = t.Kind.ToString(),
+                ["At"] = t.At.UtcTicks,
+                ["LocalDate"] = t.LocalDate.DayNumber,
+                ["RepId"] = t.RepId,
+                ["Notes"] = t.Notes,
+            },
+            bson => new TouchSummary
+            {
+                TouchId = bson["TouchId"].AsInt32,
+                Kind = Enum.Parse<TouchKind>(bson["Kind"].AsString),
+                At = new DateTimeOffset(bson["At"].AsInt64, TimeSpan.Zero),
+                LocalDate = DateOnly.FromDayNumber(bson["LocalDate"].AsInt32),
+                RepId = bson["RepId"].AsInt32,
+                Notes = bson["Notes"].AsString,
+            });
 
         // LiteDB can create lists and arrays, but not an IReadOnlyList<T>.
         RegisterReadOnlyList<string>(mapper);

@@ -16,15 +16,22 @@ public sealed class BufferedAuditTests
     }
 
     [Fact]
-    public async Task LiteDbSalesStore_AppendBufferedAfterTheFlushDelay_WritesEverythingBuffered()
+    public async Task LiteDbSalesStore_ManyBufferedViews_AreAllWrittenWithoutAnyOtherWrite()
     {
         using var store = LiteDbSalesStore.Open(new MemoryStream());
-        store.AppendBuffered(Samples.Audit(1, Samples.Monday));
-        await Task.Delay(LiteDbSalesStore.AuditFlushDelay * 2);
 
-        store.AppendBuffered(Samples.Audit(2, Samples.Monday));
+        for (var i = 0; i < LiteDbSalesStore.MaxBufferedAudit + 10; i++)
+        {
+            store.AppendBuffered(Samples.Audit(i, Samples.Monday));
+        }
 
-        Assert.Equal(2, StoredAudit(store));
+        var deadline = DateTime.UtcNow + LiteDbSalesStore.AuditFlushDelay * 50;
+        while (StoredAudit(store) < LiteDbSalesStore.MaxBufferedAudit + 10 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(LiteDbSalesStore.AuditFlushDelay);
+        }
+
+        Assert.Equal(LiteDbSalesStore.MaxBufferedAudit + 10, StoredAudit(store));
     }
 
     [Fact]
@@ -33,7 +40,7 @@ public sealed class BufferedAuditTests
         using var store = LiteDbSalesStore.Open(new MemoryStream());
         store.AppendBuffered(Samples.Audit(1, Samples.Monday));
 
-        var deadline = DateTime.UtcNow + LiteDbSalesStore.AuditQuietFlushDelay * 10;
+        var deadline = DateTime.UtcNow + LiteDbSalesStore.AuditFlushDelay * 50;
         while (StoredAudit(store) == 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(LiteDbSalesStore.AuditFlushDelay);
