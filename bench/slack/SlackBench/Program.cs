@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ChatSalesBot.Bench.Slack;
+using ChatSalesBot.Host;
 using ChatSalesBot.Channels.Slack;
 using ChatSalesBot.Conversation;
 using ChatSalesBot.Domain;
@@ -30,13 +31,14 @@ if (mode == "seed")
 
 var builder = WebApplication.CreateSlimBuilder(args.Skip(2).ToArray());
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddBenchSalesBot(db);
+builder.Configuration["Storage:DatabasePath"] = db;
+builder.Services.AddChatSalesBot();   // exactly the Host's wiring, incl. the customer cache warm-up
 builder.Services.AddSlackChannel();
 var app = builder.Build();
-app.Services.WarmUpSalesBot();
 app.MapSlack();
 if (mode == "measure")
 {
+    await app.StartAsync();
     var bot = app.Services.GetRequiredService<ISalesBot>();
     var renderer = app.Services.GetRequiredService<BlockKitRenderer>();
     var names = File.ReadAllLines(args[2]);
@@ -61,6 +63,7 @@ if (mode == "measure")
     }
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"render + serialize: {clock.Elapsed.TotalMilliseconds / replies.Count:0.000} ms"));
+    await app.StopAsync();
     return 0;
 }
 
