@@ -35,11 +35,7 @@ public sealed class LookUpStages(SalesDesk desk, Workload workload)
             find.Add(started);
 
             started = Stopwatch.GetTimestamp();
-            // The card's recent touches now come with the customer (filled by the recompute); the store is the fallback.
-            var recent = found.Customer.RecentTouches.Count > 0 || found.Customer.LastTouch is null
-                ? found.Customer.RecentTouches
-                : desk.Store.RecentTouches(found.Customer.Id, TouchHistory.Kept)
-                    .Select(t => new TouchSummary { TouchId = t.Id, Kind = t.Kind, At = t.At, Notes = t.Notes }).ToList();
+            var recent = LookUp.RecentTouchesOf(desk, found.Customer);
             touches.Add(started);
 
             started = Stopwatch.GetTimestamp();

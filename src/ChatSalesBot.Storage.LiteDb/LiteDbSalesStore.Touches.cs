@@ -153,15 +153,7 @@ public sealed partial class LiteDbSalesStore
                     latest[touch.CustomerId] = list = new List<TouchSummary>(TouchHistory.Kept + 1);
                 }
 
-                list.Add(new TouchSummary
-                {
-                    TouchId = touch.Id,
-                    Kind = touch.Kind,
-                    At = touch.At,
-                    LocalDate = DateOnly.FromDateTime(touch.At.UtcDateTime),
-                    RepId = touch.RepId,
-                    Notes = touch.Notes,
-                });
+                list.Add(TouchSummary.Of(touch, DateOnly.FromDateTime(touch.At.UtcDateTime)));
                 if (list.Count > TouchHistory.Kept)
                 {
                     list.Sort(static (a, b) => b.At.CompareTo(a.At) is var byAt && byAt != 0 ? byAt : b.TouchId.CompareTo(a.TouchId));

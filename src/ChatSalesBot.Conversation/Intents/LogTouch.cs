@@ -120,16 +120,7 @@ public sealed partial class LogTouch(SalesDesk desk)
             NextStepDue = due,
             Channel = ctx.Channel,
         };
-        var stored = desk.Write(() =>
-        {
-            var recorded = desk.Store.RecordTouch(touch, (c, t) => TouchEffects.Apply(c, t, ctx, desk.Rules));
-            if (recorded is { } r)
-            {
-                desk.Audit(ctx, AuditAction.LogTouch, customer.Id, $"{values.Kind} #{r.Touch.Id}");
-            }
-
-            return recorded;
-        });
+        var stored = desk.RecordTouch(ctx, touch, AuditAction.LogTouch, t => $"{values.Kind} #{t.Id}");
         if (stored is not { } result)
         {
             return new Reply("That customer no longer exists; nothing was logged.", []) { IsError = true };

@@ -36,12 +36,18 @@ public sealed class LookUp(SalesDesk desk)
         }
 
         desk.AuditView(ctx, AuditAction.ViewCard, c.Id);
-        // Customers written before the recent-touch list existed (until the nightly recompute fills it) read the store.
-        var recent = c.RecentTouches.Count > 0 || c.LastTouch is null
-            ? c.RecentTouches
-            : desk.Store.RecentTouches(c.Id, TouchHistory.Kept)
-                .Select(t => new TouchSummary { TouchId = t.Id, Kind = t.Kind, At = t.At, RepId = t.RepId, Notes = t.Notes })
-                .ToList();
+        var recent = RecentTouchesOf(desk, c);
         return Reply.WithCard($"{c.Name}: {CustomerCards.Subtitle(c)}", CustomerCards.Full(desk, c, recent));
     }
+
+    /// <summary>
+    /// The card's latest touches, from the customer record; records written before it kept them (until the nightly
+    /// recompute fills them in) read the store.
+    /// </summary>
+    public static IReadOnlyList<TouchSummary> RecentTouchesOf(SalesDesk desk, Customer c) =>
+        c.RecentTouches.Count > 0 || c.LastTouch is null
+            ? c.RecentTouches
+            : desk.Store.RecentTouches(c.Id, TouchHistory.Kept)
+                .Select(t => TouchSummary.Of(t, DateOnly.FromDateTime(t.At.UtcDateTime)))
+                .ToList();
 }

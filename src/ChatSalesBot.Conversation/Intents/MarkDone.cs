@@ -30,16 +30,7 @@ public sealed class MarkDone(SalesDesk desk, FollowUpList list)
             Notes = promise is null ? "Follow-up done" : $"Done: {promise}",
             Channel = ctx.Channel,
         };
-        var recorded = desk.Write(() =>
-        {
-            var r = desk.Store.RecordTouch(touch, (c, t) => TouchEffects.Apply(c, t, ctx, desk.Rules));
-            if (r is { } done)
-            {
-                desk.Audit(ctx, AuditAction.Done, customer.Id, $"#{done.Touch.Id}");
-            }
-
-            return r;
-        });
+        var recorded = desk.RecordTouch(ctx, touch, AuditAction.Done, t => $"#{t.Id}");
         if (recorded is not { } stored)
         {
             return new Reply("That customer no longer exists.", []) { IsError = true };

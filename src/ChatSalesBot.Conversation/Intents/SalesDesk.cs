@@ -3,6 +3,8 @@ using ChatSalesBot.Conversation.Matching;
 using ChatSalesBot.Domain;
 using ChatSalesBot.Domain.Audit;
 using ChatSalesBot.Domain.FollowUps;
+using ChatSalesBot.Domain.Touches;
+using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.Storage;
 
 namespace ChatSalesBot.Conversation.Intents;
@@ -51,6 +53,19 @@ public sealed class SalesDesk(ISalesStore store, CustomerDirectory directory, Sa
         Store.InTransaction(() => result = work());
         return result;
     }
+
+    /// <summary>Records a touch, applies it to its customer and audits it, in one durable commit.</summary>
+    public (Touch Touch, Customer Customer)? RecordTouch(TurnContext ctx, Touch touch, AuditAction action, Func<Touch, string> detail) =>
+        Write(() =>
+        {
+            var recorded = Store.RecordTouch(touch, (c, t) => TouchEffects.Apply(c, t, ctx, Rules));
+            if (recorded is { } r)
+            {
+                Audit(ctx, action, touch.CustomerId, detail(r.Touch));
+            }
+
+            return recorded;
+        });
 
     public string RepName(int repId) => Store.GetRep(repId)?.Name ?? "someone who left";
 }

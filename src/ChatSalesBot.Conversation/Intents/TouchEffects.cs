@@ -14,19 +14,8 @@ public static partial class TouchEffects
     /// Last touch, next step (a new promise replaces the old one; a touch without one leaves it open; a follow-up
     /// marked done fulfils it), snooze cleared, referral moment when the customer thanked the rep, follow-up date.
     /// </summary>
-    public static Customer Apply(Customer c, Touch t, TurnContext ctx, SalesRules rules)
-    {
-        var summary = new TouchSummary
-        {
-            TouchId = t.Id,
-            Kind = t.Kind,
-            At = t.At,
-            LocalDate = RepClock.LocalDate(t.At, ctx.Rep),
-            RepId = t.RepId,
-            Notes = t.Notes,
-        };
-        return Applied(c, t, summary, ctx, rules);
-    }
+    public static Customer Apply(Customer c, Touch t, TurnContext ctx, SalesRules rules) =>
+        Applied(c, t, TouchSummary.Of(t, RepClock.LocalDate(t.At, ctx.Rep)), ctx, rules);
 
     private static Customer Applied(Customer c, Touch t, TouchSummary summary, TurnContext ctx, SalesRules rules) => (c with
     {

@@ -16,6 +16,17 @@ public sealed record TouchSummary
     public int RepId { get; init; }
 
     public string Notes { get; init; } = "";
+
+    /// <summary>The summary of a stored touch; <paramref name="localDate"/> is its day in the rep's time zone.</summary>
+    public static TouchSummary Of(Touch touch, DateOnly localDate) => new()
+    {
+        TouchId = touch.Id,
+        Kind = touch.Kind,
+        At = touch.At,
+        LocalDate = localDate,
+        RepId = touch.RepId,
+        Notes = touch.Notes,
+    };
 }
 
 /// <summary>The next step a rep promised, and by when.</summary>

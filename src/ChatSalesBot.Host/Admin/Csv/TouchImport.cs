@@ -82,15 +82,7 @@ internal sealed class TouchImport(ISalesStore store, CsvLookup lookup) : IRowImp
 
     private Customer Applied(Customer c, Touch t) => c with
     {
-        LastTouch = new TouchSummary
-        {
-            TouchId = t.Id,
-            Kind = t.Kind,
-            At = t.At,
-            LocalDate = RepClock.LocalDate(t.At, _reps[t.RepId]),
-            RepId = t.RepId,
-            Notes = t.Notes,
-        },
+        LastTouch = TouchSummary.Of(t, RepClock.LocalDate(t.At, _reps[t.RepId])),
         NextStep = t.NextStepText is null ? null
             : new NextStep { Text = t.NextStepText, Due = t.NextStepDue, PromisedOn = RepClock.LocalDate(t.At, _reps[t.RepId]) },
     };

@@ -74,7 +74,7 @@ internal sealed class SeedWriter(ISalesStore store)
         var day = RepClock.LocalDate(t.At, rep);
         return c with
         {
-            LastTouch = new TouchSummary { TouchId = t.Id, Kind = t.Kind, At = t.At, LocalDate = day, RepId = t.RepId, Notes = t.Notes },
+            LastTouch = TouchSummary.Of(t, day),
             NextStep = t.NextStepText is null ? null : new NextStep { Text = t.NextStepText, Due = t.NextStepDue, PromisedOn = day },
         };
     }
