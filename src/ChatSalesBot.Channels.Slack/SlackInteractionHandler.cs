@@ -50,10 +50,7 @@ public sealed partial class SlackInteractionHandler(
 
         if (action.ActionId == BlockKitRenderer.ShareActionId)
         {
-            var shared = shares.Find(action.Value);
-            background.Run("share in channel", ct => shared is null
-                ? Tell(payload.ResponseUrl, user, NoLongerValid, ct)
-                : sender.ToResponseUrlAsync(payload.ResponseUrl!, sender.Private(shared, offerShare: false, inDirectMessage: true), ct));
+            background.Run("share in channel", ct => ShareAsync(action.Value, user, payload.ResponseUrl, ct));
             return SlackAck.Ok;
         }
 
@@ -100,6 +97,27 @@ public sealed partial class SlackInteractionHandler(
             await sender.ToResponseUrlAsync(payload.ResponseUrl!, messages, ct).ConfigureAwait(false);
         });
         return SlackAck.Ok;
+    }
+
+    /// <summary>
+    /// "Share in channel": a reply that can be redrawn is drawn again for the user who shares it (current data, their
+    /// access, an audited view); any other reply was kept by <see cref="SlackReplyCache"/> for 30 minutes.
+    /// </summary>
+    private async Task ShareAsync(string? value, ChannelUser user, string? responseUrl, CancellationToken ct)
+    {
+        var reply = shares.Find(value);
+        if (reply is null && ButtonAction.TryDecode(value, out var reshow) && ActionVerbs.IsReadOnly(reshow.Verb))
+        {
+            reply = await bot.HandleAsync(new ButtonPress(user, reshow, new Dictionary<string, string>()), ct).ConfigureAwait(false);
+        }
+
+        if (reply is null || reply.IsError || reply.Placement == ReplyPlacement.None || string.IsNullOrEmpty(responseUrl))
+        {
+            await Tell(responseUrl, user, reply is { IsError: true } ? reply.Text : NoLongerValid, ct).ConfigureAwait(false);
+            return;
+        }
+
+        await sender.ToResponseUrlAsync(responseUrl, sender.Private(reply, offerShare: false, inDirectMessage: true), ct).ConfigureAwait(false);
     }
 
     private SlackAck MessageShortcut(MessageAction shortcut)

@@ -20,7 +20,8 @@ public sealed class SlackReplySender(SlackWebApiClient api, BlockKitRenderer ren
         var messages = renderer.RenderMessages(reply);
         if (offerShare && !inDirectMessage && !reply.IsError && BlockKitRenderer.FindForm(reply) is null)
         {
-            messages = BlockKitRenderer.WithShareButton(messages, shares.Add(reply));
+            // A reply that can be redrawn carries its action; only the others are kept (30 minutes) to be shared.
+            messages = BlockKitRenderer.WithShareButton(messages, reply.Reshow?.Encode() ?? shares.Add(reply));
         }
 
         return [.. messages.Select((m, i) => m with

@@ -12,4 +12,7 @@ public static class ActionVerbs
     public const string Undo = "undo";
     public const string CreateProspect = "create";
     public const string Help = "help";
+
+    /// <summary>Verbs that only show something: safe to run again on a user's behalf, e.g. to share an answer.</summary>
+    public static bool IsReadOnly(string verb) => verb is ShowCard or FollowUps;
 }

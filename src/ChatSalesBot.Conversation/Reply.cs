@@ -28,6 +28,13 @@ public sealed record Reply(string Text, IReadOnlyList<Card> Cards)
     /// <summary>True when the bot refused the turn (unknown user, bad input); adapters may show it privately.</summary>
     public bool IsError { get; init; }
 
+    /// <summary>
+    /// A read-only button action that draws this reply again (a customer's card, a page of follow-ups), so that an
+    /// adapter can offer to share it elsewhere without keeping the reply. Null when the reply cannot be redrawn
+    /// (a confirmation of a change); such a reply has to be kept to be shared.
+    /// </summary>
+    public ButtonAction? Reshow { get; init; }
+
     public static Reply Plain(string text) => new(text, []);
 
     public static Reply WithCard(string text, Card card) => new(text, [card]);

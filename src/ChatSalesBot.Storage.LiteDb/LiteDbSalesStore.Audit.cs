@@ -8,12 +8,28 @@ public sealed partial class LiteDbSalesStore
     /// <summary>Buffered card views are written this long after the first of them, by a timer.</summary>
     internal static readonly TimeSpan AuditFlushDelay = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>So many buffered views are written at once by the look-up that adds the last.</summary>
-    internal const int MaxBufferedAudit = 5_000;
+    /// <summary>
+    /// Back-pressure only: a look-up that finds this many views still waiting (the writer is behind by seconds, ~20 MB)
+    /// writes them itself. Below it, a look-up never waits for the writer: under load the timer's flushes simply grow
+    /// (one commit and one fsync for everything buffered meanwhile), which is what keeps up with thousands of views a second.
+    /// </summary>
+    internal int AuditBufferLimit { get; set; } = 100_000;
 
     private readonly Lock _auditLock = new();
     private readonly List<AuditEntry> _bufferedAudit = [];
     private Timer? _auditTimer;
+
+    /// <summary>Card views not yet written: how far the audit writer is behind (for health checks and benchmarks).</summary>
+    public int PendingAuditEntries
+    {
+        get
+        {
+            lock (_auditLock)
+            {
+                return _bufferedAudit.Count;
+            }
+        }
+    }
 
     private ILiteCollection<BsonDocument> Audit => Collection(Collections.Audit, BsonAutoId.Int64);
 
@@ -26,7 +42,7 @@ public sealed partial class LiteDbSalesStore
     /// <summary>
     /// For card views: a durable commit per view (~2–3 ms) would be most of a look-up. The entry joins the next write's
     /// transaction, or a timer writes everything buffered <see cref="AuditFlushDelay"/> after the first (one commit
-    /// per 100 ms of look-ups instead of one per look-up), or disposing the store does. Inside a transaction it joins
+    /// per 100 ms of look-ups instead of one per look-up, more per commit when the writer is busy), or disposing the store does. Inside a transaction it joins
     /// that one. A crash of the process can lose the views of its last 100 ms, never a change. A look-up never waits
     /// for that write: it reads the in-memory caches, and every LiteDB read takes the writer lock (<see cref="Gate{T}"/>),
     /// which also keeps the timer's commit from racing a read.
@@ -50,7 +66,7 @@ public sealed partial class LiteDbSalesStore
                 _auditTimer.Change(AuditFlushDelay, Timeout.InfiniteTimeSpan);
             }
 
-            flushNow = _bufferedAudit.Count >= MaxBufferedAudit;
+            flushNow = _bufferedAudit.Count >= AuditBufferLimit;
         }
 
         if (flushNow)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using ChatSalesBot.Channels.Slack.Tests.Support;
 using ChatSalesBot.Conversation;
+using ChatSalesBot.Conversation.Cards;
 
 namespace ChatSalesBot.Channels.Slack.Tests;
 
@@ -133,6 +134,43 @@ public sealed class SlashCommandTests
         Assert.DoesNotContain(BlockKitRenderer.ShareActionId, post.Body);
         Assert.Single(host.Bot.Turns);
     }
+
+    [Fact]
+    public async Task SlashCommand_ShareButtonOfARedrawableReply_DrawsItAgainForTheChannel()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        host.Bot.Answer = turn => SampleReplies.CustomerCard() with { Reshow = ButtonAction.Of(ActionVerbs.ShowCard, ("c", 42)) };
+        var response = await host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt"));
+        var ack = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var shareValue = ack.GetProperty("blocks").EnumerateArray().Last().GetProperty("elements")[0].GetProperty("value").GetString()!;
+        Assert.Equal("card|c=42", shareValue);
+
+        Assert.Equal(HttpStatusCode.OK, (await host.InteractionAsync(SharePress(shareValue))).StatusCode);
+
+        var post = await host.Api.WaitForAsync("response_url");
+        Assert.Equal("in_channel", post.Json.GetProperty("response_type").GetString());
+        Assert.Equal("Acme Corp", post.Json.GetProperty("blocks")[0].GetProperty("text").GetProperty("text").GetString());
+        var redraw = Assert.IsType<ButtonPress>(host.Bot.Turns.Last());
+        Assert.Equal("card|c=42", redraw.Action.Encode());
+        Assert.Equal("U2147483697", redraw.User.UserId);
+    }
+
+    [Fact]
+    public async Task SlashCommand_ShareButtonForgedWithAChange_RunsNothingAndSaysSo()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await host.InteractionAsync(SharePress("done|c=42"))).StatusCode);
+
+        var post = await host.Api.WaitForAsync("response_url");
+        Assert.Contains("no longer valid", post.Body);
+        Assert.NotEqual("in_channel", post.Json.GetProperty("response_type").GetString());
+        Assert.Empty(host.Bot.Turns);
+    }
+
+    private static string SharePress(string value) => SlackTestHost.Payload("block_actions.json")
+        .Replace("\"snooze.2\"", $"\"{BlockKitRenderer.ShareActionId}\"", StringComparison.Ordinal)
+        .Replace("\"snooze|c=42|d=3\"", $"\"{value}\"", StringComparison.Ordinal);
 
     [Fact]
     public async Task SlashCommand_ReplyNothing_AcksEmpty()

@@ -20,18 +20,34 @@ public sealed class BufferedAuditTests
     {
         using var store = LiteDbSalesStore.Open(new MemoryStream());
 
-        for (var i = 0; i < LiteDbSalesStore.MaxBufferedAudit + 10; i++)
+        const int views = 5_010;
+        for (var i = 0; i < views; i++)
         {
             store.AppendBuffered(Samples.Audit(i, Samples.Monday));
         }
 
+        Assert.Equal(0, StoredAudit(store));   // no look-up waited for a write
         var deadline = DateTime.UtcNow + LiteDbSalesStore.AuditFlushDelay * 50;
-        while (StoredAudit(store) < LiteDbSalesStore.MaxBufferedAudit + 10 && DateTime.UtcNow < deadline)
+        while (StoredAudit(store) < views && DateTime.UtcNow < deadline)
         {
             await Task.Delay(LiteDbSalesStore.AuditFlushDelay);
         }
 
-        Assert.Equal(LiteDbSalesStore.MaxBufferedAudit + 10, StoredAudit(store));
+        Assert.Equal(views, StoredAudit(store));
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_BufferAtItsLimit_TheLookUpThatFillsItWritesEverything()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+        store.AuditBufferLimit = 50;
+
+        for (var i = 0; i < 50; i++)
+        {
+            store.AppendBuffered(Samples.Audit(i, Samples.Monday));
+        }
+
+        Assert.Equal(50, StoredAudit(store));
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class FollowUpList(SalesDesk desk)
         };
         var text = items.Count == 0 ? "No follow-ups due today."
             : $"{items.Count} follow-ups; top: {items[0].CustomerName} ({CustomerCards.Reasons(items[0])}).";
-        return new Reply(text, [card]) { Placement = placement };
+        return new Reply(text, [card]) { Placement = placement, Reshow = ButtonAction.Of(ActionVerbs.FollowUps, ("o", offset)) };
     }
 
     private static ListItem Item(int rank, FollowUp item) => new(

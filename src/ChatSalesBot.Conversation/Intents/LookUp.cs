@@ -32,12 +32,18 @@ public sealed class LookUp(SalesDesk desk)
         if (one.Access == CardAccess.Summary)
         {
             desk.AuditView(ctx, AuditAction.ViewSummary, c.Id);
-            return Reply.WithCard($"{c.Name} is {desk.RepName(c.OwnerRepId)}'s customer.", CustomerCards.Summary(desk, c));
+            return Reply.WithCard($"{c.Name} is {desk.RepName(c.OwnerRepId)}'s customer.", CustomerCards.Summary(desk, c)) with
+            {
+                Reshow = ButtonAction.Of(ActionVerbs.ShowCard, ("c", c.Id)),
+            };
         }
 
         desk.AuditView(ctx, AuditAction.ViewCard, c.Id);
         var recent = RecentTouchesOf(desk, c);
-        return Reply.WithCard($"{c.Name}: {CustomerCards.Subtitle(c)}", CustomerCards.Full(desk, c, recent));
+        return Reply.WithCard($"{c.Name}: {CustomerCards.Subtitle(c)}", CustomerCards.Full(desk, c, recent)) with
+        {
+            Reshow = ButtonAction.Of(ActionVerbs.ShowCard, ("c", c.Id)),
+        };
     }
 
     /// <summary>

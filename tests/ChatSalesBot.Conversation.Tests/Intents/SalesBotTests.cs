@@ -27,6 +27,26 @@ public sealed class SalesBotTests : IDisposable
     }
 
     [Fact]
+    public async Task LookUp_Card_CanBeDrawnAgainByItsReshowAction()
+    {
+        var reply = await _f.Say(_f.Alice, "customer acme corp");
+
+        Assert.Equal($"card|c={_f.Acme.Id}", reply.Reshow?.Encode());
+        Assert.True(ActionVerbs.IsReadOnly(reply.Reshow!.Verb));
+        var again = await _f.Bot.HandleAsync(new ButtonPress(Console(_f.Alice), reply.Reshow, new Dictionary<string, string>()), CancellationToken.None);
+        Assert.Equal(reply.Cards[0].Title, Assert.Single(again.Cards).Title);
+    }
+
+    [Fact]
+    public async Task LogTouch_Confirmation_HasNoReshowAction()
+    {
+        var reply = await _f.Say(_f.Alice, "visit Acme Corporation: met the CFO");
+
+        Assert.False(reply.IsError);
+        Assert.Null(reply.Reshow);
+    }
+
+    [Fact]
     public async Task LookUp_Typo_FindsTheCustomer()
     {
         var reply = await _f.Say(_f.Alice, "card for globx");
@@ -189,6 +209,7 @@ public sealed class SalesBotTests : IDisposable
         Assert.Equal(3, items.Count);
         Assert.All(items, i => Assert.NotEmpty(i.Lines));
         Assert.All(items, i => Assert.Equal(["Log", "Snooze 3d", "Done"], i.Buttons.Select(b => b.Label)));
+        Assert.Equal("followups|o=0", reply.Reshow?.Encode());
     }
 
     [Fact]
