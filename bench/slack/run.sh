@@ -14,7 +14,7 @@ SECRET="${CSB_SECRET:-bench-$(date +%s)-secret}"
 BOLT_PORT=3100
 OUT=$(mktemp -d)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$OUT"; }
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; [ -n "${KEEP_LOGS:-}" ] && cp "$OUT"/*.log "$KEEP_LOGS"/ 2>/dev/null; rm -rf "$OUT"; }
 trap cleanup EXIT
 
 [ -d tools/slack-check/node_modules ] || (cd tools/slack-check && npm ci --no-audit --no-fund)

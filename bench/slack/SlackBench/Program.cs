@@ -67,5 +67,8 @@ if (mode == "measure")
     return 0;
 }
 
+// Once a second on stderr: what the runtime did (GC pauses and counts, thread pool), to explain the latency tail.
+var pendingAudit = (app.Services.GetRequiredService<ISalesStore>() as LiteDbSalesStore)!;
+using var runtimeStats = new Timer(_ => RuntimeStats.Print(pendingAudit.PendingAuditEntries), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
 await app.RunAsync();
 return 0;
