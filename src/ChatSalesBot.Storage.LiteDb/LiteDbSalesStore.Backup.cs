@@ -33,7 +33,7 @@ public sealed partial class LiteDbSalesStore
                 throw new InvalidOperationException("Back up outside InTransaction, not inside it.");
             }
 
-            FlushBufferedAudit(fromTimer: false);
+            FlushBufferedAudit();
 
             if (DatabasePath is null)
             {

@@ -10,7 +10,7 @@ public sealed partial class LiteDbSalesStore
     /// so the work must stay on this thread: nothing inside may await. A write nested in another (InTransaction)
     /// joins it, and the outer one commits or rolls back for all.
     /// </summary>
-    private T Write<T>(Func<T> work, bool checkpoint = true)
+    private T Write<T>(Func<T> work, bool checkpoint = true, int maxAudit = int.MaxValue)
     {
         lock (_writeLock)
         {
@@ -31,7 +31,7 @@ public sealed partial class LiteDbSalesStore
             try
             {
                 result = work();
-                audit = InsertBufferedAudit();
+                audit = InsertBufferedAudit(maxAudit);
                 var turns = InsertBufferedTurns();
                 _db.Commit();
                 _cache?.Put(_pendingCustomers);

@@ -20,7 +20,7 @@ public sealed class BufferedAuditTests
     {
         using var store = LiteDbSalesStore.Open(new MemoryStream());
 
-        const int views = 5_010;
+        const int views = LiteDbSalesStore.MaxAuditPerCommit + 10;   // more than one background commit takes
         for (var i = 0; i < views; i++)
         {
             store.AppendBuffered(Samples.Audit(i, Samples.Monday));

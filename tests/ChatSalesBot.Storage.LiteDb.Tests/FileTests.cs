@@ -157,6 +157,26 @@ public sealed class FileTests
     }
 
     [Fact]
+    public void LiteDbSalesStore_OpenVersion1File_DropsTheAuditIndexByCustomerAndKeepsTheTrail()
+    {
+        var stream = new MemoryStream();
+        using (var v1 = LiteDbSalesStore.Open(stream, new Schema(1, [])))
+        {
+            v1.Database.GetCollection(Collections.Audit).EnsureIndex("CustomerId", "$.CustomerId");
+            v1.Append(Samples.Audit(7, Samples.Monday));
+            v1.Append(Samples.Audit(8, Samples.Monday.AddMinutes(1)));
+        }
+
+        using var v2 = LiteDbSalesStore.Open(stream);
+
+        Assert.Equal(Schema.Current.Version, v2.Database.UserVersion);
+        var auditIndexes = v2.Database.GetCollection("$indexes").Find(Query.EQ("collection", Collections.Audit)).Select(d => d["name"].AsString);
+        Assert.DoesNotContain("CustomerId", auditIndexes);
+        Assert.Equal(7, Assert.Single(v2.RecentAudit(7, 10)).CustomerId);
+        Assert.Equal(2, v2.RecentAudit(null, 10).Count);
+    }
+
+    [Fact]
     public void LiteDbSalesStore_NewDatabase_GetsCurrentSchemaVersion()
     {
         using var store = LiteDbSalesStore.Open(new MemoryStream());

@@ -20,6 +20,20 @@ public sealed class MappingTests
         Samples.AssertSameCustomer(added, store.GetCustomer(added.Id));
     }
 
+    [Theory]
+    [InlineData(42, " viewed ")]
+    [InlineData(null, null)]
+    public void AuditDocument_ByHand_IsTheDocumentTheMapperWrites(int? customerId, string? detail)
+    {
+        var entry = Samples.Audit(customerId, Samples.Monday.AddTicks(1234567)) with { Detail = detail, Id = 7 };
+        var mapper = SalesMapper.Create();
+
+        var byHand = LiteDbSalesStore.AuditDocument(entry);
+
+        Assert.Equal(mapper.ToDocument(entry).OrderBy(p => p.Key).ToList(), byHand.OrderBy(p => p.Key).ToList());
+        Assert.Equal(entry, mapper.ToObject<AuditEntry>(byHand));
+    }
+
     [Fact]
     public void LiteDbSalesStore_CustomerWithNulls_RoundTripsNulls()
     {
