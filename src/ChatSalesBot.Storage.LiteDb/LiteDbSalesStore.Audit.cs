@@ -15,8 +15,8 @@ public sealed partial class LiteDbSalesStore
     /// </summary>
     internal int AuditBufferLimit { get; set; } = 100_000;
 
-    /// <summary>Views per background commit: bounds how long one commit holds the writer lock (well under a second).</summary>
-    internal const int MaxAuditPerCommit = 50_000;
+    /// <summary>Views per background commit: bounds how long one commit holds the writer lock (~0.2 s at 50,000 views/s).</summary>
+    internal const int MaxAuditPerCommit = 10_000;
 
     private readonly Lock _auditLock = new();
     private readonly List<AuditEntry> _bufferedAudit = [];
@@ -109,6 +109,19 @@ public sealed partial class LiteDbSalesStore
         Write(() => true);
     }
 
+    /// <summary>Starts the background writer now unless it is running (the buffered delivery keys are piling up).</summary>
+    private void WakeBackgroundWriter()
+    {
+        lock (_auditLock)
+        {
+            if (!_auditWriterRunning && !_disposed)
+            {
+                _auditTimer ??= new Timer(_ => WriteBufferedAuditInBackground());
+                _auditTimer.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            }
+        }
+    }
+
     /// <summary>
     /// The timer's work: one thread at a time writes buffered views until none is left. Under load each commit takes
     /// what arrived during the last one (up to <see cref="MaxAuditPerCommit"/>), so one commit serves thousands of views.
@@ -132,8 +145,9 @@ public sealed partial class LiteDbSalesStore
             {
                 lock (_auditLock)
                 {
-                    // Cleared under the lock that adds: a view added after this arms the timer for a new run.
-                    if (_bufferedAudit.Count == 0)
+                    // Cleared under the lock that adds: a view added after this arms the timer for a new run
+                    // (and a turn key past the threshold wakes it again).
+                    if (_bufferedAudit.Count == 0 && _bufferedTurnCount < MaxBufferedTurns)
                     {
                         _auditWriterRunning = false;
                         stopped = true;

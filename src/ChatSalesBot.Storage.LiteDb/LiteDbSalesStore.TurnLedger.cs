@@ -7,12 +7,17 @@ public sealed partial class LiteDbSalesStore
     /// <summary>Platforms retry a delivery within minutes; a week is far beyond any retry or replay.</summary>
     internal static readonly TimeSpan TurnRetention = TimeSpan.FromDays(7);
 
+    /// <summary>So many buffered keys wake the background writer (which writes them with the views it writes).</summary>
     private const int MaxBufferedTurns = 1_000;
+
+    /// <summary>Back-pressure only: with the writer this far behind, a turn writes the keys itself.</summary>
+    private const int TurnBufferLimit = 100_000;
 
     private static readonly TimeSpan TurnPurgeInterval = TimeSpan.FromHours(1);
 
     private readonly Lock _turnLock = new();
     private readonly Dictionary<string, DateTimeOffset> _bufferedTurns = new(StringComparer.Ordinal);
+    private volatile int _bufferedTurnCount;
     private DateTimeOffset _nextTurnPurge = DateTimeOffset.MinValue;
 
     private ILiteCollection<BsonDocument> Turns => Collection(Collections.Turns);
@@ -26,7 +31,7 @@ public sealed partial class LiteDbSalesStore
     public bool TryBeginTurn(string key, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        bool flushNow;
+        int buffered;
         lock (_writeLock)
         {
             lock (_turnLock)
@@ -37,13 +42,17 @@ public sealed partial class LiteDbSalesStore
                 }
 
                 _bufferedTurns[key] = at;
-                flushNow = _bufferedTurns.Count >= MaxBufferedTurns;
+                buffered = _bufferedTurnCount = _bufferedTurns.Count;
             }
         }
 
-        if (flushNow)
+        if (buffered >= TurnBufferLimit)
         {
             Write(() => true);
+        }
+        else if (buffered >= MaxBufferedTurns)
+        {
+            WakeBackgroundWriter();
         }
 
         return true;
@@ -87,6 +96,8 @@ public sealed partial class LiteDbSalesStore
             {
                 _bufferedTurns.Remove(key);
             }
+
+            _bufferedTurnCount = _bufferedTurns.Count;
         }
     }
 

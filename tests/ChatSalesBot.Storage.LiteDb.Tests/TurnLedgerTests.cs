@@ -67,4 +67,27 @@ public sealed class TurnLedgerTests
         using var reopened = LiteDbSalesStore.Open(path);
         Assert.False(reopened.TryBeginTurn("teams:a1", Samples.Monday));
     }
+
+    [Fact]
+    public async Task LiteDbSalesStore_ThousandBufferedTurnKeys_AreWrittenWithoutAnyOtherWrite()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+        var turns = store.Database.GetCollection("turns");
+
+        for (var i = 0; i < 999; i++)
+        {
+            Assert.True(store.TryBeginTurn($"teams:a{i}", Samples.Monday));
+        }
+
+        Assert.Equal(0, turns.Count());   // buffered: a turn that changes nothing costs no commit
+        Assert.True(store.TryBeginTurn("teams:a999", Samples.Monday));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (turns.Count() < 1_000 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(1_000, turns.Count());
+        Assert.False(store.TryBeginTurn("teams:a7", Samples.Monday));
+    }
 }
