@@ -21,7 +21,7 @@ public sealed partial class LogTouch(SalesDesk desk)
         var values = new LogForm.Values(intent.CustomerText, intent.Kind, intent.Notes, intent.NextStep, null);
         if (intent.CustomerText.Length == 0)
         {
-            return Reply.WithCard("Which customer was it?", LogForm.Build(values));
+            return Reply.WithCard("Which customer was it?", LogForm.Build(WithDueShown(ctx, values)));
         }
 
         var (found, notes) = FindWithNotes(ctx, intent.CustomerText, intent.Notes);
@@ -32,12 +32,21 @@ public sealed partial class LogTouch(SalesDesk desk)
             FoundCustomer.One one => NotYours(one.Customer),
             FoundCustomer.Several several => Reply.WithCard(
                 $"Several customers match \"{intent.CustomerText}\": pick one and save.",
-                LogForm.Build(values, several.Matches)),
+                LogForm.Build(WithDueShown(ctx, values), several.Matches)),
             FoundCustomer.None none => new Reply($"No customer matches \"{none.Query}\"; nothing was logged.",
                 [CustomerCards.NoMatch(none.Query, none.Near)]) { IsError = true },
             _ => throw new InvalidOperationException(),
         };
     }
+
+    /// <summary>
+    /// A form built from a message shows the date its next step names ("demo next Friday" → Dec 4) in the date
+    /// input, which takes only dates (Slack's datepicker, Teams' Input.Date): the rep sees it and can change it.
+    /// </summary>
+    private LogForm.Values WithDueShown(TurnContext ctx, LogForm.Values values) =>
+        values.Due is null && values.Next is { } next && desk.Dates.Find(next, ctx.Today) is { } understood
+            ? values with { Due = understood.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }
+            : values;
 
     public Reply OpenForm(TurnContext ctx, int? customerId, string? notes)
     {

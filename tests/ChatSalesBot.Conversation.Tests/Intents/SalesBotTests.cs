@@ -183,6 +183,17 @@ public sealed class SalesBotTests : IDisposable
     }
 
     [Fact]
+    public async Task LogTouch_NoCustomerWithADatedNextStep_FormShowsTheDate()
+    {
+        var reply = await _f.Say(_f.Alice, "visit next: demo next Friday");
+
+        var form = reply.Cards[0].Body.OfType<Form>().Single();
+        Assert.Equal(CardKind.LogForm, reply.Cards[0].Kind);
+        Assert.Equal("demo next Friday", form.Inputs.Single(i => i.Id == LogForm.NextInput).Value);
+        Assert.Equal("2026-12-04", form.Inputs.Single(i => i.Id == LogForm.DueInput).Value);
+    }
+
+    [Fact]
     public async Task LogForm_MissingCustomerAndBadDate_ReturnsFieldErrors()
     {
         var form = await _f.Say(_f.Alice, "visit");
