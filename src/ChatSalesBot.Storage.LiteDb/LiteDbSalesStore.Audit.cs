@@ -55,7 +55,7 @@ public sealed partial class LiteDbSalesStore
     public void AppendBuffered(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (_writeLock.IsHeldByCurrentThread && _writeDepth > 0)
+        if (InWriteOnThisThread)
         {
             Audit.Insert(AuditDocument(entry));
             return;
@@ -138,46 +138,40 @@ public sealed partial class LiteDbSalesStore
             _auditWriterRunning = true;
         }
 
-        var stopped = false;
-        try
+        while (true)
         {
-            while (true)
+            lock (_auditLock)
             {
-                lock (_auditLock)
+                // Decided under the lock that adds: a view added after this arms the timer for a new run
+                // (and a turn key past the threshold wakes it again).
+                if (_bufferedAudit.Count == 0 && BufferedTurnCount < MaxBufferedTurns)
                 {
-                    // Cleared under the lock that adds: a view added after this arms the timer for a new run
-                    // (and a turn key past the threshold wakes it again).
-                    if (_bufferedAudit.Count == 0 && _bufferedTurnCount < MaxBufferedTurns)
+                    _auditWriterRunning = false;
+                    return;
+                }
+            }
+
+            try
+            {
+                Write(() => true, checkpoint: false, maxAudit: MaxAuditPerCommit);
+            }
+            catch (Exception ex) when (ex is LiteException or IOException or ObjectDisposedException)
+            {
+                // A timer thread has nobody to tell: the entries stay buffered for the next write, flush or dispose.
+                // The writer lock, because Dispose sets _disposed and disposes the timer under it.
+                lock (_writeLock)
+                {
+                    lock (_auditLock)
                     {
                         _auditWriterRunning = false;
-                        stopped = true;
-                        return;
+                        if (!_disposed && _bufferedAudit.Count > 0)
+                        {
+                            _auditTimer?.Change(AuditFlushDelay, Timeout.InfiniteTimeSpan);
+                        }
                     }
                 }
 
-                Write(() => true, checkpoint: false, maxAudit: MaxAuditPerCommit);
-            }
-        }
-        catch (Exception ex) when (ex is LiteException or IOException or ObjectDisposedException)
-        {
-            // A timer thread has nobody to tell: the entries stay buffered for the next write, flush or dispose.
-            // The writer lock, because Dispose sets _disposed and disposes the timer under it.
-            lock (_writeLock)
-            {
-                if (!_disposed && PendingAuditEntries > 0)
-                {
-                    _auditTimer?.Change(AuditFlushDelay, Timeout.InfiniteTimeSpan);
-                }
-            }
-        }
-        finally
-        {
-            if (!stopped)
-            {
-                lock (_auditLock)
-                {
-                    _auditWriterRunning = false;
-                }
+                return;
             }
         }
     }

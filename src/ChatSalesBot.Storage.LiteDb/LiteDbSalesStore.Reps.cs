@@ -84,7 +84,7 @@ public sealed partial class LiteDbSalesStore
     /// </summary>
     private RepDirectory? CachedReps()
     {
-        if (_cache is null || (_writeDepth > 0 && _writeLock.IsHeldByCurrentThread))
+        if (_cache is null || InWriteOnThisThread)
         {
             return null;
         }

@@ -17,13 +17,23 @@ public sealed partial class LiteDbSalesStore
 
     private readonly Lock _turnLock = new();
     private readonly Dictionary<string, DateTimeOffset> _bufferedTurns = new(StringComparer.Ordinal);
-    private volatile int _bufferedTurnCount;
 
     /// <summary>Every key of the retention window (in the file or buffered), loaded from the file on first use.</summary>
     private Dictionary<string, long>? _knownTurns;
     private DateTimeOffset _nextTurnPurge = DateTimeOffset.MinValue;
 
     private ILiteCollection<BsonDocument> Turns => Collection(Collections.Turns);
+
+    private int BufferedTurnCount
+    {
+        get
+        {
+            lock (_turnLock)
+            {
+                return _bufferedTurns.Count;
+            }
+        }
+    }
 
     /// <summary>
     /// A delivery key is remembered at once in memory and written with the next write's transaction, so a durable
@@ -46,7 +56,7 @@ public sealed partial class LiteDbSalesStore
             }
 
             _bufferedTurns[key] = at;
-            buffered = _bufferedTurnCount = _bufferedTurns.Count;
+            buffered = _bufferedTurns.Count;
         }
 
         if (buffered >= TurnBufferLimit)
@@ -122,8 +132,6 @@ public sealed partial class LiteDbSalesStore
             {
                 _bufferedTurns.Remove(key);
             }
-
-            _bufferedTurnCount = _bufferedTurns.Count;
         }
     }
 

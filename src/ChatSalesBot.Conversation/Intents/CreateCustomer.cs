@@ -33,7 +33,7 @@ public sealed class CreateCustomer(SalesDesk desk)
                 [new Card(CardKind.Error, "Already exists")
                 {
                     Body = [new TextBlock($"{same.Name} is already a customer.")],
-                    Buttons = [new("Open card", ButtonAction.Of(ActionVerbs.ShowCard, ("c", same.CustomerId)))],
+                    Buttons = [new("Open card", CustomerCards.Open(same.CustomerId))],
                 }]) { IsError = true };
         }
 

@@ -69,6 +69,9 @@ public static class CustomerCards
     }
 
     /// <summary>What a rep sees of a teammate's customer: enough to know whom to ask.</summary>
+    /// <summary>The action that shows a customer's card (buttons, and the redraw of a card to share it).</summary>
+    public static ButtonAction Open(int customerId) => ButtonAction.Of(ActionVerbs.ShowCard, ("c", customerId));
+
     public static Card Summary(SalesDesk desk, Customer c) => new(CardKind.CustomerSummary, c.Name)
     {
         Subtitle = $"{desk.RepName(c.OwnerRepId)}'s customer",
@@ -97,7 +100,7 @@ public static class CustomerCards
         {
             body.Add(new TextBlock("Did you mean:", TextTone.Subtle));
             body.AddRange(near.Select(m => new ListItem(m.Name, [],
-                [new CardButton("Open", ButtonAction.Of(ActionVerbs.ShowCard, ("c", m.CustomerId)))])));
+                [new CardButton("Open", Open(m.CustomerId))])));
         }
 
         return new Card(CardKind.Error, "No such customer")

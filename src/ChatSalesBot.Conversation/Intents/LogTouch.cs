@@ -216,7 +216,7 @@ public sealed partial class LogTouch(SalesDesk desk)
             Buttons =
             [
                 new("Undo", ButtonAction.Of(ActionVerbs.Undo, ("t", touch.Id)), ButtonStyle.Danger),
-                new("Open card", ButtonAction.Of(ActionVerbs.ShowCard, ("c", customer.Id))),
+                new("Open card", CustomerCards.Open(customer.Id)),
                 new("My follow-ups", new ButtonAction(ActionVerbs.FollowUps)),
             ],
         };

@@ -13,7 +13,7 @@ public sealed class LookUp(SalesDesk desk)
         FoundCustomer.One one => Show(ctx, one),
         FoundCustomer.Several several => Reply.WithCard($"{several.Matches.Count} customers match \"{query}\".",
             CustomerCards.PickList($"Customers matching \"{query}\"", several.Matches,
-                m => ButtonAction.Of(ActionVerbs.ShowCard, ("c", m.CustomerId)), "Open")),
+                m => CustomerCards.Open(m.CustomerId), "Open")),
         FoundCustomer.None none => new Reply($"No customer matches \"{query}\".", [CustomerCards.NoMatch(query, none.Near)])
         {
             IsError = true,
@@ -29,21 +29,19 @@ public sealed class LookUp(SalesDesk desk)
     private Reply Show(TurnContext ctx, FoundCustomer.One one)
     {
         var c = one.Customer;
+        Reply reply;
         if (one.Access == CardAccess.Summary)
         {
             desk.AuditView(ctx, AuditAction.ViewSummary, c.Id);
-            return Reply.WithCard($"{c.Name} is {desk.RepName(c.OwnerRepId)}'s customer.", CustomerCards.Summary(desk, c)) with
-            {
-                Reshow = ButtonAction.Of(ActionVerbs.ShowCard, ("c", c.Id)),
-            };
+            reply = Reply.WithCard($"{c.Name} is {desk.RepName(c.OwnerRepId)}'s customer.", CustomerCards.Summary(desk, c));
+        }
+        else
+        {
+            desk.AuditView(ctx, AuditAction.ViewCard, c.Id);
+            reply = Reply.WithCard($"{c.Name}: {CustomerCards.Subtitle(c)}", CustomerCards.Full(desk, c, RecentTouchesOf(desk, c)));
         }
 
-        desk.AuditView(ctx, AuditAction.ViewCard, c.Id);
-        var recent = RecentTouchesOf(desk, c);
-        return Reply.WithCard($"{c.Name}: {CustomerCards.Subtitle(c)}", CustomerCards.Full(desk, c, recent)) with
-        {
-            Reshow = ButtonAction.Of(ActionVerbs.ShowCard, ("c", c.Id)),
-        };
+        return reply with { Reshow = CustomerCards.Open(c.Id) };
     }
 
     /// <summary>

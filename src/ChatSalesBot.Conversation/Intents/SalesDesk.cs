@@ -25,26 +25,21 @@ public sealed class SalesDesk(ISalesStore store, CustomerDirectory directory, Sa
     public FollowUpPlanner Planner { get; } = new(rules);
 
     public void Audit(TurnContext ctx, AuditAction action, int? customerId, string? detail = null) =>
-        Store.Append(new AuditEntry
-        {
-            At = ctx.Now,
-            RepId = ctx.Rep.Id,
-            Action = action,
-            CustomerId = customerId,
-            Channel = ctx.Channel,
-            Detail = detail,
-        });
+        Store.Append(Entry(ctx, action, customerId, detail));
 
     /// <summary>A card view: audited like everything else, but buffered by the store (see ISalesStore.AppendBuffered).</summary>
     public void AuditView(TurnContext ctx, AuditAction action, int customerId) =>
-        Store.AppendBuffered(new AuditEntry
-        {
-            At = ctx.Now,
-            RepId = ctx.Rep.Id,
-            Action = action,
-            CustomerId = customerId,
-            Channel = ctx.Channel,
-        });
+        Store.AppendBuffered(Entry(ctx, action, customerId, detail: null));
+
+    private static AuditEntry Entry(TurnContext ctx, AuditAction action, int? customerId, string? detail) => new()
+    {
+        At = ctx.Now,
+        RepId = ctx.Rep.Id,
+        Action = action,
+        CustomerId = customerId,
+        Channel = ctx.Channel,
+        Detail = detail,
+    };
 
     /// <summary>A change and its audit line as one durable commit (one disk flush instead of two).</summary>
     public T Write<T>(Func<T> work)
