@@ -9,8 +9,9 @@ using ChatSalesBot.Storage.LiteDb;
 namespace ChatSalesBot.Host;
 
 /// <summary>
-/// Loads every customer into memory (the store's cache), builds the customer name index before the first request, and compiles the date
-/// recognizers in the background, so that no user waits for them.
+/// Loads every customer into memory (the store's cache), builds the customer name index and loads the delivery keys
+/// of the turn ledger before the first request, and compiles the date recognizers in the background, so that no user
+/// waits for them.
 /// </summary>
 internal sealed partial class StartupWarmUp(ISalesStore store, CustomerDirectory directory, PlainDates dates, ILogger<StartupWarmUp> logger)
     : IHostedService
@@ -42,6 +43,11 @@ internal sealed partial class StartupWarmUp(ISalesStore store, CustomerDirectory
         else if (directory.Count == 0)
         {
             directory.Load(store.AllCustomers());
+        }
+
+        if (store is LiteDbSalesStore ledger)
+        {
+            ledger.LoadTurnLedger();
         }
 
         Loaded(logger, directory.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);

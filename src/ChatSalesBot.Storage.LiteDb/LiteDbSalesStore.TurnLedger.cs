@@ -71,6 +71,9 @@ public sealed partial class LiteDbSalesStore
         return true;
     }
 
+    /// <summary>Loads the delivery keys now (the bot host's start-up), so the first turn does not pay for it.</summary>
+    public void LoadTurnLedger() => _ = _knownTurns ?? LoadKnownTurns();
+
     /// <summary>Once per store: the keys in the file (at most a retention window of them, see <see cref="PurgeTurnsIfDue"/>).</summary>
     private Dictionary<string, long> LoadKnownTurns()
     {
