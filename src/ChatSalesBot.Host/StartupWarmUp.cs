@@ -9,8 +9,8 @@ using ChatSalesBot.Storage.LiteDb;
 namespace ChatSalesBot.Host;
 
 /// <summary>
-/// Loads every customer into memory (the store's cache), builds the customer name index and loads the delivery keys
-/// of the turn ledger before the first request, and compiles the date recognizers in the background, so that no user
+/// Loads every customer into memory (the store's cache) and builds the customer name index before the first request,
+/// and compiles the date recognizers and loads the turn ledger's delivery keys in the background, so that no user
 /// waits for them.
 /// </summary>
 internal sealed partial class StartupWarmUp(ISalesStore store, CustomerDirectory directory, PlainDates dates, ILogger<StartupWarmUp> logger)
@@ -45,13 +45,26 @@ internal sealed partial class StartupWarmUp(ISalesStore store, CustomerDirectory
             directory.Load(store.AllCustomers());
         }
 
-        if (store is LiteDbSalesStore ledger)
-        {
-            ledger.LoadTurnLedger();
-        }
-
         Loaded(logger, directory.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         _ = Task.Run(dates.WarmUp, CancellationToken.None);
+
+        // A week of delivery keys can take a second or two to read; a turn arriving meanwhile waits for it.
+        if (store is LiteDbSalesStore ledger)
+        {
+            _ = Task.Run(
+                () =>
+                {
+                    try
+                    {
+                        ledger.LoadTurnLedger();
+                    }
+                    catch (ObjectDisposedException)
+                    {
+                        // The host stopped before the keys were read: nothing to warm any more.
+                    }
+                },
+                CancellationToken.None);
+        }
         return Task.CompletedTask;
     }
 

@@ -84,6 +84,8 @@ public sealed partial class LiteDbSalesStore
                 return loaded;
             }
 
+            ObjectDisposedException.ThrowIf(_disposed, this);
+
             var known = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var doc in Turns.FindAll())
             {
