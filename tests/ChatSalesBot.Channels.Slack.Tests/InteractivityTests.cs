@@ -95,7 +95,7 @@ public sealed class InteractivityTests
         Assert.Equal("Acme", press.Inputs["customer"]);
         Assert.Equal("visit", press.Inputs["kind"]);
         Assert.Equal("met the CFO, pricing concerns", press.Inputs["notes"]);
-        Assert.Equal("2026-11-28", press.Inputs["next"]);
+        Assert.Equal(TestClock.IsoDate(4), press.Inputs["next"]);
 
         var ephemeral = await host.Api.WaitForAsync("chat.postEphemeral");
         Assert.Equal("C2147483705", ephemeral.Json.GetProperty("channel").GetString());

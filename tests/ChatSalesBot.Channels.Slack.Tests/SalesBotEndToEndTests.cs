@@ -29,6 +29,7 @@ public sealed class SalesBotEndToEndTests : IAsyncLifetime
     {
         host = await SlackTestHost.StartAsync(configure: services =>
         {
+            services.AddSingleton<TimeProvider>(TestClock.Start());
             services.AddSingleton<ISalesStore>(_ => LiteDbSalesStore.Open(new MemoryStream()));
             services.AddSingleton<IRepStore>(sp => sp.GetRequiredService<ISalesStore>());
             services.AddSingleton(new SalesRules());

@@ -67,7 +67,7 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType, DateTimeOffset? at = null, string? secret = null, Action<HttpRequestMessage>? tweak = null)
     {
-        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var timestamp = (at ?? Services.GetRequiredService<TimeProvider>().GetUtcNow()).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         request.Headers.Add(SlackRequestVerifier.TimestampHeader, timestamp);
@@ -86,7 +86,7 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     public Task IdleAsync() => Services.GetRequiredService<SlackBackgroundWork>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
 
-    public static string Payload(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Payloads", name));
+    public static string Payload(string name) => TestClock.FillDates(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Payloads", name)));
 
     public async ValueTask DisposeAsync()
     {
