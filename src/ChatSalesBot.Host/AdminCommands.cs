@@ -5,7 +5,6 @@ using ChatSalesBot.Domain.Tiering;
 using ChatSalesBot.Host.Admin;
 using ChatSalesBot.Host.Admin.Csv;
 using ChatSalesBot.Host.Admin.Seeding;
-using ChatSalesBot.Storage.LiteDb;
 using Spectre.Console;
 
 namespace ChatSalesBot.Host;
@@ -104,7 +103,13 @@ public static class AdminCommands
         var command = new Command("backup", "Write a consistent copy of the database") { destination, db };
         command.SetAction(result => WithStore(result.GetValue(db), (store, time, _) =>
         {
-            var report = WithProgress(p => StoreBackup.Run((LiteDbSalesStore)store, result.GetValue(destination)!, time, p));
+            if (store is not IStoreBackup backup)
+            {
+                AnsiConsole.MarkupLine("[red]This store cannot be backed up by ChatSalesBot; use the database's own backup tools.[/]");
+                return 1;
+            }
+
+            var report = WithProgress(p => StoreBackup.Run(backup, result.GetValue(destination)!, time, p));
             AnsiConsole.MarkupLine($"[green]{Markup.Escape(report.Summary)}[/]");
             return 0;
         }));

@@ -4,7 +4,6 @@ using ChatSalesBot.Conversation.Dates;
 using ChatSalesBot.Conversation.Matching;
 using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.Storage;
-using ChatSalesBot.Storage.LiteDb;
 
 namespace ChatSalesBot.Host;
 
@@ -19,7 +18,7 @@ internal sealed partial class StartupWarmUp(ISalesStore store, CustomerDirectory
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        if (store is LiteDbSalesStore liteDb && directory.Count == 0)
+        if (store is IStoreWarmUp cache && directory.Count == 0)
         {
             // Reading and mapping the customers and indexing their names take about as long as each other: on two
             // threads, start-up takes the longer of the two instead of their sum.
@@ -27,7 +26,7 @@ internal sealed partial class StartupWarmUp(ISalesStore store, CustomerDirectory
             var indexing = Task.Run(() => directory.Load(pages.GetConsumingEnumerable().SelectMany(page => page)), CancellationToken.None);
             try
             {
-                liteDb.CacheCustomers(pages.Add);
+                cache.CacheCustomers(pages.Add);
             }
             finally
             {
@@ -36,7 +35,7 @@ internal sealed partial class StartupWarmUp(ISalesStore store, CustomerDirectory
 
             indexing.GetAwaiter().GetResult();
         }
-        else if (store is LiteDbSalesStore cached)
+        else if (store is IStoreWarmUp cached)
         {
             cached.CacheCustomers();
         }
@@ -49,7 +48,7 @@ internal sealed partial class StartupWarmUp(ISalesStore store, CustomerDirectory
         _ = Task.Run(dates.WarmUp, CancellationToken.None);
 
         // A week of delivery keys can take a second or two to read; a turn arriving meanwhile waits for it.
-        if (store is LiteDbSalesStore ledger)
+        if (store is IStoreWarmUp ledger)
         {
             _ = Task.Run(
                 () =>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using ChatSalesBot.Storage.LiteDb;
+using ChatSalesBot.Domain.Storage;
 
 namespace ChatSalesBot.Host.Admin;
 
@@ -16,7 +16,7 @@ public sealed record BackupReport(string Path, long Bytes, TimeSpan Elapsed)
 /// </summary>
 public static class StoreBackup
 {
-    public static BackupReport Run(LiteDbSalesStore store, string destination, TimeProvider time, IProgress<AdminProgress>? progress = null)
+    public static BackupReport Run(IStoreBackup store, string destination, TimeProvider time, IProgress<AdminProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentException.ThrowIfNullOrWhiteSpace(destination);
