@@ -1,13 +1,15 @@
+using System.Buffers.Binary;
 using System.Text;
 using ChatSalesBot.Domain.Storage;
 
 namespace ChatSalesBot.Storage.LiteDb;
 
-/// <summary>The database file on disk: its exclusive lock, a format check before LiteDB touches it, and the messages.</summary>
+/// <summary>The database file on disk: its exclusive lock, a shape check before LiteDB touches it, and the messages.</summary>
 internal static class DatabaseFile
 {
-    private const int PageSize = 8192;
+    public const int PageSize = 8192;
     private const int HeaderInfoOffset = 32;
+    private const int LastPageIdOffset = 64;
     private static readonly byte[] HeaderInfo = Encoding.ASCII.GetBytes("** This is a LiteDB file **");
 
     /// <summary>
@@ -31,28 +33,65 @@ internal static class DatabaseFile
     }
 
     /// <summary>
-    /// Refuses a file that is not a LiteDB 5 database. Left to itself, LiteDB overwrites a file shorter than a page
-    /// with a new, empty database, and fails on random bytes with whatever exception the bytes lead to.
+    /// Refuses a file that is missing (unless <paramref name="create"/>), empty, not a LiteDB 5 database, or shorter
+    /// than its header says. Left to itself, LiteDB turns a missing or empty file into a new, empty database, fails on
+    /// random bytes with whatever exception the bytes lead to, and serves reads from a file cut short until a write
+    /// reaches the missing end.
     /// </summary>
-    public static void EnsureLooksLikeDatabase(string path)
+    public static void CheckShape(string path, bool create)
     {
         var file = new FileInfo(path);
-        if (!file.Exists || file.Length == 0)
+        if (!file.Exists)
         {
-            return;
+            if (create)
+            {
+                return;
+            }
+
+            throw Missing(path);
         }
 
+        if (file.Length == 0)
+        {
+            throw Damaged(path, "the file is empty (0 bytes)");
+        }
+
+        if (Problem(path) is { } problem)
+        {
+            throw Damaged(path, problem);
+        }
+    }
+
+    /// <summary>What is wrong with the file's shape, or null: header, whole pages, and every page its header counts.</summary>
+    public static string? Problem(string path)
+    {
         var header = new byte[PageSize];
         int read;
+        long length;
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
         {
+            length = stream.Length;
             read = stream.ReadAtLeast(header, PageSize, throwOnEndOfStream: false);
         }
 
         if (read < PageSize || !header.AsSpan(HeaderInfoOffset, HeaderInfo.Length).SequenceEqual(HeaderInfo))
         {
-            throw Damaged(path);
+            return "it is not a LiteDB database";
         }
+
+        if (length % PageSize != 0)
+        {
+            return $"it is {length:N0} bytes, not a whole number of 8 KB pages, so its end is missing";
+        }
+
+        // With a write-ahead log beside it (after a crash), pages the header counts may still be in the log.
+        var pages = (long)BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(LastPageIdOffset)) + 1;
+        if (!File.Exists(LogPathOf(path)) && pages * PageSize > length)
+        {
+            return $"its header counts {pages:N0} pages but the file holds {length / PageSize:N0}, so its end is missing";
+        }
+
+        return null;
     }
 
     /// <summary>Where LiteDB keeps the write-ahead log of a database file while it is open.</summary>
@@ -66,10 +105,17 @@ internal static class DatabaseFile
         + "Stop the other process, or give this one a different database path.",
         inner);
 
-    public static StoreUnavailableException Damaged(string path, Exception? inner = null)
+    public static StoreUnavailableException Missing(string path) => new(
+        $"The database '{path}' does not exist. Check --db (or Storage__DatabasePath); `seed --demo` creates a demo "
+        + "database and `import reps FILE --create` starts a new one.");
+
+    public static StoreUnavailableException Damaged(string path, Exception? inner = null) =>
+        Damaged(path, "it is damaged or not a ChatSalesBot database", inner);
+
+    /// <summary>One line: the file, what is wrong with it, and the newest backup to restore.</summary>
+    public static StoreUnavailableException Damaged(string path, string problem, Exception? inner = null)
     {
-        var message = $"The database '{path}' is damaged or not a ChatSalesBot database; restore a backup "
-            + "(or move the file away to start with an empty database).";
+        var message = $"The database '{path}' cannot be used: {problem}. {BackupJournal.Advice(path)}";
         return inner is null ? new StoreUnavailableException(message) : new StoreUnavailableException(message, inner);
     }
 

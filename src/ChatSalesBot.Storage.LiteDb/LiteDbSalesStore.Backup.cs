@@ -1,20 +1,34 @@
+using ChatSalesBot.Domain.Storage;
 using LiteDB;
 
 namespace ChatSalesBot.Storage.LiteDb;
 
 public sealed partial class LiteDbSalesStore
 {
+    /// <inheritdoc cref="Backup(string, bool)"/>
+    public void Backup(string destinationPath) => Backup(destinationPath, replace: false);
+
     /// <summary>
     /// Writes a consistent copy of the database to <paramref name="destinationPath"/> (a ChatSalesBot database that
-    /// <see cref="Open(string)"/> accepts), replacing a file there. Writers wait while it runs; readers do not.
+    /// <see cref="Open(string)"/> accepts); an existing file there is replaced only when <paramref name="replace"/> says
+    /// so. Writers (and reads that reach the file) wait while the file is copied; the copy is then checked like
+    /// <see cref="Verify"/> does, gets its checksum beside it, and is recorded in the database's backup journal.
     /// </summary>
-    public void Backup(string destinationPath)
+    /// <exception cref="InvalidOperationException">The destination exists and may not be replaced.</exception>
+    /// <exception cref="StoreUnavailableException">The destination is a database in use, or the copy fails its check.</exception>
+    public void Backup(string destinationPath, bool replace)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(destinationPath);
         var destination = Path.GetFullPath(destinationPath);
         if (DatabasePath is not null && string.Equals(destination, DatabasePath, StringComparison.OrdinalIgnoreCase))
         {
             throw new ArgumentException("A backup cannot overwrite the database it copies.", nameof(destinationPath));
+        }
+
+        if (File.Exists(destination) && !replace)
+        {
+            throw new InvalidOperationException(
+                $"'{destination}' exists already; nothing was written. Name a new file or a folder, or add --force to replace it.");
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
@@ -45,8 +59,21 @@ public sealed partial class LiteDbSalesStore
             }
         }
 
+        var check = Verify(temporary);
+        if (!check.Ok)
+        {
+            File.Delete(temporary);
+            throw new StoreUnavailableException(
+                $"The backup was not written: the copy fails its check ({check.Problems[0]}). Run `verify` on the database.");
+        }
+
         File.Delete(DatabaseFile.LogPathOf(destination));
         File.Move(temporary, destination, overwrite: true);
+        DatabaseSeal.Write(destination);
+        if (DatabasePath is not null)
+        {
+            BackupJournal.Record(DatabasePath, destination);
+        }
     }
 
     /// <summary>After a checkpoint the data file alone holds every committed write, and no writer can start.</summary>

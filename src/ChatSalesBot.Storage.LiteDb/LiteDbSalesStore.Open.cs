@@ -8,13 +8,22 @@ public sealed partial class LiteDbSalesStore
     private const string StreamName = "(stream)";
 
     /// <summary>Opens (or creates) the database file, creating its folder; only one process may have it open.</summary>
-    /// <exception cref="StoreUnavailableException">In use, damaged, or written by a newer version.</exception>
-    public static LiteDbSalesStore Open(string path) => Open(path, Schema.Current);
+    /// <exception cref="StoreUnavailableException">In use, empty, damaged, or written by a newer version.</exception>
+    public static LiteDbSalesStore Open(string path) => Open(path, Schema.Current, create: true);
+
+    /// <summary>Opens a database file that must exist already (every command but those that create one).</summary>
+    /// <exception cref="StoreUnavailableException">Missing, in use, empty, damaged, or written by a newer version.</exception>
+    public static LiteDbSalesStore OpenExisting(string path) => Open(path, Schema.Current, create: false);
 
     /// <summary>Opens a database kept in a caller-owned stream (tests, tools); the stream is not disposed.</summary>
     public static LiteDbSalesStore Open(Stream stream) => Open(stream, Schema.Current);
 
-    internal static LiteDbSalesStore Open(string path, Schema schema)
+    /// <summary>
+    /// Checks the file before LiteDB reads it: its shape (<see cref="DatabaseFile.CheckShape"/>) and, when it was closed
+    /// cleanly or is a backup, its checksum (<see cref="DatabaseSeal"/>). The checksum is removed before LiteDB opens the
+    /// file, since any open may write to it; it is written again when the store closes cleanly.
+    /// </summary>
+    internal static LiteDbSalesStore Open(string path, Schema schema, bool create = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = Path.GetFullPath(path);
@@ -31,7 +40,13 @@ public sealed partial class LiteDbSalesStore
 
         try
         {
-            DatabaseFile.EnsureLooksLikeDatabase(fullPath);
+            DatabaseFile.CheckShape(fullPath, create);
+            if (DatabaseSeal.Problem(fullPath) is { } changed)
+            {
+                throw DatabaseFile.Damaged(fullPath, changed);
+            }
+
+            DatabaseSeal.Break(fullPath);
             var mapper = SalesMapper.Create();
             var connection = new ConnectionString
             {
@@ -101,6 +116,27 @@ public sealed partial class LiteDbSalesStore
         catch (Exception ex) when (ex is IOException || IsDamage(ex))
         {
             // The open already failed; that error is the one worth reporting.
+        }
+    }
+
+    /// <summary>
+    /// After a clean close the data file alone holds everything (LiteDB deleted its log): its checksum lets the next
+    /// open notice a byte changed at rest. Failing to write it costs only that check.
+    /// </summary>
+    private void SealOnCleanClose()
+    {
+        if (DatabasePath is null || File.Exists(DatabaseFile.LogPathOf(DatabasePath)))
+        {
+            return;
+        }
+
+        try
+        {
+            DatabaseSeal.Write(DatabasePath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The database itself is closed and complete; only the at-rest check is lost.
         }
     }
 }

@@ -81,26 +81,34 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IStoreWarmUp, IStore
                 return;
             }
 
-            FlushBufferedOnDispose();
+            var flushed = FlushBufferedOnDispose();
             _disposed = true;
             _auditTimer?.Dispose();
             _db.Dispose();
+            if (flushed)
+            {
+                SealOnCleanClose();
+            }
+
             _lockFile?.Dispose();
         }
     }
 
     /// <summary>Writes what is only buffered (delivery keys) before the file closes; a failure here loses only those.</summary>
-    private void FlushBufferedOnDispose()
+    private bool FlushBufferedOnDispose()
     {
         try
         {
             Write(() => true);
+            return true;
         }
         catch (LiteException)
         {
+            return false;
         }
         catch (IOException)
         {
+            return false;
         }
     }
 }

@@ -40,7 +40,7 @@ public sealed class BackupTests
     }
 
     [Fact]
-    public void LiteDbSalesStore_BackupOverOlderBackup_ReplacesIt()
+    public void LiteDbSalesStore_BackupOverOlderBackupWhenTold_ReplacesIt()
     {
         using var temp = new TempFolder();
         using var store = LiteDbSalesStore.Open(temp.File("chatsalesbot.db"));
@@ -49,7 +49,7 @@ public sealed class BackupTests
         store.Backup(backup);
         store.AddCustomer(Samples.Customer("second"));
 
-        store.Backup(backup);
+        store.Backup(backup, replace: true);
 
         using var copy = LiteDbSalesStore.Open(backup);
         Assert.Equal(2, copy.CountCustomers());
@@ -72,7 +72,7 @@ public sealed class BackupTests
         using var other = LiteDbSalesStore.Open(temp.File("b.db"));
         other.AddCustomer(Samples.Customer("keep me"));
 
-        Assert.Throws<StoreUnavailableException>(() => store.Backup(other.DatabasePath!));
+        Assert.Throws<StoreUnavailableException>(() => store.Backup(other.DatabasePath!, replace: true));
 
         Assert.Equal("keep me", Assert.Single(other.AllCustomers()).Name);
     }

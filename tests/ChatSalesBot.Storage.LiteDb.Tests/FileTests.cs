@@ -89,7 +89,7 @@ public sealed class FileTests
         var error = Assert.Throws<StoreUnavailableException>(() => LiteDbSalesStore.Open(path));
 
         Assert.Contains(path, error.Message);
-        Assert.Contains("is damaged or not a ChatSalesBot database; restore a backup", error.Message);
+        Assert.Contains("cannot be used: it is not a LiteDB database. No backup of it is recorded", error.Message);
         Assert.Equal(bytes, File.ReadAllBytes(path));
     }
 

@@ -18,6 +18,9 @@ public interface IStoreWarmUp
 /// <summary>A store that can write a consistent copy of itself while it keeps serving.</summary>
 public interface IStoreBackup
 {
-    /// <summary>Writes a copy that the store can open to <paramref name="destinationPath"/>.</summary>
-    void Backup(string destinationPath);
+    /// <summary>
+    /// Writes a copy that the store can open to <paramref name="destinationPath"/>; an existing file there is replaced
+    /// only when <paramref name="replace"/> says so (otherwise InvalidOperationException, nothing written).
+    /// </summary>
+    void Backup(string destinationPath, bool replace);
 }
