@@ -9,7 +9,7 @@ using Spectre.Console;
 
 namespace ChatSalesBot.Host;
 
-/// <summary>The admin's commands on the server: `seed`, `import`, `export`, `backup`, `recompute`.</summary>
+/// <summary>The admin's commands on the server: `seed`, `import`, `export`, `recompute` (and <see cref="DatabaseCommands"/>).</summary>
 public static class AdminCommands
 {
     public static IEnumerable<Command> Create()
@@ -17,7 +17,6 @@ public static class AdminCommands
         yield return Seed();
         yield return Import();
         yield return Export();
-        yield return Backup();
         yield return Recompute();
     }
 
@@ -38,7 +37,7 @@ public static class AdminCommands
                 return 1;
             }
 
-            return WithStore(result.GetValue(db), (store, time, _) =>
+            return WithStore(result.GetValue(db), create: true, (store, time, _) =>
             {
                 if (store.CountCustomers() > 0)
                 {
@@ -61,8 +60,9 @@ public static class AdminCommands
     {
         var kind = new Argument<ImportKind>("kind") { Description = "reps, customers, orders or touches (import them in that order)" };
         var file = new Argument<FileInfo>("file") { Description = "The CSV file (header row required; see docs/import-export.md)" };
+        var create = new Option<bool>("--create") { Description = "Create the database if it does not exist yet (the first import of a new book)" };
         var db = HostCommands.DatabaseOption();
-        var command = new Command("import", "Import reps, customers, orders or touches from CSV") { kind, file, db };
+        var command = new Command("import", "Import reps, customers, orders or touches from CSV") { kind, file, create, db };
         command.SetAction(result =>
         {
             var path = result.GetValue(file)!;
@@ -72,7 +72,7 @@ public static class AdminCommands
                 return 1;
             }
 
-            return WithStore(result.GetValue(db), (store, time, rules) =>
+            return WithStore(result.GetValue(db), result.GetValue(create), (store, time, rules) =>
             {
                 var report = WithProgress(p => new CsvImporter(store, time, rules).ImportFile(result.GetValue(kind), path.FullName, p));
                 Print(report);
@@ -96,26 +96,6 @@ public static class AdminCommands
         return command;
     }
 
-    private static Command Backup()
-    {
-        var destination = new Argument<string>("destination") { Description = "The backup file to write (replaced if it exists), or a folder for a time-stamped file" };
-        var db = HostCommands.DatabaseOption();
-        var command = new Command("backup", "Write a consistent copy of the database") { destination, db };
-        command.SetAction(result => WithStore(result.GetValue(db), (store, time, _) =>
-        {
-            if (store is not IStoreBackup backup)
-            {
-                AnsiConsole.MarkupLine("[red]This store cannot be backed up by ChatSalesBot; use the database's own backup tools.[/]");
-                return 1;
-            }
-
-            var report = WithProgress(p => StoreBackup.Run(backup, result.GetValue(destination)!, time, p));
-            AnsiConsole.MarkupLine($"[green]{Markup.Escape(report.Summary)}[/]");
-            return 0;
-        }));
-        return command;
-    }
-
     private static Command Recompute()
     {
         var db = HostCommands.DatabaseOption();
@@ -129,14 +109,18 @@ public static class AdminCommands
         return command;
     }
 
-    private static int WithStore(string? db, Func<ISalesStore, TimeProvider, SalesRules, int> work)
+    internal static int WithStore(string? db, Func<ISalesStore, TimeProvider, SalesRules, int> work) =>
+        WithStore(db, create: false, work);
+
+    /// <summary>Runs one command on the database; only <paramref name="create"/> lets a missing file become a new one.</summary>
+    internal static int WithStore(string? db, bool create, Func<ISalesStore, TimeProvider, SalesRules, int> work)
     {
-        using var host = ChatCommand.BuildHost(db);
+        using var host = ChatCommand.BuildHost(db, create);
         var services = host.Services;
         return work(services.GetRequiredService<ISalesStore>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<SalesRules>());
     }
 
-    private static T WithProgress<T>(Func<IProgress<AdminProgress>, T> work)
+    internal static T WithProgress<T>(Func<IProgress<AdminProgress>, T> work)
     {
         if (Console.IsOutputRedirected)
         {

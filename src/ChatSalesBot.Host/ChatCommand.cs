@@ -27,7 +27,7 @@ public static class ChatCommand
             }
 
             var dbPath = result.GetValue(dbOption) ?? (demo ? HostCommands.DemoDatabase : null);
-            using var host = BuildHost(dbPath);
+            using var host = BuildHost(dbPath, createDatabase: demo);
             var store = host.Services.GetRequiredService<ISalesStore>();
             if (demo && store.AllReps().Count == 0)
             {
@@ -51,8 +51,11 @@ public static class ChatCommand
         return command;
     }
 
-    /// <summary>A host without a web server: configuration, logging to warnings only, the bot's services.</summary>
-    public static IHost BuildHost(string? databasePath)
+    /// <summary>
+    /// A host without a web server: configuration, logging to warnings only, the bot's services. The database must
+    /// exist unless <paramref name="createDatabase"/> (the commands that create one).
+    /// </summary>
+    public static IHost BuildHost(string? databasePath, bool createDatabase = false)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         if (databasePath is not null)
@@ -62,6 +65,11 @@ public static class ChatCommand
 
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddChatSalesBot();
+        if (createDatabase)
+        {
+            builder.Services.PostConfigure<StorageOptions>(o => o.CreateIfMissing = true);
+        }
+
         return builder.Build();
     }
 }

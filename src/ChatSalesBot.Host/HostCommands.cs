@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace ChatSalesBot.Host;
 
-/// <summary>The command line: `serve`, `chat`, `seed`, `import`, `export`, `backup`.</summary>
+/// <summary>The command line: `serve`, `chat`, `seed`, `import`, `export`, `backup`, `restore`, `verify`, `recompute`.</summary>
 public static class HostCommands
 {
     public const string DemoDatabase = "data/demo.db";
@@ -17,6 +17,12 @@ public static class HostCommands
     public static async Task<int> RunAsync(string[] args)
     {
         DotNetEnv.Env.NoClobber().TraversePath().Load();
+        return await InvokeAsync(args).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one command line without reading .env (tests call this); every failure is one line and exit 2.</summary>
+    internal static async Task<int> InvokeAsync(string[] args)
+    {
         try
         {
             if (args.Length == 0 || (args[0].StartsWith("--", StringComparison.Ordinal) && args[0] is not ("--help" or "--version")))
@@ -27,7 +33,7 @@ public static class HostCommands
             var root = new RootCommand("ChatSalesBot: customer cards, one-line visit logs and follow-up lists for sales teams in Slack and Teams.");
             root.Subcommands.Add(ServeCommand.Create());
             root.Subcommands.Add(ChatCommand.Create());
-            foreach (var command in AdminCommands.Create())
+            foreach (var command in AdminCommands.Create().Concat(DatabaseCommands.Create()))
             {
                 root.Subcommands.Add(command);
             }
@@ -35,17 +41,23 @@ public static class HostCommands
             // Our own handlers below say what went wrong in one line; System.CommandLine's would print a stack trace.
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
-        catch (StoreUnavailableException ex)
+        catch (Exception ex) when (ex is StoreUnavailableException or OptionsValidationException or IOException
+            or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
-            AnsiConsole.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+            Fail(ex.Message);
             return 2;
         }
-        catch (Exception ex) when (ex is OptionsValidationException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            AnsiConsole.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+            // A damaged file can make LiteDB throw anything mid-command; the admin gets one line, not a trace.
+            Fail($"{ex.GetType().Name}: {ex.Message} Nothing more was done; run `verify` on the database.");
             return 2;
         }
     }
+
+    /// <summary>One red line, whatever the message holds (it may quote a path with brackets).</summary>
+    internal static void Fail(string message) =>
+        AnsiConsole.MarkupLine($"[red]{Markup.Escape(message.ReplaceLineEndings(" "))}[/]");
 
     /// <summary>The `--db` option every data command takes.</summary>
     public static Option<string?> DatabaseOption() => new("--db")

@@ -23,7 +23,9 @@ public static class SalesBotServices
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SalesRules>>().Value);
-        services.AddSingleton<ISalesStore>(sp => LiteDbSalesStore.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
+        services.AddSingleton<ISalesStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value is var storage && storage.CreateIfMissing
+            ? LiteDbSalesStore.Open(storage.DatabasePath)
+            : LiteDbSalesStore.OpenExisting(storage.DatabasePath));
         services.AddSingleton<IRepStore>(sp => sp.GetRequiredService<ISalesStore>());
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<PlainDates>();

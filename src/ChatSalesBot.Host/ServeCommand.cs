@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ChatSalesBot.Channels.Slack;
 using ChatSalesBot.Channels.Teams;
+using ChatSalesBot.Host.Admin;
 
 namespace ChatSalesBot.Host;
 
@@ -46,8 +47,11 @@ public static class ServeCommand
             .Validate(o => Cronos.CronExpression.TryParse(o.Cron, out _), "Recompute:Cron is not a valid cron expression (five fields, UTC).")
             .ValidateOnStart();
         builder.Services.AddHostedService<NightlyRecompute>();
+        builder.Services.AddSingleton<AdminAccess>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AdminAccess>());
         var app = builder.Build();
         app.MapHealth();
+        app.MapAdmin();
         app.MapSlack();
         app.MapTeams();
         return app;

@@ -2,9 +2,14 @@ using System.Globalization;
 
 namespace ChatSalesBot.Storage.LiteDb;
 
-/// <summary>What a full check of a database file found: documents per collection, and every problem, one line each.</summary>
+/// <summary>
+/// What a full check of a database file found: documents per collection, every problem (one line each), whether a
+/// checksum vouched for the file, and what to do about it (the newest backup to restore).
+/// </summary>
 public sealed record IntegrityReport(string Path, IReadOnlyDictionary<string, long> Documents, IReadOnlyList<string> Problems, bool Sealed)
 {
+    public string Advice => BackupJournal.Advice(Path);
+
     public bool Ok => Problems.Count == 0;
 
     public long Count(string collection) => Documents.GetValueOrDefault(collection);

@@ -27,6 +27,12 @@ public sealed partial class LiteDbSalesStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = Path.GetFullPath(path);
+        if (!create && !File.Exists(fullPath))
+        {
+            // Before the lock file: a mistyped path leaves nothing behind.
+            throw DatabaseFile.Missing(fullPath);
+        }
+
         FileStream lockFile;
         try
         {

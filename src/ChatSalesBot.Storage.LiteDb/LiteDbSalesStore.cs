@@ -8,7 +8,7 @@ namespace ChatSalesBot.Storage.LiteDb;
 /// The sales store on one embedded LiteDB file (DESIGN.md §4 Storage). Reads run concurrently; writes go one at a
 /// time through a single writer lock, each in one LiteDB transaction that is on disk when the call returns.
 /// </summary>
-public sealed partial class LiteDbSalesStore : ISalesStore, IStoreWarmUp, IStoreBackup, IDisposable
+public sealed partial class LiteDbSalesStore : ISalesStore, IStoreWarmUp, IStoreBackup, IStoreHealth, IDisposable
 {
     private readonly LiteDatabase _db;
     private readonly BsonMapper _mapper;

@@ -13,6 +13,12 @@ public enum AuditAction
     UpdateCustomer,
     Import,
     TierChange,
+
+    /// <summary>Someone asked for what they may not see or change (another team's customer, a teammate's, an admin door).</summary>
+    AccessRefused,
+
+    /// <summary>A backup was written (by the running server, on an admin's request).</summary>
+    Backup,
 }
 
 /// <summary>One line of the audit trail: who, what, when, from which channel.</summary>

@@ -24,3 +24,10 @@ public interface IStoreBackup
     /// </summary>
     void Backup(string destinationPath, bool replace);
 }
+
+/// <summary>A store that can tell whether it could write right now (a readiness probe), cheaply and without waiting.</summary>
+public interface IStoreHealth
+{
+    /// <summary>Null when the store can write; otherwise why not, in one line for the operator.</summary>
+    string? WriteProblem();
+}

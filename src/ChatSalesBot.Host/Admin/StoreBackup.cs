@@ -7,16 +7,18 @@ namespace ChatSalesBot.Host.Admin;
 /// <summary>Where a backup went, how big it is and how long it took.</summary>
 public sealed record BackupReport(string Path, long Bytes, TimeSpan Elapsed)
 {
-    public string Summary => $"backup written to {Path} ({Bytes / 1024.0 / 1024.0:0.0} MB in {Elapsed.TotalSeconds:0.0} s)";
+    public string Summary => $"backup written to {Path} and checked ({Bytes / 1024.0 / 1024.0:0.0} MB in {Elapsed.TotalSeconds:0.0} s)";
 }
 
 /// <summary>
-/// Backs up the database to a file, or into a folder under a time-stamped name (chatsalesbot-20261124-1432.db), so
-/// that a nightly job can point at one folder. Writers wait while it runs; the bot keeps answering reads.
+/// Backs up the database to a file, or into a folder under a time-stamped name (chatsalesbot-20261124-143200.db), so
+/// that a nightly job can point at one folder. An existing file is replaced only when asked. Writers wait while the
+/// file is copied; the bot keeps answering from memory.
 /// </summary>
 public static class StoreBackup
 {
-    public static BackupReport Run(IStoreBackup store, string destination, TimeProvider time, IProgress<AdminProgress>? progress = null)
+    public static BackupReport Run(IStoreBackup store, string destination, TimeProvider time, bool replace = false,
+        IProgress<AdminProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentException.ThrowIfNullOrWhiteSpace(destination);
@@ -24,7 +26,7 @@ public static class StoreBackup
         var path = TargetPath(destination, time.GetUtcNow());
         var stage = new ProgressStage(progress, "Backing up", 1);
         var clock = Stopwatch.StartNew();
-        store.Backup(path);
+        store.Backup(path, replace);
         stage.Complete(1);
         return new BackupReport(path, new FileInfo(path).Length, clock.Elapsed);
     }

@@ -56,7 +56,7 @@ public sealed class TerminalChatTests : IDisposable
     private async Task<string> Chat(params string[] lines)
     {
         var path = Path.Combine(_folder, "demo.db");
-        using var host = ChatCommand.BuildHost(path);
+        using var host = ChatCommand.BuildHost(path, createDatabase: true);
         DemoSeeder.Seed(host.Services.GetRequiredService<ISalesStore>(), TimeProvider.System);
         await host.StartAsync();
         var writer = new StringWriter();
