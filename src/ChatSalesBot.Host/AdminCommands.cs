@@ -12,6 +12,9 @@ namespace ChatSalesBot.Host;
 /// <summary>The admin's commands on the server: `seed`, `import`, `export`, `recompute` (and <see cref="DatabaseCommands"/>).</summary>
 public static class AdminCommands
 {
+    /// <summary>Rejected rows listed on the console; all of them are in the error report file.</summary>
+    private const int ErrorsShown = 20;
+
     public static IEnumerable<Command> Create()
     {
         yield return Seed();
@@ -61,8 +64,13 @@ public static class AdminCommands
         var kind = new Argument<ImportKind>("kind") { Description = "reps, customers, orders or touches (import them in that order)" };
         var file = new Argument<FileInfo>("file") { Description = "The CSV file (header row required; see docs/import-export.md)" };
         var create = new Option<bool>("--create") { Description = "Create the database if it does not exist yet (the first import of a new book)" };
+        var encoding = new Option<string>("--encoding")
+        {
+            Description = $"How the file is encoded: {CsvEncoding.Utf8Name} (default, strict) or {CsvEncoding.Cp1252Name} (Excel's \"CSV\" on Western Windows)",
+            DefaultValueFactory = _ => CsvEncoding.Utf8Name,
+        };
         var db = HostCommands.DatabaseOption();
-        var command = new Command("import", "Import reps, customers, orders or touches from CSV") { kind, file, create, db };
+        var command = new Command("import", "Import reps, customers, orders or touches from CSV") { kind, file, create, encoding, db };
         command.SetAction(result =>
         {
             var path = result.GetValue(file)!;
@@ -72,9 +80,15 @@ public static class AdminCommands
                 return 1;
             }
 
+            if (CsvEncoding.Parse(result.GetValue(encoding)) is not { } textEncoding)
+            {
+                HostCommands.Fail($"Unknown encoding '{result.GetValue(encoding)}': say {CsvEncoding.Utf8Name} or {CsvEncoding.Cp1252Name}.");
+                return 1;
+            }
+
             return WithStore(result.GetValue(db), result.GetValue(create), (store, time, rules) =>
             {
-                var report = WithProgress(p => new CsvImporter(store, time, rules).ImportFile(result.GetValue(kind), path.FullName, p));
+                var report = WithProgress(p => new CsvImporter(store, time, rules).ImportFile(result.GetValue(kind), path.FullName, p, textEncoding));
                 Print(report);
                 return report.Failed ? 1 : report.Errors.Count > 0 ? 3 : 0;
             });
@@ -157,15 +171,20 @@ public static class AdminCommands
         if (report.Errors.Count > 0)
         {
             var table = new Spectre.Console.Table().AddColumn("Line").AddColumn("Why it was not imported");
-            foreach (var error in report.Errors.Take(200))
+            foreach (var error in report.Errors.Take(ErrorsShown))
             {
                 table.AddRow(error.RowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(error.Reason));
             }
 
             AnsiConsole.Write(table);
-            if (report.Errors.Count > 200)
+            if (report.Errors.Count > ErrorsShown)
             {
-                AnsiConsole.MarkupLine($"[yellow]… and {report.Errors.Count - 200} more rejected rows.[/]");
+                AnsiConsole.MarkupLine($"[yellow]… and {report.Errors.Count - ErrorsShown} more rejected rows.[/]");
+            }
+
+            if (report.ErrorReportPath is { } full)
+            {
+                AnsiConsole.MarkupLine($"[yellow]Every rejected row with its reason: {Markup.Escape(full)}[/]");
             }
         }
 

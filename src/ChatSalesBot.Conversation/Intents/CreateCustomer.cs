@@ -10,7 +10,7 @@ namespace ChatSalesBot.Conversation.Intents;
 /// <summary>"new prospect Initech, hot, closes next month": a new customer or prospect owned by the rep.</summary>
 public sealed class CreateCustomer(SalesDesk desk)
 {
-    public const int MaxNameLength = 200;
+    public const int MaxNameLength = Domain.FieldLimits.Name;
 
     public Reply Handle(TurnContext ctx, string text, bool prospect)
     {

@@ -12,7 +12,7 @@ public static class LogForm
     public const string NotesInput = "notes";
     public const string NextInput = "next";
     public const string DueInput = "due";
-    public const int MaxNotes = 3000;
+    public const int MaxNotes = Domain.FieldLimits.Notes;
 
     /// <summary>What a form was (or is about to be) filled with.</summary>
     public sealed record Values(string? Customer, TouchKind Kind, string? Notes, string? Next, string? Due)
@@ -49,7 +49,7 @@ public static class LogForm
                 Required = true,
                 Value = customerName ?? values.Customer,
                 Placeholder = "Acme",
-                MaxLength = 200,
+                MaxLength = Domain.FieldLimits.Name,
                 Error = Error(CustomerInput),
             };
         var inputs = new List<FormInput>
@@ -73,7 +73,7 @@ public static class LogForm
             {
                 Value = values.Next,
                 Placeholder = "Send the quote",
-                MaxLength = 500,
+                MaxLength = Domain.FieldLimits.NextStep,
                 Error = Error(NextInput),
             },
             new(DueInput, "Next step due", InputKind.Date)

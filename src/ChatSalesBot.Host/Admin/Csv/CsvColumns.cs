@@ -1,3 +1,5 @@
+using ChatSalesBot.Domain;
+
 namespace ChatSalesBot.Host.Admin.Csv;
 
 /// <summary>The columns of one CSV kind, shared by import and export so that an export imports back unchanged.</summary>
@@ -63,6 +65,16 @@ public static class CsvColumns
     public static readonly CsvSchema Touches = new(ImportKind.Touches,
         [ExternalId, Customer, Rep, Kind, At, Notes, Outcome, NextStep, NextStepDue],
         [ExternalId, Customer, Rep, At]);
+
+    /// <summary>The longest value a column takes (<see cref="FieldLimits"/>, the same as chat's).</summary>
+    public static int MaxLength(string column) => column.ToLowerInvariant() switch
+    {
+        Name => FieldLimits.Name,
+        Notes => FieldLimits.Notes,
+        NextStep or Outcome => FieldLimits.NextStep,
+        Aliases or Contacts or ManagedTeams => FieldLimits.List,
+        _ => FieldLimits.Text,
+    };
 
     public static CsvSchema For(ImportKind kind) => kind switch
     {

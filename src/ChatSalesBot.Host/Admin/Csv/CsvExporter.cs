@@ -36,11 +36,13 @@ public sealed class CsvExporter(ISalesStore store)
     public int Export(ImportKind kind, TextWriter destination, IProgress<AdminProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(destination);
+        // Cells are neutralized here rather than by CsvHelper's injection escape, which cannot also escape a leading
+        // apostrophe: without that, "'=x" and "=x" would both import back as "=x".
+        // A neutralized cell is quoted as well, as CsvHelper's own escape does: it reads as text in every spreadsheet.
         var options = new CsvWriterOptions
         {
             FormatProvider = CsvFormat.Culture,
-            Injection = CsvInjection.Escape,
-            InjectionCharacters = CsvFormat.FormulaStarts,
+            ShouldQuote = (field, _, _, _) => field.Length > 1 && field[0] == '\'',
         };
         using var csv = CsvWriter.Create(destination, options, leaveOpen: true);
         var schema = CsvColumns.For(kind);
@@ -56,7 +58,7 @@ public sealed class CsvExporter(ISalesStore store)
         var count = 0;
         foreach (var (row, customersDone) in rows)
         {
-            csv.WriteRecord(row);
+            csv.WriteRecord(Array.ConvertAll(row, CsvFormat.Neutralize));
             count++;
             stage.Report(customersDone);
         }

@@ -15,13 +15,22 @@ internal static class CsvFormat
     public static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
     /// <summary>
-    /// Text starting with these is escaped with a leading apostrophe on export so that a spreadsheet does not run it
-    /// as a formula; import takes the apostrophe off again. '+' and '-' are left alone: phone numbers start with them.
+    /// A cell starting with one of these is a formula to a spreadsheet (OWASP's CSV injection list): "-2+3+cmd|' /C
+    /// calc'!A0" runs a program, "+HYPERLINK(…)" leaks data. Export puts an apostrophe in front, which spreadsheets read
+    /// as "this is text"; phone numbers and negative amounts get it too, and import takes it off again.
     /// </summary>
-    public const string FormulaStarts = "=@\t\r";
+    public const string FormulaStarts = "=+-@\t\r";
 
+    /// <summary>What gets the apostrophe: the formula starts, and a leading apostrophe itself so that it round-trips.</summary>
+    private const string Neutralized = FormulaStarts + "'";
+
+    /// <summary>"=1+1" → "'=1+1", "'quoted" → "''quoted"; anything else as it is.</summary>
+    public static string Neutralize(string value) =>
+        value.Length > 0 && Neutralized.Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
+
+    /// <summary>The inverse of <see cref="Neutralize"/>: "'=1+1" → "=1+1", "''quoted" → "'quoted".</summary>
     public static string Unescape(string value) =>
-        value.Length > 1 && value[0] == '\'' && FormulaStarts.Contains(value[1], StringComparison.Ordinal) ? value[1..] : value;
+        value.Length > 1 && value[0] == '\'' && Neutralized.Contains(value[1], StringComparison.Ordinal) ? value[1..] : value;
 
     public static string Date(DateOnly? d) => d?.ToString(DatePattern, Culture) ?? "";
 

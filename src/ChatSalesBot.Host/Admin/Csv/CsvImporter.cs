@@ -2,6 +2,7 @@ using ChatSalesBot.Domain;
 using ChatSalesBot.Domain.Audit;
 using ChatSalesBot.Domain.Storage;
 using ChatSalesBot.Domain.Tiering;
+using System.Text;
 using CsvHelper;
 
 namespace ChatSalesBot.Host.Admin.Csv;
@@ -39,10 +40,38 @@ public sealed class CsvImporter(ISalesStore store, TimeProvider time, SalesRules
         return matches.Count == 1 ? matches[0] : null;
     }
 
-    public ImportReport ImportFile(ImportKind kind, string path, IProgress<AdminProgress>? progress = null)
+    /// <summary>
+    /// Imports one file, decoded strictly as UTF-8 (a byte-order mark is fine) unless <paramref name="encoding"/> says
+    /// otherwise. Every rejected row is also written to "{path}.errors.csv" (line, reason), replacing an older report.
+    /// </summary>
+    public ImportReport ImportFile(ImportKind kind, string path, IProgress<AdminProgress>? progress = null, Encoding? encoding = null)
     {
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        return Import(kind, reader, progress, Path.GetFileName(path));
+        ImportReport report;
+        using (var reader = new StreamReader(path, encoding ?? CsvEncoding.Utf8, detectEncodingFromByteOrderMarks: true))
+        {
+            report = Import(kind, reader, progress, Path.GetFileName(path));
+        }
+
+        var errorReport = path + ".errors.csv";
+        File.Delete(errorReport);
+        if (report.Errors.Count == 0)
+        {
+            return report;
+        }
+
+        using (var file = new StreamWriter(errorReport, append: false, new UTF8Encoding(false)))
+        using (var csv = CsvWriter.Create(file, new CsvWriterOptions { FormatProvider = CsvFormat.Culture }, leaveOpen: true))
+        {
+            csv.WriteHeader(["line", "reason"]);
+            foreach (var error in report.Errors)
+            {
+                csv.WriteRecord([CsvFormat.Number((int?)error.RowNumber), CsvFormat.Neutralize(error.Reason)]);
+            }
+
+            csv.Flush();
+        }
+
+        return report with { ErrorReportPath = errorReport };
     }
 
     public ImportReport Import(ImportKind kind, TextReader csv, IProgress<AdminProgress>? progress = null, string? source = null)
@@ -119,7 +148,7 @@ public sealed class CsvImporter(ISalesStore store, TimeProvider time, SalesRules
             reading.Report(size > 0 ? reader.ByteOffset : rowsRead);
             var problem = malformed is { } m ? Describe(m.Reason)
                 : cells.Length != header.Length ? $"{cells.Length} fields where the header has {header.Length} (a comma outside quotes?)"
-                : null;
+                : CsvEncoding.Problem(cells);
             if (problem is not null)
             {
                 errors.Add(new RowError(line, problem));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatSalesBot.Domain;
 using ChatSalesBot.Domain.Customers;
 
 namespace ChatSalesBot.Host.Admin.Csv;
@@ -14,8 +15,16 @@ internal sealed class CsvRow(IReadOnlyDictionary<string, int> columns, string[] 
     /// <summary>Whether the file has this column; an absent optional column leaves stored values as they are.</summary>
     public bool Has(string column) => columns.ContainsKey(column);
 
-    public string? Text(string column) =>
-        columns.TryGetValue(column, out var i) && i < cells.Length && CsvFormat.Unescape(cells[i].Trim()) is { Length: > 0 } value ? value : null;
+    /// <summary>The cell's text without the export's formula escape; longer than chat would take is refused.</summary>
+    public string? Text(string column)
+    {
+        if (!columns.TryGetValue(column, out var i) || i >= cells.Length || CsvFormat.Unescape(cells[i].Trim()) is not { Length: > 0 } value)
+        {
+            return null;
+        }
+
+        return FieldLimits.TooLong(column, value, CsvColumns.MaxLength(column)) is { } tooLong ? throw new RowRejectedException(tooLong) : value;
+    }
 
     public string Required(string column) => Text(column) ?? throw new RowRejectedException($"{column} is empty");
 

@@ -16,6 +16,9 @@ public sealed record ImportReport(
     IReadOnlyList<TierChange> TierChanges,
     string? FileError = null)
 {
+    /// <summary>Where every rejected row was written with its reason (a file import with rejected rows only).</summary>
+    public string? ErrorReportPath { get; init; }
+
     public bool Failed => FileError is not null;
 
     public static ImportReport FailedWith(ImportKind kind, string message) => new(kind, 0, 0, 0, [], [], [], message);
