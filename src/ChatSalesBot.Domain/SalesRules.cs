@@ -40,6 +40,9 @@ public sealed class SalesRules
     /// <summary>A customers should see a manager at least this often.</summary>
     public int ManagerVisitEveryDays { get; set; } = 91;
 
+    /// <summary>Undo takes back a rep's own touch for this many hours after it was logged; later it stays.</summary>
+    public int UndoWindowHours { get; set; } = 24;
+
     public FollowUpWeights Weights { get; set; } = new();
 }
 

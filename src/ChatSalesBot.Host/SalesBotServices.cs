@@ -20,6 +20,7 @@ public static class SalesBotServices
             .ValidateOnStart();
         services.AddOptions<SalesRules>().BindConfiguration("SalesRules")
             .Validate(r => r.TierAPercent > 0 && r.TierAPercent + r.TierBPercent <= 100, "SalesRules: tier percentages must be positive and add up to at most 100.")
+            .Validate(r => r.UndoWindowHours > 0, "SalesRules:UndoWindowHours must be at least 1.")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SalesRules>>().Value);

@@ -21,7 +21,7 @@ public static class CustomerAction
         return CustomerFinder.Find(desk, ctx, customerText) switch
         {
             FoundCustomer.One { Access: CardAccess.Full } one => act(one.Customer),
-            FoundCustomer.One one => NotYours(desk, one.Customer),
+            FoundCustomer.One one => NotYours(desk, ctx, one.Customer),
             FoundCustomer.Several several => Reply.WithCard($"Several customers match \"{customerText}\": pick one.",
                 CustomerCards.PickList($"Which one to {verbLabel.ToLowerInvariant()}?", several.Matches,
                     m => pickAction(new Customer { Id = m.CustomerId }), verbLabel)),
@@ -35,10 +35,13 @@ public static class CustomerAction
 
     public static Reply RunById(SalesDesk desk, TurnContext ctx, int? customerId, Func<Customer, Reply> act) =>
         customerId is { } id && CustomerFinder.ById(desk, ctx, id) is { } one
-            ? one.Access == CardAccess.Full ? act(one.Customer) : NotYours(desk, one.Customer)
+            ? one.Access == CardAccess.Full ? act(one.Customer) : NotYours(desk, ctx, one.Customer)
             : new Reply("That customer is not available to you any more.", []) { IsError = true };
 
-    private static Reply NotYours(SalesDesk desk, Customer c) =>
-        new($"{c.Name} is {desk.RepName(c.OwnerRepId)}'s customer: only they (or a manager) can change it.",
+    private static Reply NotYours(SalesDesk desk, TurnContext ctx, Customer c)
+    {
+        desk.Refused(ctx, c.Id, "change to a teammate's customer");
+        return new($"{c.Name} is {desk.RepName(c.OwnerRepId)}'s customer: only they (or a manager) can change it.",
             [CustomerCards.Summary(desk, c)]) { IsError = true };
+    }
 }

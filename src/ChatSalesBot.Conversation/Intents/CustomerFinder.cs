@@ -46,7 +46,15 @@ public static class CustomerFinder
         }
 
         var access = AccessPolicy.For(ctx.Rep, customer);
-        return access == CardAccess.None ? null : new FoundCustomer.One(customer, access);
+        if (access == CardAccess.None)
+        {
+            // Names never lead here (search skips other teams): an id of another team's customer came from a forged
+            // or stale button.
+            desk.Refused(ctx, customer.Id, "another team's customer");
+            return null;
+        }
+
+        return new FoundCustomer.One(customer, access);
     }
 
     private static bool IsClearWinner(IReadOnlyList<NameMatch> matches)

@@ -29,7 +29,7 @@ public sealed partial class LogTouch(SalesDesk desk)
         return found switch
         {
             FoundCustomer.One { Access: CardAccess.Full } one => Record(ctx, one.Customer, values, replacesForm: false),
-            FoundCustomer.One one => NotYours(one.Customer),
+            FoundCustomer.One one => NotYours(ctx, one.Customer),
             FoundCustomer.Several several => Reply.WithCard(
                 $"Several customers match \"{intent.CustomerText}\": pick one and save.",
                 LogForm.Build(WithDueShown(ctx, values), several.Matches)),
@@ -82,6 +82,7 @@ public sealed partial class LogTouch(SalesDesk desk)
                     customer = one.Customer;
                     break;
                 case FoundCustomer.One one:
+                    desk.Refused(ctx, one.Customer.Id, "touch on a teammate's customer");
                     errors[LogForm.CustomerInput] = $"{one.Customer.Name} is {desk.RepName(one.Customer.OwnerRepId)}'s customer.";
                     break;
                 case FoundCustomer.Several several:
@@ -249,9 +250,12 @@ public sealed partial class LogTouch(SalesDesk desk)
         return (found, notes);
     }
 
-    private Reply NotYours(Customer c) => new(
-        $"{c.Name} is {desk.RepName(c.OwnerRepId)}'s customer: ask them to log it, or your manager to reassign it.",
-        [CustomerCards.Summary(desk, c)]) { IsError = true };
+    private Reply NotYours(TurnContext ctx, Customer c)
+    {
+        desk.Refused(ctx, c.Id, "touch on a teammate's customer");
+        return new($"{c.Name} is {desk.RepName(c.OwnerRepId)}'s customer: ask them to log it, or your manager to reassign it.",
+            [CustomerCards.Summary(desk, c)]) { IsError = true };
+    }
 
     private static Reply FormErrors(LogForm.Values values, Dictionary<string, string> errors, IReadOnlyList<NameMatch>? choices) =>
         new(string.Join(" ", errors.Values), [LogForm.Build(values, choices, errors)])

@@ -27,6 +27,13 @@ public sealed class SalesDesk(ISalesStore store, CustomerDirectory directory, Sa
     public void Audit(TurnContext ctx, AuditAction action, int? customerId, string? detail = null) =>
         Store.Append(Entry(ctx, action, customerId, detail));
 
+    /// <summary>
+    /// Someone asked for what they may not see or change: one audit line, buffered like a view (a refusal changes
+    /// nothing, and a flood of forged buttons must not become a flood of disk flushes).
+    /// </summary>
+    public void Refused(TurnContext ctx, int? customerId, string detail) =>
+        Store.AppendBuffered(Entry(ctx, AuditAction.AccessRefused, customerId, detail));
+
     /// <summary>A card view: audited like everything else, but buffered by the store (see ISalesStore.AppendBuffered).</summary>
     public void AuditView(TurnContext ctx, AuditAction action, int customerId) =>
         Store.AppendBuffered(Entry(ctx, action, customerId, detail: null));
@@ -53,7 +60,7 @@ public sealed class SalesDesk(ISalesStore store, CustomerDirectory directory, Sa
     public (Touch Touch, Customer Customer)? RecordTouch(TurnContext ctx, Touch touch, AuditAction action, Func<Touch, string> detail) =>
         Write(() =>
         {
-            var recorded = Store.RecordTouch(touch, (c, t) => TouchEffects.Apply(c, t, ctx, Rules));
+            var recorded = Store.RecordTouch(touch with { LoggedAt = ctx.Now }, (c, t) => TouchEffects.Apply(c, t, ctx, Rules));
             if (recorded is { } r)
             {
                 Audit(ctx, action, touch.CustomerId, detail(r.Touch));

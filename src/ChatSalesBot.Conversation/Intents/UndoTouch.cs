@@ -1,5 +1,6 @@
 using ChatSalesBot.Conversation.Cards;
 using ChatSalesBot.Domain.Audit;
+using ChatSalesBot.Domain.Touches;
 
 namespace ChatSalesBot.Conversation.Intents;
 
@@ -9,17 +10,26 @@ public sealed class UndoTouch(SalesDesk desk)
     public Reply Handle(TurnContext ctx, int? touchId)
     {
         var touch = touchId is { } id ? desk.Store.GetTouch(id) : desk.Store.LastTouchBy(ctx.Rep.Id);
-        if (touch is null || touch.RepId != ctx.Rep.Id)
+        switch (touch is null ? UndoRefusal.NotYours : UndoPolicy.Check(touch, ctx.Rep, ctx.Now, desk.Rules))
         {
-            return new Reply("There is nothing of yours to undo.", []) { IsError = true };
+            case UndoRefusal.NotYours:
+                if (touch is not null)
+                {
+                    desk.Refused(ctx, touch.CustomerId, $"undo of #{touch.Id}, logged by rep {touch.RepId}");
+                }
+
+                return new Reply("There is nothing of yours to undo.", []) { IsError = true };
+            case UndoRefusal.AlreadyUndone:
+                return Reply.Plain("That was already undone; nothing changed.");
+            case UndoRefusal.TooOld:
+                var hours = desk.Rules.UndoWindowHours;
+                return new Reply(
+                    $"That {CustomerCards.Kind(touch!.Kind).ToLowerInvariant()} was logged on {(touch.LoggedAt ?? touch.At).ToString("MMM d", System.Globalization.CultureInfo.InvariantCulture)}, "
+                    + $"more than {hours} hours ago: undo takes back only your changes of the last {hours} hours. Nothing changed; "
+                    + "log a new touch to correct it, or ask your manager.", []) { IsError = true };
         }
 
-        if (touch.Undone)
-        {
-            return Reply.Plain("That was already undone; nothing changed.");
-        }
-
-        var customer = desk.Store.UndoTouch(touch.Id, (c, t) => TouchEffects.Revert(c, t, desk.Rules));
+        var customer = desk.Store.UndoTouch(touch!.Id, (c, t) => TouchEffects.Revert(c, t, desk.Rules));
         if (customer is null)
         {
             return new Reply("That customer no longer exists.", []) { IsError = true };

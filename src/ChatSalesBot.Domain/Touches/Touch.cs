@@ -37,6 +37,9 @@ public sealed record Touch
 
     public DateOnly? NextStepDue { get; init; }
 
+    /// <summary>When the rep logged it in chat (null for imported touches); undo counts its window from here.</summary>
+    public DateTimeOffset? LoggedAt { get; init; }
+
     /// <summary>The channel it was logged from ("slack", "teams", "console", "import").</summary>
     public string Channel { get; init; } = "";
 
