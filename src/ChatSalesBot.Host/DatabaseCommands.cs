@@ -31,10 +31,18 @@ public static class DatabaseCommands
             var path = DatabasePath(result.GetValue(db));
             if (AdminDoor.Find(path) is { } door)
             {
-                var online = await AdminClient.BackupAsync(door, result.GetValue(destination)!, result.GetValue(force), cancellationToken)
-                    .ConfigureAwait(false);
-                AnsiConsole.MarkupLine($"[green]{Markup.Escape(online.Summary)} by the running server[/]");
-                return 0;
+                try
+                {
+                    var online = await AdminClient.BackupAsync(door, result.GetValue(destination)!, result.GetValue(force), cancellationToken)
+                        .ConfigureAwait(false);
+                    AnsiConsole.MarkupLine($"[green]{Markup.Escape(online.Summary)} by the running server[/]");
+                    return 0;
+                }
+                catch (HttpRequestException)
+                {
+                    // A door left by a server that died (its process id reused): open the file here instead, which
+                    // says "in use" if some process really has it.
+                }
             }
 
             return AdminCommands.WithStore(path, (store, time, _) =>
