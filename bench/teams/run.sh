@@ -6,6 +6,7 @@
 #      Teams__AppId=00000000-0000-0000-0000-0000000000b1 Teams__AppPassword=bench
 #      Teams__OpenIdMetadataUrl=http://127.0.0.1:3979/botframework/.well-known/openidconfiguration
 #      Teams__TokenEndpoint=http://127.0.0.1:3979/token
+#      Teams__ServiceUrlHosts__90=127.0.0.1   (the stand-in connector; not a Bot Framework host, so it must be listed)
 #    (start it after this script printed "stand-in ready", or run with START_BOT="<command>");
 # 3. runs wrk (50 connections, $DURATION) against both and prints throughput, p99 and the ratio.
 set -euo pipefail

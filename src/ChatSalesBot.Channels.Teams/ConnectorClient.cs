@@ -13,9 +13,13 @@ namespace ChatSalesBot.Channels.Teams;
 /// members. The bot's token is attached here and nowhere else. Retries live in the HTTP client's resilience
 /// handler (see <see cref="TeamsServiceCollectionExtensions"/>). See PROTOCOLS.md §B.
 /// </summary>
-public sealed class ConnectorClient(IHttpClientFactory httpClientFactory, ConnectorTokenProvider tokens, ILogger<ConnectorClient> logger)
+public sealed class ConnectorClient(IHttpClientFactory httpClientFactory, ConnectorTokenProvider tokens, ServiceUrlAllowList serviceUrls,
+    ILogger<ConnectorClient> logger)
 {
     public const string HttpClientName = "Teams.Connector";
+
+    /// <summary><see cref="ConnectorException.ErrorCode"/> of a call not made because its serviceUrl is not on the allow-list.</summary>
+    public const string ServiceUrlNotAllowed = "ServiceUrlNotAllowed";
 
     public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity,
         CancellationToken cancellationToken) =>
@@ -55,6 +59,13 @@ public sealed class ConnectorClient(IHttpClientFactory httpClientFactory, Connec
         CancellationToken cancellationToken)
         where T : class, new()
     {
+        // Checked here too, not only at the door: proactive sends use stored references and the default serviceUrl.
+        if (!serviceUrls.AllowsConnectorCallsTo(serviceUrl))
+        {
+            TeamsLog.ServiceUrlRefused(logger, operation);
+            throw new ConnectorException(operation, 0, ServiceUrlNotAllowed);
+        }
+
         using var request = new HttpRequestMessage(method, new Uri(BaseUri(serviceUrl), path));
         if (await tokens.GetTokenAsync(cancellationToken) is { } token)
         {

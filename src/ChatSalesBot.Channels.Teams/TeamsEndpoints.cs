@@ -12,9 +12,10 @@ using Microsoft.Extensions.Options;
 namespace ChatSalesBot.Channels.Teams;
 
 /// <summary>
-/// <c>POST /api/messages</c>: the bearer token is checked before the body is read; then the activity is parsed,
-/// matched against the token's claims and handed on. Every failure is a bare status code, never a stack trace.
-/// See PROTOCOLS.md §A–§C.
+/// <c>POST /api/messages</c>: the body is read up to <see cref="TeamsOptions.MaxRequestBytes"/> (413 beyond, whether or
+/// not a Content-Length was sent), then the bearer token is checked, then the activity is parsed, matched against the
+/// token's claims and the serviceUrl allow-list, and handed on. Every failure is a bare status code, never a stack
+/// trace. See PROTOCOLS.md §A–§C.
 /// </summary>
 public static class TeamsEndpoints
 {
@@ -33,64 +34,41 @@ public static class TeamsEndpoints
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TeamsEndpoints).FullName!);
         var cancellationToken = context.RequestAborted;
 
-        var token = TokenValidationOutcome.Unauthenticated;
+        var body = await BoundedBody.ReadAsync(context, options.MaxRequestBytes, cancellationToken);
+        if (body.Failure is { } status)
+        {
+            TeamsLog.BodyRefused(logger, status, options.MaxRequestBytes);
+            context.Response.StatusCode = status;
+            return;
+        }
+
+        var validator = services.GetRequiredService<BotFrameworkTokenValidator>();
+        TokenValidationOutcome token = TokenValidationOutcome.NotRequired.Instance;
         if (!options.IsLocalDevelopment)
         {
-            var validator = services.GetRequiredService<BotFrameworkTokenValidator>();
             token = await validator.ValidateAsync(context.Request.Headers.Authorization.ToString(), cancellationToken);
-            if (!token.IsValid)
+            if (token is TokenValidationOutcome.Rejected rejected)
             {
-                TeamsLog.RequestRejected(logger, token.Failure!);
+                TeamsLog.RequestRejected(logger, rejected.Reason);
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return;
             }
         }
 
-        if (context.Request.ContentLength > options.MaxRequestBytes)
+        if (ParseActivity(body.Bytes, options, logger) is not { } activity)
         {
-            TeamsLog.MalformedActivity(logger, "body too large");
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return;
-        }
-
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = options.MaxRequestBytes;
-        }
-
-        Activity? activity;
-        try
-        {
-            activity = await JsonSerializer.DeserializeAsync<Activity>(context.Request.Body, TeamsJson.Options, cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            TeamsLog.MalformedActivity(logger, $"invalid JSON at {ex.Path ?? "?"}, line {ex.LineNumber}");
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return;
-        }
-        catch (BadHttpRequestException ex)
-        {
-            TeamsLog.MalformedActivity(logger, ex.Message);
-            context.Response.StatusCode = ex.StatusCode;
-            return;
-        }
-
-        if (activity is null || string.IsNullOrEmpty(activity.Type) || activity.Conversation is null || string.IsNullOrEmpty(activity.ServiceUrl))
-        {
-            TeamsLog.MalformedActivity(logger, "not an activity (type, conversation or serviceUrl missing)");
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
 
-        if (BotFrameworkTokenValidator.CheckActivity(token, activity) is { } mismatch)
+        if (validator.CheckActivity(token, activity) is { } mismatch)
         {
             TeamsLog.RequestRejected(logger, mismatch);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
 
-        TeamsLog.ActivityReceived(logger, activity.Type, activity.Id, activity.Conversation.ConversationType);
+        TeamsLog.ActivityReceived(logger, activity.Type, activity.Id, activity.Conversation!.ConversationType);
         var handler = services.GetRequiredService<TeamsActivityHandler>();
         switch (activity.Type)
         {
@@ -104,10 +82,48 @@ public static class TeamsEndpoints
                 context.Response.StatusCode = StatusCodes.Status200OK;
                 await context.Response.WriteAsJsonAsync(response, TeamsJson.Options, cancellationToken);
                 return;
+            case ActivityTypes.Invoke:
+                // As Bot Framework's ActivityHandler answers an invoke it has no handler for (task/fetch, signin/verifyState, ...).
+                TeamsLog.ActivityIgnored(logger, activity.Type, activity.Name);
+                context.Response.StatusCode = StatusCodes.Status501NotImplemented;
+                return;
             default:
                 TeamsLog.ActivityIgnored(logger, activity.Type, activity.Name);
                 context.Response.StatusCode = StatusCodes.Status200OK;
                 return;
         }
+    }
+
+    /// <summary>The activity, or null (logged) when the body is not one this endpoint can act on.</summary>
+    private static Activity? ParseActivity(ReadOnlyMemory<byte> body, TeamsOptions options, ILogger logger)
+    {
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize<Activity>(body.Span, TeamsJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            TeamsLog.MalformedActivity(logger, $"invalid JSON at {ex.Path ?? "?"}, line {ex.LineNumber}");
+            return null;
+        }
+
+        var problem = activity switch
+        {
+            null => "not an activity",
+            { Type: null or "" } => "type missing",
+            { Conversation: null } => "conversation missing",
+            { ServiceUrl: null or "" } => "serviceUrl missing",
+            { From: null or { Id: null or "" } } => "from missing",
+            _ when options.IsLocalDevelopment && !ServiceUrlAllowList.IsHttpUrl(activity.ServiceUrl) => "serviceUrl is not an absolute http(s) URL",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            TeamsLog.MalformedActivity(logger, problem);
+            return null;
+        }
+
+        return activity;
     }
 }

@@ -54,4 +54,10 @@ internal static partial class TeamsLog
 
     [LoggerMessage(16, LogLevel.Information, "Teams button press carried no ChatSalesBot action (activity {ActivityId})")]
     public static partial void ButtonWithoutAction(ILogger logger, string? activityId);
+
+    [LoggerMessage(17, LogLevel.Information, "Teams request body refused with {StatusCode} (limit {MaxRequestBytes} bytes)")]
+    public static partial void BodyRefused(ILogger logger, int statusCode, int maxRequestBytes);
+
+    [LoggerMessage(18, LogLevel.Warning, "Bot Connector {Operation} not sent: the serviceUrl host is not on Teams:ServiceUrlHosts")]
+    public static partial void ServiceUrlRefused(ILogger logger, string operation);
 }

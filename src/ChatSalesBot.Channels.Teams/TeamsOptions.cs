@@ -46,6 +46,25 @@ public sealed class TeamsOptions : IValidatableObject
         "https://login.microsoftonline.com/69e9b82d-4842-4902-8d1e-abc5b98a55e8/v2.0",
     ];
 
+    /// <summary>
+    /// Hosts a serviceUrl may name outside local development mode (exact, or <c>*.domain</c> for any host below it): the
+    /// bot's connector token is sent nowhere else. Public cloud, GCC, GCC High, DoD and China Bot Framework/Teams hosts.
+    /// </summary>
+    public List<string> ServiceUrlHosts { get; set; } =
+    [
+        "smba.trafficmanager.net",
+        "smba.onyx.prod.teams.trafficmanager.net",
+        "*.botframework.com",
+        "*.teams.microsoft.com",
+        "*.teams.microsoft.us",
+        "*.botframework.us",
+        "*.botframework.azure.cn",
+        "frontend.botapi.msg.infra.teams.microsoftonline.cn",
+    ];
+
+    /// <summary>Adaptive Card schema version of every card sent; the renderer is checked at each of these.</summary>
+    public static readonly IReadOnlyList<string> SupportedCardVersions = ["1.2", "1.3", "1.4", "1.5"];
+
     public string AdaptiveCardVersion { get; set; } = "1.5";
 
     /// <summary>Lets local development mode (no app id) listen on a non-loopback address. Never in production.</summary>
@@ -110,9 +129,19 @@ public sealed class TeamsOptions : IValidatableObject
             yield return new ValidationResult("Teams:OpenIdMetadataUrl and Teams:EntraOpenIdMetadataUrl must be absolute URLs.");
         }
 
-        if (AdaptiveCardVersion is not ("1.0" or "1.1" or "1.2" or "1.3" or "1.4" or "1.5" or "1.6"))
+        if (!SupportedCardVersions.Contains(AdaptiveCardVersion))
         {
-            yield return new ValidationResult("Teams:AdaptiveCardVersion must be 1.0 to 1.6.", [nameof(AdaptiveCardVersion)]);
+            yield return new ValidationResult($"Teams:AdaptiveCardVersion must be one of {string.Join(", ", SupportedCardVersions)}.",
+                [nameof(AdaptiveCardVersion)]);
+        }
+
+        foreach (var host in ServiceUrlHosts)
+        {
+            var name = host.StartsWith("*.", StringComparison.Ordinal) ? host[2..] : host;
+            if (Uri.CheckHostName(name) == UriHostNameType.Unknown || name.Contains('*', StringComparison.Ordinal))
+            {
+                yield return new ValidationResult($"Teams:ServiceUrlHosts entry '{host}' is not a host name or *.domain.", [nameof(ServiceUrlHosts)]);
+            }
         }
     }
 }

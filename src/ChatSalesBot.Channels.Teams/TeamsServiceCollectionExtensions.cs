@@ -29,6 +29,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddHttpClient(ConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromMinutes(2))
             .AddResilienceHandler("teams-connector", (builder, context) => AddRetry(builder, context.ServiceProvider));
 
+        services.TryAddSingleton<ServiceUrlAllowList>();
         services.TryAddSingleton<BotFrameworkTokenValidator>();
         services.TryAddSingleton<ConnectorTokenProvider>();
         services.TryAddSingleton<ConnectorClient>();

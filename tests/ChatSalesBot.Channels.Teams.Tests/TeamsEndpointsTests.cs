@@ -204,6 +204,66 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("personal-message.json")]
+    [InlineData("adaptive-card-action-invoke.json")]
+    [InlineData("conversation-update-install.json")]
+    public async Task TeamsEndpoints_ActivityWithoutFrom_Returns400AndNothingRuns(string payload)
+    {
+        var activity = JsonNode.Parse(TeamsTestHost.Payload(payload))!.AsObject();
+        activity.Remove("from");
+
+        var response = await _host.PostAsync(activity.ToJsonString());
+        await _host.WhenIdleAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(_host.Bot.Turns);
+        Assert.Empty(_host.Http.ConnectorRequests);
+        Assert.DoesNotContain(_host.Logs.Lines, l => l.Message.StartsWith("Teams turn for activity", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("task/fetch")]
+    [InlineData("task/submit")]
+    [InlineData("signin/verifyState")]
+    [InlineData("composeExtension/query")]
+    [InlineData(null)]
+    public async Task TeamsEndpoints_UnknownInvoke_Returns501LikeBotFramework(string? name)
+    {
+        var invoke = JsonNode.Parse(TeamsTestHost.Payload("adaptive-card-action-invoke.json"))!.AsObject();
+        invoke["name"] = name;
+
+        var response = await _host.PostAsync(invoke.ToJsonString());
+        await _host.WhenIdleAsync();
+
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        Assert.Empty(_host.Bot.Turns);
+    }
+
+    [Fact]
+    public async Task TeamsEndpoints_ChunkedBodyOverTheLimitWithoutToken_Returns413BeforeTheTokenIsChecked()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new FillerContent(2 * 1024 * 1024) };
+
+        var response = await _host.Client.SendAsync(request);
+
+        Assert.Null(request.Content.Headers.ContentLength);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.DoesNotContain(_host.Logs.Lines, l => l.Message.StartsWith("Teams request rejected with 401", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TeamsEndpoints_ContentLengthOverTheLimit_Returns413()
+    {
+        var big = TeamsTestHost.Payload("personal-message.json").Replace("customer Acme", new string('a', 300 * 1024), StringComparison.Ordinal);
+
+        var response = await _host.PostAsync(big);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(_host.Bot.Turns);
+    }
+
     [Fact]
     public async Task TeamsEndpoints_UnknownActivityType_Returns200IgnoredAndLogged()
     {

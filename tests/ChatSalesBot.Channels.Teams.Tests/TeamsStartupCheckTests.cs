@@ -53,6 +53,8 @@ public sealed class TeamsStartupCheckTests
     [InlineData("00000000-0000-0000-0000-0000000000a1", "", "MultiTenant", "", "AppPassword")]
     [InlineData("00000000-0000-0000-0000-0000000000a1", "secret", "SingleTenant", "", "TenantId")]
     [InlineData("", "", "MultiTenant", "1.9", "AdaptiveCardVersion")]
+    [InlineData("", "", "MultiTenant", "1.6", "AdaptiveCardVersion")]
+    [InlineData("", "", "MultiTenant", "1.1", "AdaptiveCardVersion")]
     public async Task TeamsOptions_Invalid_StopsStartWithTheSettingNamed(string appId, string password, string appType, string version, string named)
     {
         await using var app = Build("http://127.0.0.1:0", allow: false, new()
@@ -65,6 +67,19 @@ public sealed class TeamsStartupCheckTests
 
         var ex = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync());
         Assert.Contains(named, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net/")]
+    [InlineData("*.*.botframework.com")]
+    [InlineData("*")]
+    [InlineData("smba.trafficmanager.net/teams")]
+    public async Task TeamsOptions_ServiceUrlHostNotAHostName_StopsStart(string host)
+    {
+        await using var app = Build("http://127.0.0.1:0", allow: false, new() { ["Teams:ServiceUrlHosts:90"] = host });
+
+        var ex = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync());
+        Assert.Contains("ServiceUrlHosts", ex.Message, StringComparison.Ordinal);
     }
 
     private static WebApplication Build(string url, bool allow, Dictionary<string, string?>? extra = null)

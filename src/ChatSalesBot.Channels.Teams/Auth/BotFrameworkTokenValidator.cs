@@ -12,9 +12,9 @@ namespace ChatSalesBot.Channels.Teams.Auth;
 /// <summary>
 /// Validates the bearer token of an inbound Bot Framework request in the order of the reference SDK's
 /// JwtTokenExtractor/ChannelValidation: parameters (issuer, audience, lifetime, signature), then the claims
-/// that depend on the activity (serviceurl, endorsements). See PROTOCOLS.md §A.
+/// that depend on the activity (serviceurl, endorsements, serviceUrl host). See PROTOCOLS.md §A.
 /// </summary>
-public sealed class BotFrameworkTokenValidator
+public sealed class BotFrameworkTokenValidator : IDisposable
 {
     public const string MetadataHttpClient = "Teams.OpenIdMetadata";
 
@@ -22,30 +22,30 @@ public sealed class BotFrameworkTokenValidator
 
     private readonly TeamsOptions _options;
     private readonly TimeProvider _time;
-    private readonly ILogger<BotFrameworkTokenValidator> _logger;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _botFramework;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _entra;
+    private readonly ServiceUrlAllowList _serviceUrls;
+    private readonly SigningKeyCache _botFramework;
+    private readonly SigningKeyCache _entra;
     private readonly HashSet<string> _issuers;
     private readonly JsonWebTokenHandler _handler = new();
 
     public BotFrameworkTokenValidator(IOptions<TeamsOptions> options, IHttpClientFactory httpClientFactory, TimeProvider time,
-        ILogger<BotFrameworkTokenValidator> logger)
+        ServiceUrlAllowList serviceUrls, ILogger<BotFrameworkTokenValidator> logger)
     {
         _options = options.Value;
         _time = time;
-        _logger = logger;
+        _serviceUrls = serviceUrls;
         _issuers = new HashSet<string>(_options.AcceptedIssuers(), StringComparer.Ordinal);
-        _botFramework = CreateManager(_options.OpenIdMetadataUrl, httpClientFactory);
-        _entra = CreateManager(_options.EntraOpenIdMetadataUrl, httpClientFactory);
+        _botFramework = CreateCache(_options.OpenIdMetadataUrl, httpClientFactory, time, logger);
+        _entra = CreateCache(_options.EntraOpenIdMetadataUrl, httpClientFactory, time, logger);
     }
 
-    /// <summary>Checks issuer, audience, lifetime and signature of the <c>Authorization</c> header's token.</summary>
+    /// <summary>Checks issuer, audience, lifetime and signature of the <c>Authorization</c> header's token, then its kind's claims.</summary>
     public async Task<TokenValidationOutcome> ValidateAsync(string? authorizationHeader, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(authorizationHeader)
             || !authorizationHeader.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return TokenValidationOutcome.Fail("no bearer token");
+            return new TokenValidationOutcome.Rejected("no bearer token");
         }
 
         var raw = authorizationHeader["Bearer ".Length..].Trim();
@@ -56,84 +56,126 @@ public sealed class BotFrameworkTokenValidator
         }
         catch (ArgumentException)
         {
-            return TokenValidationOutcome.Fail("token is not a JWT");
+            return new TokenValidationOutcome.Rejected("token is not a JWT");
         }
 
         if (!_issuers.Contains(unverified.Issuer))
         {
-            return TokenValidationOutcome.Fail("issuer not accepted");
+            return new TokenValidationOutcome.Rejected("issuer not accepted");
         }
 
         var isBotFramework = unverified.Issuer == TeamsOptions.BotFrameworkIssuer;
-        var manager = isBotFramework ? _botFramework : _entra;
-        OpenIdConnectConfiguration metadata;
-        TokenValidationResult result;
-        try
+        var keys = isBotFramework ? _botFramework : _entra;
+        if (await keys.GetAsync(cancellationToken) is not { } metadata)
         {
-            metadata = await manager.GetConfigurationAsync(cancellationToken);
-            result = await _handler.ValidateTokenAsync(raw, Parameters(metadata));
-            if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
-            {
-                // An unknown kid usually means the keys rolled over: refetch once (rate-limited by the manager).
-                manager.RequestRefresh();
-                metadata = await manager.GetConfigurationAsync(cancellationToken);
-                result = await _handler.ValidateTokenAsync(raw, Parameters(metadata));
-            }
-        }
-        catch (InvalidOperationException ex)
-        {
-            TeamsLog.OpenIdMetadataUnavailable(_logger, ex.GetType().Name);
-            return TokenValidationOutcome.Fail("signing keys unavailable");
+            return new TokenValidationOutcome.Rejected("signing keys unavailable");
         }
 
+        if (!HoldsKey(metadata, unverified.Kid)
+            && await keys.RefetchForUnknownKeyAsync(metadata, cancellationToken) is { } refetched)
+        {
+            metadata = refetched;
+        }
+
+        var result = await _handler.ValidateTokenAsync(raw, Parameters(metadata));
         if (!result.IsValid)
         {
-            return TokenValidationOutcome.Fail(result.Exception?.GetType().Name ?? "invalid token");
+            return new TokenValidationOutcome.Rejected(result.Exception?.GetType().Name ?? "invalid token");
         }
 
         var token = (JsonWebToken)result.SecurityToken;
         var serviceUrl = token.TryGetPayloadValue<string>("serviceurl", out var s) ? s : null;
         if (isBotFramework)
         {
-            return new TokenValidationOutcome(null, serviceUrl, EndorsementsOf(metadata, token.Kid));
+            return serviceUrl is null
+                ? new TokenValidationOutcome.Rejected("serviceurl claim missing")
+                : new TokenValidationOutcome.BotFrameworkChannel(serviceUrl, EndorsementsOf(metadata, token.Kid));
         }
 
         var tenant = token.TryGetPayloadValue<string>("tid", out var t) ? t : null;
         if (tenant is null || !unverified.Issuer.Contains(tenant, StringComparison.OrdinalIgnoreCase))
         {
-            return TokenValidationOutcome.Fail("tid does not match issuer");
+            return new TokenValidationOutcome.Rejected("tid does not match issuer");
         }
 
-        return new TokenValidationOutcome(null, serviceUrl, null);
+        return EntraAppIdProblem(token) is { } problem
+            ? new TokenValidationOutcome.Rejected(problem)
+            : new TokenValidationOutcome.EntraChannel(serviceUrl);
     }
 
-    /// <summary>The claims that must match the activity: serviceurl, and for Bot Framework tokens the channel's endorsement.</summary>
-    public static string? CheckActivity(TokenValidationOutcome outcome, Activity activity)
+    /// <summary>
+    /// What the activity must match for the token to count: for every authenticated kind a serviceUrl on the allow-list,
+    /// then the token's serviceurl claim and (Bot Framework tokens) the signing key's endorsement of the channel.
+    /// Null when the activity may be processed.
+    /// </summary>
+    public string? CheckActivity(TokenValidationOutcome outcome, Activity activity)
     {
-        if (outcome == TokenValidationOutcome.Unauthenticated)
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(activity);
+        return outcome switch
         {
-            return null;
-        }
-
-        if (outcome.RequiresEndorsement && outcome.ServiceUrl is null)
-        {
-            return "serviceurl claim missing";
-        }
-
-        if (outcome.ServiceUrl is not null
-            && !string.Equals(outcome.ServiceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
-        {
-            return "serviceurl claim does not match the activity";
-        }
-
-        if (outcome.RequiresEndorsement
-            && (activity.ChannelId is null || !outcome.Endorsements!.Contains(activity.ChannelId)))
-        {
-            return "signing key not endorsed for the channel";
-        }
-
-        return null;
+            TokenValidationOutcome.NotRequired => _options.IsLocalDevelopment ? null : "a token is required outside local development mode",
+            TokenValidationOutcome.Rejected rejected => rejected.Reason,
+            _ when !_serviceUrls.Allows(activity.ServiceUrl) => "serviceUrl host is not on the allow-list (Teams:ServiceUrlHosts)",
+            TokenValidationOutcome.BotFrameworkChannel channel when !SameServiceUrl(channel.ServiceUrl, activity) =>
+                "serviceurl claim does not match the activity",
+            TokenValidationOutcome.BotFrameworkChannel channel when activity.ChannelId is null || !channel.Endorsements.Contains(activity.ChannelId) =>
+                "signing key not endorsed for the channel",
+            TokenValidationOutcome.BotFrameworkChannel => null,
+            TokenValidationOutcome.EntraChannel { ServiceUrl: { } claimed } when !SameServiceUrl(claimed, activity) =>
+                "serviceurl claim does not match the activity",
+            TokenValidationOutcome.EntraChannel => null,
+            _ => "unrecognised token outcome",
+        };
     }
+
+    /// <summary>
+    /// Bot Framework's own rule for Entra-issued tokens on the channel path, as botbuilder-dotnet 4.23 applies it in
+    /// <c>ParameterizedBotFrameworkAuthentication.JwtTokenValidation_AuthenticateTokenAsync</c>: a token whose app id
+    /// differs from its audience is a skill token (<c>SkillValidation.IsSkillClaim</c>), refused unless allowed callers
+    /// are configured (ChatSalesBot is no skill and has none); otherwise it is taken as an emulator token
+    /// (<c>EmulatorValidation</c>), which needs a <c>ver</c> claim and the bot's own app id in <c>appid</c> (1.0) or
+    /// <c>azp</c> (2.0). Any app of a tenant can get a token for another app of that tenant (and any bot one from the
+    /// botframework.com tenant), so without this a colleague's app could pose as the channel. The Agents SDK's
+    /// <c>AgentClaims.IsAgentClaim</c> draws the same line: app id different from the audience = agent-to-agent, not channel.
+    /// </summary>
+    private string? EntraAppIdProblem(JsonWebToken token)
+    {
+        if (!token.TryGetPayloadValue<string>("ver", out var version) || string.IsNullOrWhiteSpace(version))
+        {
+            return "ver claim missing on an Entra-issued token";
+        }
+
+        var claim = version switch
+        {
+            "1.0" => "appid",
+            "2.0" => "azp",
+            _ => null,
+        };
+        if (claim is null)
+        {
+            return "unknown token version on an Entra-issued token";
+        }
+
+        if (!token.TryGetPayloadValue<string>(claim, out var appId) || string.IsNullOrWhiteSpace(appId))
+        {
+            return $"{claim} claim missing on an Entra-issued token";
+        }
+
+        var audience = token.Audiences.FirstOrDefault();
+        if (!string.Equals(appId, audience, StringComparison.OrdinalIgnoreCase))
+        {
+            return "skill token (its app id is not the audience); no allowed callers are configured";
+        }
+
+        return string.Equals(appId, _options.AppId, StringComparison.OrdinalIgnoreCase) ? null : "app id is not the bot's own";
+    }
+
+    private static bool SameServiceUrl(string claimed, Activity activity) =>
+        string.Equals(claimed, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase);
+
+    private static bool HoldsKey(OpenIdConnectConfiguration metadata, string? kid) =>
+        kid is null || metadata.SigningKeys.Any(k => k.KeyId == kid);
 
     private TokenValidationParameters Parameters(OpenIdConnectConfiguration metadata) => new()
     {
@@ -158,7 +200,7 @@ public sealed class BotFrameworkTokenValidator
             && (notBefore is not { } nbf || now >= nbf.ToUniversalTime() - ClockSkew);
     }
 
-    private static HashSet<string> EndorsementsOf(OpenIdConnectConfiguration metadata, string? kid)
+    private static IReadOnlySet<string> EndorsementsOf(OpenIdConnectConfiguration metadata, string? kid)
     {
         var endorsements = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var key = metadata.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == kid);
@@ -183,15 +225,18 @@ public sealed class BotFrameworkTokenValidator
         return endorsements;
     }
 
-    private static ConfigurationManager<OpenIdConnectConfiguration> CreateManager(string url, IHttpClientFactory factory)
+    private static SigningKeyCache CreateCache(string url, IHttpClientFactory factory, TimeProvider time, ILogger logger)
     {
         var retriever = new HttpDocumentRetriever(factory.CreateClient(MetadataHttpClient))
         {
             RequireHttps = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase),
         };
-        return new ConfigurationManager<OpenIdConnectConfiguration>(url, new OpenIdConnectConfigurationRetriever(), retriever)
-        {
-            AutomaticRefreshInterval = TimeSpan.FromHours(12),
-        };
+        return new SigningKeyCache(url, retriever, time, logger);
+    }
+
+    public void Dispose()
+    {
+        _botFramework.Dispose();
+        _entra.Dispose();
     }
 }

@@ -1,18 +1,27 @@
 namespace ChatSalesBot.Channels.Teams.Auth;
 
 /// <summary>
-/// Result of checking a channel token: the failure reason, or what the activity must still match
-/// (serviceurl claim, endorsements of the signing key). See PROTOCOLS.md §A.
+/// What checking a request's bearer token found. A closed set of kinds, each saying what the activity must still match,
+/// so no kind can be mistaken for another (see <see cref="BotFrameworkTokenValidator.CheckActivity"/>). See PROTOCOLS.md §A.
 /// </summary>
-public sealed record TokenValidationOutcome(string? Failure, string? ServiceUrl, IReadOnlyCollection<string>? Endorsements)
+public abstract record TokenValidationOutcome
 {
-    public bool IsValid => Failure is null;
+    private TokenValidationOutcome()
+    {
+    }
 
-    /// <summary>Bot Framework-issued tokens carry endorsements; Entra-issued channel tokens do not.</summary>
-    public bool RequiresEndorsement => Endorsements is not null;
+    /// <summary>The token failed a check; the request gets a bare 401.</summary>
+    public sealed record Rejected(string Reason) : TokenValidationOutcome;
 
-    public static TokenValidationOutcome Fail(string reason) => new(reason, null, null);
+    /// <summary>A Bot Framework channel token: its <c>serviceurl</c> claim and the channels its signing key is endorsed for.</summary>
+    public sealed record BotFrameworkChannel(string ServiceUrl, IReadOnlySet<string> Endorsements) : TokenValidationOutcome;
+
+    /// <summary>An Entra-issued token the bot's own app obtained (app id = audience); <c>serviceurl</c> when it carries one.</summary>
+    public sealed record EntraChannel(string? ServiceUrl) : TokenValidationOutcome;
 
     /// <summary>Local development mode: no token was asked for.</summary>
-    public static readonly TokenValidationOutcome Unauthenticated = new(null, null, null);
+    public sealed record NotRequired : TokenValidationOutcome
+    {
+        public static readonly NotRequired Instance = new();
+    }
 }

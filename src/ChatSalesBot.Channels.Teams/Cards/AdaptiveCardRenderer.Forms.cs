@@ -4,14 +4,29 @@ using ChatSalesBot.Conversation.Cards;
 
 namespace ChatSalesBot.Channels.Teams.Cards;
 
-/// <summary>Forms: Input.Text / Input.ChoiceSet / Input.Date with labels, required flags and the refused field's error.</summary>
+/// <summary>
+/// Forms: Input.Text / Input.ChoiceSet / Input.Date with labels, required flags and the refused field's error. Input
+/// labels and validation (<c>label</c>, <c>isRequired</c>, <c>errorMessage</c>) came with schema 1.3; before it the
+/// label is a TextBlock above the input, marked "(required)", and the bot's own check is the only one.
+/// </summary>
 public sealed partial class AdaptiveCardRenderer
 {
     private IEnumerable<JsonNode> FormOf(Form form, IReadOnlyDictionary<string, string>? fieldErrors)
     {
         foreach (var input in form.Inputs)
         {
-            yield return InputOf(input);
+            if (!_supportsInputLabels)
+            {
+                var label = Text(input.Label, weight: "Bolder");
+                if (input.Required)
+                {
+                    label["text"] = (string?)label["text"] + " (required)";
+                }
+
+                yield return label;
+            }
+
+            yield return InputOf(input, _supportsInputLabels);
             var error = input.Error ?? (fieldErrors is not null && fieldErrors.TryGetValue(input.Id, out var e) ? e : null);
             if (!string.IsNullOrEmpty(error))
             {
@@ -27,7 +42,7 @@ public sealed partial class AdaptiveCardRenderer
         yield return ActionSet([form.Submit]);
     }
 
-    private static JsonObject InputOf(FormInput input)
+    private static JsonObject InputOf(FormInput input, bool withLabel)
     {
         var node = input.Kind switch
         {
@@ -43,9 +58,13 @@ public sealed partial class AdaptiveCardRenderer
         };
 
         node["id"] = input.Id;
-        node["label"] = input.Label;
-        node["isRequired"] = input.Required;
-        node["errorMessage"] = input.Error ?? (input.Required ? $"{input.Label} is required." : $"{input.Label} is not valid.");
+        if (withLabel)
+        {
+            node["label"] = input.Label;
+            node["isRequired"] = input.Required;
+            node["errorMessage"] = input.Error ?? (input.Required ? $"{input.Label} is required." : $"{input.Label} is not valid.");
+        }
+
         if (!string.IsNullOrEmpty(input.Placeholder) && input.Kind != InputKind.Date)
         {
             node["placeholder"] = input.Placeholder;

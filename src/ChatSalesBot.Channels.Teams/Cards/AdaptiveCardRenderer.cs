@@ -24,6 +24,7 @@ public sealed partial class AdaptiveCardRenderer
     private readonly string _version;
     private readonly bool _supportsExecute;
     private readonly bool _supportsTable;
+    private readonly bool _supportsInputLabels;
 
     public AdaptiveCardRenderer(IOptions<TeamsOptions> options)
     {
@@ -31,6 +32,7 @@ public sealed partial class AdaptiveCardRenderer
         var version = Version.Parse(_version);
         _supportsExecute = version >= new Version(1, 4);
         _supportsTable = version >= new Version(1, 5);
+        _supportsInputLabels = version >= new Version(1, 3);
     }
 
     /// <summary>The whole card: header, body and its action bar.</summary>

@@ -101,6 +101,32 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
+    public void AdaptiveCardRenderer_Version12LogForm_LabelsAsTextBlocksAndNo13InputProperties()
+    {
+        var reply = SampleReplies.LogFormWithErrors();
+
+        var card = Renderer("1.2").Render(reply.Cards[0], reply.FieldErrors);
+
+        var body = card["body"]!.AsArray();
+        var inputs = body.Where(e => ((string?)e!["type"])!.StartsWith("Input.", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, inputs.Count);
+        foreach (var input in inputs)
+        {
+            Assert.Null(input!["label"]);
+            Assert.Null(input["isRequired"]);
+            Assert.Null(input["errorMessage"]);
+            var label = body[body.IndexOf(input) - 1]!;
+            Assert.Equal("TextBlock", (string?)label["type"]);
+        }
+
+        var customer = body.Single(e => (string?)e!["id"] == "customer")!;
+        Assert.Equal("Customer (required)", (string?)body[body.IndexOf(customer) - 1]!["text"]);
+        var next = body.Single(e => (string?)e!["id"] == "next")!;
+        Assert.Equal("Next step", (string?)body[body.IndexOf(next) - 1]!["text"]);
+        Assert.Equal("Notes are required.", (string?)body.Single(e => (string?)e!["id"] == "notes.error")!["text"]);
+    }
+
+    [Fact]
     public void AdaptiveCardRenderer_MoreThanSixButtons_OverflowIntoFurtherActionSets()
     {
         var buttons = Enumerable.Range(1, 14).Select(i => new CardButton($"B{i}", ButtonAction.Of("x", ("i", i)))).ToList();

@@ -19,7 +19,7 @@ namespace ChatSalesBot.Channels.Teams.Tests.Infrastructure;
 public sealed class TeamsTestHost : IAsyncDisposable
 {
     private TeamsTestHost(WebApplication app, TestSigningAuthority authority, StubHttpHandler http, FakeSalesBot bot,
-        FakeTimeProvider time, ListLoggerProvider logs)
+        FakeTimeProvider time, ListLoggerProvider logs, bool kestrel)
     {
         App = app;
         Authority = authority;
@@ -27,7 +27,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         Bot = bot;
         Time = time;
         Logs = logs;
-        Client = app.GetTestClient();
+        Client = kestrel ? new HttpClient { BaseAddress = new Uri(app.Urls.First()) } : app.GetTestClient();
     }
 
     public WebApplication App { get; }
@@ -46,8 +46,9 @@ public sealed class TeamsTestHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
+    /// <param name="kestrel">Serve on a real Kestrel socket at 127.0.0.1 (an ephemeral port) instead of the TestServer.</param>
     public static async Task<TeamsTestHost> StartAsync(Dictionary<string, string?>? settings = null,
-        Action<IServiceCollection, FakeTimeProvider>? configure = null)
+        Action<IServiceCollection, FakeTimeProvider>? configure = null, bool kestrel = false)
     {
         var authority = new TestSigningAuthority();
         var http = new StubHttpHandler(authority);
@@ -56,7 +57,15 @@ public sealed class TeamsTestHost : IAsyncDisposable
         var logs = new ListLoggerProvider();
 
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseTestServer();
+        if (kestrel)
+        {
+            builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         var config = new Dictionary<string, string?>
         {
@@ -86,7 +95,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         var app = builder.Build();
         app.MapTeams();
         await app.StartAsync();
-        return new TeamsTestHost(app, authority, http, bot, time, logs);
+        return new TeamsTestHost(app, authority, http, bot, time, logs, kestrel);
     }
 
     public static string Payload(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Payloads", name));

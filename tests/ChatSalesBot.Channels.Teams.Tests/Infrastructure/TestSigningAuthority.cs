@@ -23,6 +23,7 @@ public sealed class TestSigningAuthority : IDisposable
     private readonly RSA _unendorsedRsa = RSA.Create(2048);
     private readonly RSA _strangerRsa = RSA.Create(2048);
     private readonly RSA _entraRsa = RSA.Create(2048);
+    private readonly RSA _rolledRsa = RSA.Create(2048);
 
     public TestSigningAuthority()
     {
@@ -30,6 +31,7 @@ public sealed class TestSigningAuthority : IDisposable
         UnendorsedKey = new RsaSecurityKey(_unendorsedRsa) { KeyId = "webchat-key" };
         StrangerKey = new RsaSecurityKey(_strangerRsa) { KeyId = "teams-key" };
         EntraKey = new RsaSecurityKey(_entraRsa) { KeyId = "entra-key" };
+        RolledKey = new RsaSecurityKey(_rolledRsa) { KeyId = "teams-key-rolled" };
     }
 
     /// <summary>Endorsed for msteams.</summary>
@@ -43,17 +45,26 @@ public sealed class TestSigningAuthority : IDisposable
 
     public RsaSecurityKey EntraKey { get; }
 
+    /// <summary>The key Bot Framework rolls over to: in the JWKS (endorsed for msteams) only once <see cref="PublishRolledKey"/> ran.</summary>
+    public RsaSecurityKey RolledKey { get; }
+
+    public bool PublishesRolledKey { get; private set; }
+
+    public void PublishRolledKey() => PublishesRolledKey = true;
+
     public string BotFrameworkMetadata() => Metadata("https://api.botframework.com", BotFrameworkKeysUrl);
 
     public string EntraMetadata() => Metadata("https://login.microsoftonline.com/{tenantid}/v2.0", EntraKeysUrl);
 
-    public string BotFrameworkKeys() => Keys((TeamsKey, ["msteams", "emulator"]), (UnendorsedKey, ["webchat"]));
+    public string BotFrameworkKeys() => PublishesRolledKey
+        ? Keys((TeamsKey, ["msteams", "emulator"]), (UnendorsedKey, ["webchat"]), (RolledKey, ["msteams"]))
+        : Keys((TeamsKey, ["msteams", "emulator"]), (UnendorsedKey, ["webchat"]));
 
     public string EntraKeys() => Keys((EntraKey, null));
 
     public string Token(string serviceUrl, string? audience = AppId, string issuer = "https://api.botframework.com",
         RsaSecurityKey? key = null, DateTimeOffset? now = null, TimeSpan? lifetime = null, bool withServiceUrl = true,
-        string? tenantId = null)
+        string? tenantId = null, string? version = null, string? callerAppId = null)
     {
         var issued = (now ?? DateTimeOffset.UtcNow).UtcDateTime;
         var claims = new Dictionary<string, object>();
@@ -65,6 +76,17 @@ public sealed class TestSigningAuthority : IDisposable
         if (tenantId is not null)
         {
             claims["tid"] = tenantId;
+        }
+
+        if (version is not null)
+        {
+            claims["ver"] = version;
+        }
+
+        if (callerAppId is not null)
+        {
+            // Entra puts the calling app's id in appid (v1.0 tokens) or azp (v2.0 tokens).
+            claims[version == "2.0" ? "azp" : "appid"] = callerAppId;
         }
 
         var descriptor = new SecurityTokenDescriptor
@@ -80,8 +102,17 @@ public sealed class TestSigningAuthority : IDisposable
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
 
-    public string EntraToken(string serviceUrl, string tenantId = BotFrameworkTenant) =>
-        Token(serviceUrl, issuer: $"https://login.microsoftonline.com/{tenantId}/v2.0", key: EntraKey, tenantId: tenantId);
+    /// <summary>
+    /// An Entra-issued v2.0 token for the bot: by default requested by the bot's own app (azp = aud), as Azure Bot
+    /// Service and the emulator send them; another <paramref name="callerAppId"/> makes it a token of a foreign app.
+    /// </summary>
+    public string EntraToken(string serviceUrl, string tenantId = BotFrameworkTenant, string? callerAppId = AppId, string? version = "2.0",
+        bool withServiceUrl = true)
+    {
+        var issuer = version == "1.0" ? $"https://sts.windows.net/{tenantId}/" : $"https://login.microsoftonline.com/{tenantId}/v2.0";
+        return Token(serviceUrl, issuer: issuer, key: EntraKey, tenantId: tenantId, version: version, callerAppId: callerAppId,
+            withServiceUrl: withServiceUrl);
+    }
 
     private static string Metadata(string issuer, string keysUrl) => new JsonObject
     {
@@ -123,5 +154,6 @@ public sealed class TestSigningAuthority : IDisposable
         _unendorsedRsa.Dispose();
         _strangerRsa.Dispose();
         _entraRsa.Dispose();
+        _rolledRsa.Dispose();
     }
 }
