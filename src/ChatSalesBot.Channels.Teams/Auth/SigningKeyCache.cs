@@ -24,13 +24,14 @@ internal sealed class SigningKeyCache(string metadataUrl, IDocumentRetriever ret
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private OpenIdConnectConfiguration? _current;
-    private DateTimeOffset _refreshDue;
+    /// <summary>UTC ticks, so the lock-free read in <see cref="GetAsync"/> can never see half a value.</summary>
+    private long _refreshDueTicks;
     private DateTimeOffset? _lastUnknownKeyRefetch;
 
     /// <summary>The current keys (fetched first if there are none or they are due); null when none could be fetched.</summary>
     public async Task<OpenIdConnectConfiguration?> GetAsync(CancellationToken cancellationToken)
     {
-        if (_current is { } current && time.GetUtcNow() < _refreshDue)
+        if (_current is { } current && !RefreshDue)
         {
             return current;
         }
@@ -38,7 +39,7 @@ internal sealed class SigningKeyCache(string metadataUrl, IDocumentRetriever ret
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_current is null || time.GetUtcNow() >= _refreshDue)
+            if (_current is null || RefreshDue)
             {
                 await FetchAsync(cancellationToken);
             }
@@ -81,17 +82,19 @@ internal sealed class SigningKeyCache(string metadataUrl, IDocumentRetriever ret
         }
     }
 
+    private bool RefreshDue => time.GetUtcNow().UtcTicks >= Volatile.Read(ref _refreshDueTicks);
+
     private async Task FetchAsync(CancellationToken cancellationToken)
     {
         try
         {
             _current = await OpenIdConnectConfigurationRetriever.GetAsync(metadataUrl, retriever, cancellationToken);
-            _refreshDue = time.GetUtcNow() + RefreshInterval;
+            Volatile.Write(ref _refreshDueTicks, (time.GetUtcNow() + RefreshInterval).UtcTicks);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException or ArgumentException or InvalidOperationException or JsonException)
         {
             TeamsLog.OpenIdMetadataUnavailable(logger, ex.GetType().Name);
-            _refreshDue = time.GetUtcNow() + RetryAfterFailure;
+            Volatile.Write(ref _refreshDueTicks, (time.GetUtcNow() + RetryAfterFailure).UtcTicks);
         }
     }
 

@@ -81,4 +81,29 @@ public sealed class SigningKeyRolloverTests : IAsyncLifetime
 
         Assert.Equal(2, KeyFetches);
     }
+
+    [Fact]
+    public async Task SigningKeys_MetadataUnavailableFromTheStart_Returns401()
+    {
+        _host.Http.MetadataUnavailable = true;
+
+        var response = await PostSignedWithAsync(_host.Authority.TeamsKey);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_host.Bot.Turns);
+        Assert.Contains(_host.Logs.Lines, l => l.Message.Contains("signing keys unavailable", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SigningKeys_RefreshFailsWhenTwelveHoursOld_OldKeysStayInUse()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await PostSignedWithAsync(_host.Authority.TeamsKey)).StatusCode);
+        _host.Http.MetadataUnavailable = true;
+        _host.Time.Advance(TimeSpan.FromHours(13));
+
+        var response = await PostSignedWithAsync(_host.Authority.TeamsKey);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(_host.Logs.Lines, l => l.Message.StartsWith("Bot Framework OpenID metadata or signing keys unavailable", StringComparison.Ordinal));
+    }
 }

@@ -22,6 +22,9 @@ public sealed class StubHttpHandler(TestSigningAuthority authority) : HttpMessag
 
     public int TokenLifetimeSeconds { get; set; } = 3600;
 
+    /// <summary>Metadata and key endpoints answer 503 while set.</summary>
+    public bool MetadataUnavailable { get; set; }
+
     /// <summary>Member returned by the members API.</summary>
     public string MemberJson { get; set; } =
         """{"id":"29:1XJK","name":"Alice Ng","aadObjectId":"6b2a7d0c-4c6e-4d16-9e51-1b1f6a1f0c11","email":"alice@contoso.test","userPrincipalName":"alice.ng@contoso.test"}""";
@@ -37,6 +40,11 @@ public sealed class StubHttpHandler(TestSigningAuthority authority) : HttpMessag
         var recorded = new RecordedRequest(request.Method, request.RequestUri!, request.Headers.Authorization?.ToString(), body);
         Requests.Enqueue(recorded);
         var url = request.RequestUri!.ToString();
+        if (MetadataUnavailable && url.StartsWith("https://login.test/", StringComparison.Ordinal) && url != TestSigningAuthority.TokenEndpoint)
+        {
+            return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+        }
+
         return url switch
         {
             TestSigningAuthority.BotFrameworkMetadataUrl => Json(authority.BotFrameworkMetadata()),
