@@ -27,9 +27,6 @@ public sealed class EntraChannelTokenTests
         return TeamsTestHost.StartAsync(all);
     }
 
-    private static string ActivityFor(string serviceUrl) =>
-        TeamsTestHost.Payload("personal-message.json").Replace("https://smba.trafficmanager.net/emea/", serviceUrl, StringComparison.Ordinal);
-
     public static TheoryData<string?, string?, string> ForeignTokens => new()
     {
         // version, caller app id, reason logged
@@ -49,7 +46,7 @@ public sealed class EntraChannelTokenTests
         await using var host = await StartAsync();
         var token = host.Authority.EntraToken(AttackerServiceUrl, callerAppId: caller, version: version, withServiceUrl: false);
 
-        var response = await host.PostAsync(ActivityFor(AttackerServiceUrl), token);
+        var response = await host.PostAsync(TeamsTestHost.PayloadAt("personal-message.json", AttackerServiceUrl), token);
         await host.WhenIdleAsync();
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -66,7 +63,7 @@ public sealed class EntraChannelTokenTests
         await using var host = await StartAsync(new() { ["Teams:AppType"] = "SingleTenant", ["Teams:TenantId"] = OwnTenant });
         var token = host.Authority.EntraToken(AttackerServiceUrl, OwnTenant, callerAppId: ForeignApp, withServiceUrl: false);
 
-        var response = await host.PostAsync(ActivityFor(AttackerServiceUrl), token);
+        var response = await host.PostAsync(TeamsTestHost.PayloadAt("personal-message.json", AttackerServiceUrl), token);
         await host.WhenIdleAsync();
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);

@@ -11,9 +11,6 @@ namespace ChatSalesBot.Channels.Teams.Tests.Auth;
 /// </summary>
 public sealed class ServiceUrlAllowListTests
 {
-    private static string ActivityFor(string serviceUrl) =>
-        TeamsTestHost.Payload("personal-message.json").Replace("https://smba.trafficmanager.net/emea/", serviceUrl, StringComparison.Ordinal);
-
     [Theory]
     [InlineData("https://smba.evil.test/emea/")]
     [InlineData("https://smba.trafficmanager.net.evil.test/emea/")]
@@ -24,7 +21,7 @@ public sealed class ServiceUrlAllowListTests
     {
         await using var host = await TeamsTestHost.StartAsync();
 
-        var response = await host.PostAsync(ActivityFor(serviceUrl), host.Authority.Token(serviceUrl));
+        var response = await host.PostAsync(TeamsTestHost.PayloadAt("personal-message.json", serviceUrl), host.Authority.Token(serviceUrl));
         await host.WhenIdleAsync();
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -43,7 +40,7 @@ public sealed class ServiceUrlAllowListTests
     {
         await using var host = await TeamsTestHost.StartAsync();
 
-        var response = await host.PostAsync(ActivityFor(serviceUrl), host.Authority.Token(serviceUrl));
+        var response = await host.PostAsync(TeamsTestHost.PayloadAt("personal-message.json", serviceUrl), host.Authority.Token(serviceUrl));
         await host.WhenIdleAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -56,7 +53,7 @@ public sealed class ServiceUrlAllowListTests
         const string standIn = "http://127.0.0.1:3979/";
         await using var host = await TeamsTestHost.StartAsync(new() { ["Teams:ServiceUrlHosts:90"] = "127.0.0.1" });
 
-        var response = await host.PostAsync(ActivityFor(standIn), host.Authority.Token(standIn));
+        var response = await host.PostAsync(TeamsTestHost.PayloadAt("personal-message.json", standIn), host.Authority.Token(standIn));
         await host.WhenIdleAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -85,7 +82,7 @@ public sealed class ServiceUrlAllowListTests
     {
         await using var host = await TeamsTestHost.StartAsync(new() { ["Teams:AppId"] = "", ["Teams:AppPassword"] = "" });
 
-        var response = await host.PostAsync(ActivityFor(serviceUrl), token: "");
+        var response = await host.PostAsync(TeamsTestHost.PayloadAt("personal-message.json", serviceUrl), token: "");
         await host.WhenIdleAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -98,7 +95,7 @@ public sealed class ServiceUrlAllowListTests
     {
         await using var host = await TeamsTestHost.StartAsync(new() { ["Teams:AppId"] = "", ["Teams:AppPassword"] = "" });
 
-        var response = await host.PostAsync(ActivityFor("http://localhost:56150/"), token: "");
+        var response = await host.PostAsync(TeamsTestHost.PayloadAt("personal-message.json", "http://localhost:56150/"), token: "");
         await host.WhenIdleAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -100,6 +100,10 @@ public sealed class TeamsTestHost : IAsyncDisposable
 
     public static string Payload(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Payloads", name));
 
+    /// <summary>A payload file whose serviceUrl is replaced by <paramref name="serviceUrl"/>.</summary>
+    public static string PayloadAt(string name, string serviceUrl) =>
+        Payload(name).Replace($"\"{ServiceUrlOf(Payload(name))}\"", System.Text.Json.JsonSerializer.Serialize(serviceUrl), StringComparison.Ordinal);
+
     public static string ServiceUrlOf(string payloadJson) =>
         System.Text.Json.JsonDocument.Parse(payloadJson).RootElement.GetProperty("serviceUrl").GetString()!;
 
