@@ -30,7 +30,7 @@ public sealed class TouchStages(SalesDesk desk, Workload workload)
             started = Stopwatch.GetTimestamp();
             desk.Write(() =>
             {
-                var recorded = desk.Store.RecordTouch(touch, (c, t) => TouchEffects.Apply(c, t, ctx, desk.Rules));
+                var recorded = desk.Store.RecordTouch(touch, (c, t) => TouchEffects.Apply(c, t, ctx.Rep, desk.Rules));
                 desk.Audit(ctx, AuditAction.LogTouch, customer.Id, "benchmark");
                 return recorded;
             });

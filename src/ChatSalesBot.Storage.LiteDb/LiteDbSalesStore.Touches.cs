@@ -93,10 +93,12 @@ public sealed partial class LiteDbSalesStore
 
     public int CountTouches() => Gate(() => Touches.Count());
 
-    public void AddTouches(IEnumerable<Touch> touches)
+    public IReadOnlyList<Touch> AddTouches(IReadOnlyList<Touch> touches)
     {
         ArgumentNullException.ThrowIfNull(touches);
-        InsertBulk(Collections.Touches, touches.Select(ToNewDocument));
+        var docs = touches.Select(ToNewDocument).ToList();
+        InsertBulk(Collections.Touches, docs);
+        return [.. touches.Select((t, i) => t with { Id = docs[i]["_id"].AsInt32 })];
     }
 
     /// <summary>

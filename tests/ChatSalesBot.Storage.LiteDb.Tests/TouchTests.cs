@@ -92,11 +92,11 @@ public sealed class TouchTests
         using var store = LiteDbSalesStore.Open(new MemoryStream());
         var customer = store.AddCustomer(Samples.Customer());
         var start = new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.Zero);
-        store.AddTouches(Enumerable.Range(0, 14).SelectMany(day => new[]
+        store.AddTouches([.. Enumerable.Range(0, 14).SelectMany(day => new[]
         {
             Samples.Touch(customer.Id, 1, start.AddDays(day), $"rep1 day{day}"),
             Samples.Touch(customer.Id, 2, start.AddDays(day), $"rep2 day{day}"),
-        }));
+        })]);
 
         var week = store.TouchesByRep(1, start.AddDays(7), start.AddDays(14).ToOffset(TimeSpan.FromHours(3)));
 
@@ -118,6 +118,16 @@ public sealed class TouchTests
 
         Assert.Equal(["t3", "t2", "t1"], store.RecentTouches(customer.Id, 3).Select(t => t.Notes));
         Assert.Equal("t3", store.LastTouchBy(1)!.Notes);
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_AddTouches_ReturnsTheTouchesWithTheirIds()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+
+        var added = store.AddTouches([Samples.Touch(1, 1, Samples.Monday, "first"), Samples.Touch(1, 1, Samples.Monday, "second")]);
+
+        Assert.Equal(["first", "second"], added.Select(t => store.GetTouch(t.Id)!.Notes));
     }
 
     [Fact]

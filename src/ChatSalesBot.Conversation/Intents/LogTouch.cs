@@ -198,7 +198,7 @@ public sealed partial class LogTouch(SalesDesk desk)
         };
         if (customer.NextStep is { } step)
         {
-            var kept = touch.NextStepText is null ? " (still open from before)" : "";
+            var kept = step.TouchId != touch.Id ? " (still open from before)" : "";
             facts.Add(new("Next step", step.Text + kept));
             if (step.Due is { } due)
             {

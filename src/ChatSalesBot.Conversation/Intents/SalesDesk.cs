@@ -60,7 +60,7 @@ public sealed class SalesDesk(ISalesStore store, CustomerDirectory directory, Sa
     public (Touch Touch, Customer Customer)? RecordTouch(TurnContext ctx, Touch touch, AuditAction action, Func<Touch, string> detail) =>
         Write(() =>
         {
-            var recorded = Store.RecordTouch(touch with { LoggedAt = ctx.Now }, (c, t) => TouchEffects.Apply(c, t, ctx, Rules));
+            var recorded = Store.RecordTouch(touch with { LoggedAt = ctx.Now }, (c, t) => TouchEffects.Apply(c, t, ctx.Rep, Rules));
             if (recorded is { } r)
             {
                 Audit(ctx, action, touch.CustomerId, detail(r.Touch));

@@ -37,4 +37,7 @@ public sealed record NextStep
     public DateOnly? Due { get; init; }
 
     public DateOnly PromisedOn { get; init; }
+
+    /// <summary>The touch that made the promise (0 when not known), so that Undo and a corrected import find it.</summary>
+    public int TouchId { get; init; }
 }

@@ -94,8 +94,8 @@ public interface ITouchStore
     /// </summary>
     int RefreshRecentTouches();
 
-    /// <summary>Bulk insert for imports and seeding; does not touch customers.</summary>
-    void AddTouches(IEnumerable<Touch> touches);
+    /// <summary>Bulk insert for imports and seeding; does not touch customers. Returns the touches with their ids, in order.</summary>
+    IReadOnlyList<Touch> AddTouches(IReadOnlyList<Touch> touches);
 
     /// <summary>Replaces an imported touch (matched by external id).</summary>
     void SaveTouch(Touch touch);

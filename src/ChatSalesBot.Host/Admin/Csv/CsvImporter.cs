@@ -117,7 +117,7 @@ public sealed class CsvImporter(ISalesStore store, TimeProvider time, SalesRules
             ImportKind.Reps => new RepImport(store),
             ImportKind.Customers => new CustomerImport(store, lookup, rules, today),
             ImportKind.Orders => new OrderImport(store, lookup),
-            _ => new TouchImport(store, lookup),
+            _ => new TouchImport(store, lookup, rules),
         };
 
         var errors = new List<RowError>();

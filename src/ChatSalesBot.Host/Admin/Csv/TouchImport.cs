@@ -1,4 +1,4 @@
-using ChatSalesBot.Domain.Customers;
+using ChatSalesBot.Domain;
 using ChatSalesBot.Domain.Reps;
 using ChatSalesBot.Domain.Storage;
 using ChatSalesBot.Domain.Touches;
@@ -8,14 +8,14 @@ using Col = ChatSalesBot.Host.Admin.Csv.CsvColumns;
 namespace ChatSalesBot.Host.Admin.Csv;
 
 /// <summary>
-/// Imports visits, calls, meetings and emails, matched by external id. A customer whose newest imported touch is
-/// newer than its last touch gets that touch as last touch and its next step as the promise.
+/// Imports visits, calls, meetings and emails, matched by external id. Each new or changed touch has the same effect
+/// on its customer as logging it in chat (<see cref="TouchEffects"/>), applied in the order the touches happened.
 /// </summary>
-internal sealed class TouchImport(ISalesStore store, CsvLookup lookup) : IRowImport
+internal sealed class TouchImport(ISalesStore store, CsvLookup lookup, SalesRules rules) : IRowImport
 {
     private readonly List<Touch> _new = [];
     private readonly List<Touch> _updated = [];
-    private readonly Dictionary<int, Touch> _newestByCustomer = [];
+    private readonly List<Touch> _changed = [];
     private readonly Dictionary<int, Rep> _reps = [];
     private readonly SeenKeys _keys = new(Col.ExternalId);
 
@@ -49,41 +49,28 @@ internal sealed class TouchImport(ISalesStore store, CsvLookup lookup) : IRowImp
         };
         (existing is null ? _new : _updated).Add(touch);
         _reps[rep.Id] = rep;
-        if (!touch.Undone && (!_newestByCustomer.TryGetValue(customer.Id, out var newest) || touch.At > newest.At))
+
+        // Re-importing a touch unchanged must not act again: it would end a snooze the rep set since.
+        if (existing is not null && touch != existing && !touch.Undone)
         {
-            _newestByCustomer[customer.Id] = touch;
+            _changed.Add(touch);
         }
     }
 
     public (int Inserted, int Updated) Commit()
     {
-        if (_new.Count > 0)
-        {
-            store.AddTouches(_new);
-        }
-
+        var added = _new.Count > 0 ? store.AddTouches(_new) : [];
         foreach (var touch in _updated)
         {
             store.SaveTouch(touch);
         }
 
-        foreach (var staged in _newestByCustomer.Values)
+        foreach (var touches in added.Concat(_changed).GroupBy(t => t.CustomerId))
         {
-            // Bulk inserts do not hand back ids; the external id finds the stored touch.
-            var stored = staged.Id != 0 ? staged : store.FindTouchByExternalId(staged.ExternalId!) ?? staged;
-            store.UpdateCustomer(stored.CustomerId, c => IsNewer(stored, c) ? Applied(c, stored) : c);
+            var inOrder = touches.OrderBy(t => t.At).ThenBy(t => t.Id).ToList();
+            store.UpdateCustomer(touches.Key, c => inOrder.Aggregate(c, (card, t) => TouchEffects.Apply(card, t, _reps[t.RepId], rules)));
         }
 
         return (_new.Count, _updated.Count);
     }
-
-    private static bool IsNewer(Touch touch, Customer c) =>
-        c.LastTouch is null || touch.At > c.LastTouch.At || touch.Id == c.LastTouch.TouchId;
-
-    private Customer Applied(Customer c, Touch t) => c with
-    {
-        LastTouch = TouchSummary.Of(t, RepClock.LocalDate(t.At, _reps[t.RepId])),
-        NextStep = t.NextStepText is null ? null
-            : new NextStep { Text = t.NextStepText, Due = t.NextStepDue, PromisedOn = RepClock.LocalDate(t.At, _reps[t.RepId]) },
-    };
 }

@@ -60,10 +60,11 @@ public static class DemoSeeder
         }
 
         stage.Report(1);
-        var writer = new SeedWriter(store);
+        var rules = new SalesRules();
+        var writer = new SeedWriter(store, rules);
         store.InTransaction(() => writer.Write(customers, reps));
         stage.Report(2);
-        var changes = new BookRecompute(store, time, new SalesRules()).Run(writer.OrdersOf, auditTierChanges: false, progress);
+        var changes = new BookRecompute(store, time, rules).Run(writer.OrdersOf, auditTierChanges: false, progress);
         stage.Complete(3);
         return new DemoSeedReport(DemoCast.Teams.Length, reps.Count, customers.Count, writer.Orders, writer.Touches,
             writer.Complaints, changes, DemoCast.DefaultUser, clock.Elapsed);

@@ -69,7 +69,8 @@ public static class ScaleSeeder
         var sellers = reps.Where(r => r.Role != Role.Admin).ToList();
         var names = new CompanyNames(random);
         var history = new History(random, today, now);
-        var writer = new SeedWriter(store);
+        var rules = new SalesRules();
+        var writer = new SeedWriter(store, rules);
         var stage = new ProgressStage(progress, "Creating customers", size.Customers);
         var byEmail = reps.ToDictionary(r => r.Email, StringComparer.OrdinalIgnoreCase);
         var touchesPerCustomer = size.Customers == 0 ? 0 : size.Touches / size.Customers;
@@ -91,7 +92,7 @@ public static class ScaleSeeder
         stages.Add(("Customers, orders and touches", clock.Elapsed));
 
         clock.Restart();
-        new BookRecompute(store, time, new SalesRules()).Run(writer.OrdersOf, auditTierChanges: false, progress);
+        new BookRecompute(store, time, rules).Run(writer.OrdersOf, auditTierChanges: false, progress);
         stages.Add(("Recompute", clock.Elapsed));
         return new ScaleSeedReport(teams.Count, reps.Count, size.Customers, writer.Orders, writer.Touches, stages);
     }

@@ -1,4 +1,4 @@
-using ChatSalesBot.Domain.Customers;
+using ChatSalesBot.Domain;
 using ChatSalesBot.Domain.Orders;
 using ChatSalesBot.Domain.Reps;
 using ChatSalesBot.Domain.Storage;
@@ -7,7 +7,7 @@ using ChatSalesBot.Domain.Touches;
 namespace ChatSalesBot.Host.Admin.Seeding;
 
 /// <summary>Writes seeded books to the store in bulk and keeps the orders for the recompute that follows.</summary>
-internal sealed class SeedWriter(ISalesStore store)
+internal sealed class SeedWriter(ISalesStore store, SalesRules rules)
 {
     private readonly Dictionary<int, List<Order>> _orders = [];
 
@@ -65,17 +65,7 @@ internal sealed class SeedWriter(ISalesStore store)
         var reps = repsByEmail.Values.ToDictionary(r => r.Id);
         foreach (var touch in last)
         {
-            store.RecordTouch(touch, (c, t) => Apply(c, t, reps[t.RepId]));
+            store.RecordTouch(touch, (c, t) => TouchEffects.Apply(c, t, reps[t.RepId], rules));
         }
-    }
-
-    internal static Customer Apply(Customer c, Touch t, Rep rep)
-    {
-        var day = RepClock.LocalDate(t.At, rep);
-        return c with
-        {
-            LastTouch = TouchSummary.Of(t, day),
-            NextStep = t.NextStepText is null ? null : new NextStep { Text = t.NextStepText, Due = t.NextStepDue, PromisedOn = day },
-        };
     }
 }
