@@ -4,6 +4,7 @@ using ChatSalesBot.Domain.Access;
 using ChatSalesBot.Domain.Audit;
 using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.FollowUps;
+using ChatSalesBot.Domain.Pipeline;
 
 namespace ChatSalesBot.Conversation.Intents;
 
@@ -60,7 +61,7 @@ public sealed class CreateCustomer(SalesDesk desk)
 
         if (prospect && grade is null)
         {
-            grade = close is null ? ProspectGrade.Cool : Cadence.GradeFor(close, ctx.Today, desk.Rules);
+            grade = ProspectGrading.ForNew(close, ctx.Today, desk.Rules);
         }
 
         var customer = new Customer

@@ -48,18 +48,4 @@ public static class Cadence
     /// <summary>The customer with its denormalized follow-up date brought up to date; call before every write.</summary>
     public static Customer WithFollowUpDue(this Customer customer, SalesRules rules) =>
         customer with { FollowUpDue = FollowUpDue(customer, rules) };
-
-    public static ProspectGrade GradeFor(DateOnly? expectedClose, DateOnly today, SalesRules rules)
-    {
-        if (expectedClose is null)
-        {
-            return ProspectGrade.Parked;
-        }
-
-        var days = expectedClose.Value.DayNumber - today.DayNumber;
-        return days <= rules.HotWithinDays ? ProspectGrade.Hot
-            : days <= rules.WarmWithinDays ? ProspectGrade.Warm
-            : days <= rules.CoolWithinDays ? ProspectGrade.Cool
-            : ProspectGrade.Parked;
-    }
 }

@@ -66,6 +66,10 @@ public static class CustomerLedger
         Credit = s.Credit,
     };
 
+    /// <summary>The ledger fields a customer carries now.</summary>
+    public static LedgerSummary Ledger(this Customer c) =>
+        new(c.Revenue12Months, c.LastOrderOn, c.UsualOrderIntervalDays, c.OverdueReceivables, c.Credit);
+
     private static double? UsualInterval(List<int> days)
     {
         if (days.Count < 2)

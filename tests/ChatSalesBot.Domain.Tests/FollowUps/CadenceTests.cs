@@ -50,14 +50,4 @@ public sealed class CadenceTests
 
         Assert.Equal(Today.AddDays(6), Cadence.FollowUpDue(customer, _rules));
     }
-
-    [Theory]
-    [InlineData(5, ProspectGrade.Hot)]
-    [InlineData(20, ProspectGrade.Warm)]
-    [InlineData(60, ProspectGrade.Cool)]
-    [InlineData(200, ProspectGrade.Parked)]
-    public void Cadence_GradeFor_UsesDaysToClose(int days, ProspectGrade grade)
-    {
-        Assert.Equal(grade, Cadence.GradeFor(Today.AddDays(days), Today, _rules));
-    }
 }

@@ -70,6 +70,16 @@ public sealed class BookRecomputeTests : IDisposable
     }
 
     [Fact]
+    public void BookRecompute_HotProspectCloseDateMovesPastCoolWindow_BecomesCool()
+    {
+        var slipped = _store.AddCustomer(Prospect("Tailspin", ProspectGrade.Hot, 200)).Id;
+
+        Recompute();
+
+        Assert.Equal(ProspectGrade.Cool, _store.GetCustomer(slipped)!.Grade);
+    }
+
+    [Fact]
     public void BookRecompute_NothingChanged_WritesNothingAndReportsNoChanges()
     {
         var id = _store.AddCustomer(Active("Acme")).Id;

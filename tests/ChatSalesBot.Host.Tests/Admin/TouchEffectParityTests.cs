@@ -54,6 +54,25 @@ public sealed class TouchEffectParityTests : IDisposable
         Assert.Equal("send the quote", fromCsv.NextStep);
     }
 
+    [Theory]
+    [InlineData("", null)]
+    [InlineData(", closes in 10 days", 10)]
+    public async Task ProspectGrading_NewProspectWithoutGrade_ChatAndCsvGradeAlike(string said, int? closesIn)
+    {
+        Seed(_chatBook, Role.Rep);
+        Seed(_csvBook, Role.Rep);
+        var clock = AdminFixture.Clock();
+
+        await Chat(_chatBook, clock, $"new prospect Initech{said}");
+        var close = closesIn is { } days ? _today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
+        new CsvImporter(_csvBook, clock).ImportText(ImportKind.Customers,
+            $"external_id,name,owner,stage,expected_close\nCRM-2,Initech,rep@example.com,prospect,{close}\n");
+
+        var fromChat = _chatBook.AllCustomers().Single(c => c.Name == "Initech");
+        var fromCsv = _csvBook.FindCustomerByExternalId("CRM-2")!;
+        Assert.Equal((fromChat.Grade, fromChat.ExpectedClose), (fromCsv.Grade, fromCsv.ExpectedClose));
+    }
+
     private void Seed(LiteDbSalesStore book, Role role)
     {
         var rep = book.SaveRep(new Rep { Name = "Rita Rep", Email = "rep@example.com", TeamId = "east", Role = role, TimeZoneId = Zone });

@@ -1,6 +1,7 @@
 using ChatSalesBot.Domain;
 using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.FollowUps;
+using ChatSalesBot.Domain.Pipeline;
 using ChatSalesBot.Domain.Storage;
 
 using Col = ChatSalesBot.Host.Admin.Csv.CsvColumns;
@@ -78,7 +79,7 @@ internal sealed class CustomerImport(ISalesStore store, CsvLookup lookup, SalesR
 
     private static string? Keep(CsvRow row, string column, string? current) => row.Has(column) ? row.Text(column) : current;
 
-    // Only prospects have a grade; one left blank is worked out from the expected close date.
+    // Only prospects have a grade; one left blank is graded as a prospect created in chat is.
     private ProspectGrade? GradeOf(Customer c, ProspectGrade? given) =>
-        c.Stage != LifecycleStage.Prospect ? null : given ?? Cadence.GradeFor(c.ExpectedClose, today, rules);
+        c.Stage != LifecycleStage.Prospect ? null : given ?? ProspectGrading.ForNew(c.ExpectedClose, today, rules);
 }

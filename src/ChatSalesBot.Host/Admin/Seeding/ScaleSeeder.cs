@@ -131,7 +131,7 @@ public static class ScaleSeeder
             Region = random.Pick(SeedWords.Regions),
             TeamId = owner.TeamId,
             Stage = stage,
-            Grade = stage != LifecycleStage.Prospect ? null : close is { } d ? Domain.FollowUps.Cadence.GradeFor(d, today, new SalesRules()) : ProspectGrade.Parked,
+            Grade = stage != LifecycleStage.Prospect ? null : close is { } d ? Domain.Pipeline.ProspectGrading.ByClose(d, today, new SalesRules()) : ProspectGrade.Parked,
             ExpectedClose = close,
             Strategic = random.Next(100) == 0,
             Satisfaction = random.Next(6) == 0 ? null : random.Next(1, 6),
