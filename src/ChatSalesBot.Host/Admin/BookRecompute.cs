@@ -1,7 +1,6 @@
 using ChatSalesBot.Domain;
 using ChatSalesBot.Domain.Audit;
 using ChatSalesBot.Domain.Customers;
-using ChatSalesBot.Domain.FollowUps;
 using ChatSalesBot.Domain.Orders;
 using ChatSalesBot.Domain.Storage;
 using ChatSalesBot.Domain.Tiering;
