@@ -17,7 +17,7 @@ public enum SlackVerification
 
 /// <summary>
 /// Checks Slack's v0 request signature: HMAC-SHA256 of <c>v0:{timestamp}:{raw body}</c> with the signing secret,
-/// compared in constant time, with the timestamp no further than five minutes from now (PROTOCOLS.md §E).
+/// compared in constant time, with the timestamp no further than five minutes from now (docs/slack.md).
 /// Unlike SlackNet it fails closed when no secret is configured.
 /// </summary>
 public sealed class SlackRequestVerifier(IOptions<SlackOptions> options, TimeProvider time)

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace ChatSalesBot.Channels.Slack;
 
-/// <summary>Slack's limits (PROTOCOLS.md §E) and the text helpers that keep us inside them.</summary>
+/// <summary>Slack's limits (docs/slack.md, "Limits and safety") and the text helpers that keep us inside them.</summary>
 public static class SlackText
 {
     public const int MaxBlocksPerMessage = 50;

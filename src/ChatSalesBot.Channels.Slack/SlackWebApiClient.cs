@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace ChatSalesBot.Channels.Slack;
 
 /// <summary>
-/// The Slack Web API methods we call (PROTOCOLS.md §E), with the bot token. Retries of 429 (after Retry-After)
+/// The Slack Web API methods we call (docs/slack.md), with the bot token. Retries of 429 (after Retry-After)
 /// and transient failures live in the HttpClient's resilience handler; here chat.postMessage is paced per
 /// channel and <c>ok:false</c> becomes a <see cref="SlackApiException"/> with Slack's error code.
 /// </summary>

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace ChatSalesBot.Channels.Slack;
 
 /// <summary>
-/// Socket Mode (PROTOCOLS.md §E): apps.connections.open → WebSocket; every envelope is acked with its
+/// Socket Mode (docs/slack.md): apps.connections.open → WebSocket; every envelope is acked with its
 /// envelope_id (and the handler's response payload) after going through the same handlers as HTTP.
 /// On refresh_requested the new connection is opened before the old one closes; link_disabled stops for good.
 /// </summary>

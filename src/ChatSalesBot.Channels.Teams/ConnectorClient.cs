@@ -11,7 +11,7 @@ namespace ChatSalesBot.Channels.Teams;
 /// <summary>
 /// The Bot Connector REST API at an activity's <c>serviceUrl</c>: replies, sends, updates, new conversations and
 /// members. The bot's token is attached here and nowhere else. Retries live in the HTTP client's resilience
-/// handler (see <see cref="TeamsServiceCollectionExtensions"/>). See PROTOCOLS.md §B.
+/// handler (see <see cref="TeamsServiceCollectionExtensions"/>). See docs/teams.md.
 /// </summary>
 public sealed class ConnectorClient(IHttpClientFactory httpClientFactory, ConnectorTokenProvider tokens, ServiceUrlAllowList serviceUrls,
     ILogger<ConnectorClient> logger)

@@ -10,7 +10,7 @@ namespace ChatSalesBot.Channels.Teams;
 
 /// <summary>
 /// One verified activity → neutral turn → <see cref="ISalesBot"/> → rendered reply, delivered through the
-/// connector (messages, installs) or in the invoke response (Action.Execute). See PROTOCOLS.md §B/§C.
+/// connector (messages, installs) or in the invoke response (Action.Execute). See docs/teams.md.
 /// </summary>
 public sealed class TeamsActivityHandler(ISalesBot bot, ConnectorClient connector, ReplyActivityBuilder replies,
     IConversationReferenceStore references, TeamsUserLocator users, TeamsBackgroundTurns background, IOptions<TeamsOptions> options,

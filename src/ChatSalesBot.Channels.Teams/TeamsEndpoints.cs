@@ -15,7 +15,7 @@ namespace ChatSalesBot.Channels.Teams;
 /// <c>POST /api/messages</c>: the body is read up to <see cref="TeamsOptions.MaxRequestBytes"/> (413 beyond, whether or
 /// not a Content-Length was sent), then the bearer token is checked, then the activity is parsed, matched against the
 /// token's claims and the serviceUrl allow-list, and handed on. Every failure is a bare status code, never a stack
-/// trace. See PROTOCOLS.md §A–§C.
+/// trace. See docs/teams.md.
 /// </summary>
 public static class TeamsEndpoints
 {

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ChatSalesBot.Channels.Teams;
 
-/// <summary>How the bot's Entra app registration is set up. See PROTOCOLS.md §A/§B.</summary>
+/// <summary>How the bot's Entra app registration is set up. See docs/teams.md, "Register the bot".</summary>
 public enum TeamsAppType
 {
     MultiTenant,

@@ -10,7 +10,7 @@ namespace ChatSalesBot.Channels.Teams;
 /// <summary>
 /// Translates a verified Teams activity into a neutral turn: the bot's own mention stripped from text, card
 /// submits (Action.Submit message value, Action.Execute invoke data) decoded into a <see cref="ButtonPress"/>.
-/// See PROTOCOLS.md §B and §C.
+/// See docs/teams.md.
 /// </summary>
 public static class TeamsTurnMapper
 {

@@ -1,7 +1,7 @@
 namespace ChatSalesBot.Domain;
 
 /// <summary>
-/// The thresholds of DESIGN.md §2, one setting each (bound from the "SalesRules" configuration section).
+/// The thresholds of the sales rules in docs/design.md, one setting each (bound from the "SalesRules" configuration section).
 /// Defaults are those of the sales-management practice the product follows.
 /// </summary>
 public sealed class SalesRules

@@ -12,8 +12,8 @@ public sealed class RecomputeOptions
 }
 
 /// <summary>
-/// Recomputes revenue, credit, ABC tiers and follow-up dates on a schedule (nightly by default), as DESIGN.md §2
-/// asks: tiers are never edited by hand. Tier changes are audited by <see cref="BookRecompute"/>.
+/// Recomputes revenue, credit, ABC tiers and follow-up dates on a schedule (nightly by default): tiers are never
+/// edited by hand (docs/design.md, "When the book is recomputed"). Tier changes are audited by <see cref="BookRecompute"/>.
 /// </summary>
 internal sealed partial class NightlyRecompute(ISalesStore store, SalesRules rules, TimeProvider time,
     Microsoft.Extensions.Options.IOptions<RecomputeOptions> options, ILogger<NightlyRecompute> logger) : BackgroundService

@@ -5,7 +5,7 @@ using LiteDB;
 namespace ChatSalesBot.Storage.LiteDb;
 
 /// <summary>
-/// The sales store on one embedded LiteDB file (DESIGN.md §4 Storage). Reads run concurrently; writes go one at a
+/// The sales store on one embedded LiteDB file (docs/design.md, "Storage"). Reads run concurrently; writes go one at a
 /// time through a single writer lock, each in one LiteDB transaction that is on disk when the call returns.
 /// </summary>
 public sealed partial class LiteDbSalesStore : ISalesStore, IStoreWarmUp, IStoreBackup, IStoreHealth, IDisposable

@@ -1,6 +1,6 @@
 namespace ChatSalesBot.Channels.Slack.Payloads;
 
-/// <summary>Events API envelope <c>{"type":"event_callback", …}</c>. See Slack docs "Events API" and PROTOCOLS.md §E.</summary>
+/// <summary>Events API envelope <c>{"type":"event_callback", …}</c>. See Slack docs "Events API" and docs/slack.md.</summary>
 public sealed record EventCallback(string TeamId, string EventId, SlackEvent Event)
 {
     public string? ApiAppId { get; init; }

@@ -2,7 +2,7 @@ namespace ChatSalesBot.Channels.Slack.Payloads;
 
 /// <summary>
 /// A slash command invocation: a form-encoded POST over HTTP, the same fields as JSON in a Socket Mode
-/// <c>slash_commands</c> envelope. See PROTOCOLS.md §E and Slack docs "Implementing slash commands".
+/// <c>slash_commands</c> envelope. See docs/slack.md and Slack docs "Implementing slash commands".
 /// </summary>
 public sealed record SlashCommand(
     string TeamId,

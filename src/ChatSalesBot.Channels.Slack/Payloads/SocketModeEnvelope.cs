@@ -4,7 +4,7 @@ namespace ChatSalesBot.Channels.Slack.Payloads;
 
 /// <summary>
 /// A Socket Mode frame: <c>hello</c>, <c>disconnect</c> (with <c>reason</c>), or an envelope
-/// (<c>events_api</c>, <c>slash_commands</c>, <c>interactive</c>) to ack by <c>envelope_id</c>. PROTOCOLS.md §E.
+/// (<c>events_api</c>, <c>slash_commands</c>, <c>interactive</c>) to ack by <c>envelope_id</c>. docs/slack.md.
 /// </summary>
 public sealed record SocketModeEnvelope(string Type)
 {

@@ -12,7 +12,7 @@ namespace ChatSalesBot.Channels.Teams.Auth;
 /// <summary>
 /// Validates the bearer token of an inbound Bot Framework request in the order of the reference SDK's
 /// JwtTokenExtractor/ChannelValidation: parameters (issuer, audience, lifetime, signature), then the claims
-/// that depend on the activity (serviceurl, endorsements, serviceUrl host). See PROTOCOLS.md §A.
+/// that depend on the activity (serviceurl, endorsements, serviceUrl host). See docs/teams.md.
 /// </summary>
 public sealed class BotFrameworkTokenValidator : IDisposable
 {

@@ -7,7 +7,7 @@ namespace ChatSalesBot.Channels.Teams.Auth;
 
 /// <summary>
 /// Gets the bot's client-credentials token for the Bot Connector and caches it until shortly before it expires.
-/// See PROTOCOLS.md §B (outbound authentication).
+/// See docs/teams.md, "Outbound calls".
 /// </summary>
 public sealed class ConnectorTokenProvider(IOptions<TeamsOptions> options, IHttpClientFactory httpClientFactory, TimeProvider time,
     ILogger<ConnectorTokenProvider> logger) : IDisposable

@@ -2,7 +2,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace ChatSalesBot.Channels.Teams.Auth;
 
-/// <summary>Which Entra-issued tokens count as the channel's. See PROTOCOLS.md §A.</summary>
+/// <summary>Which Entra-issued tokens count as the channel's. See docs/teams.md, "What the endpoint does".</summary>
 internal static class EntraTokenRule
 {
     /// <summary>

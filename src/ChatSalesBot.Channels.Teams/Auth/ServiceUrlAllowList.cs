@@ -7,7 +7,7 @@ namespace ChatSalesBot.Channels.Teams.Auth;
 /// The Bot Framework service hosts the connector token may be sent to (<see cref="TeamsOptions.ServiceUrlHosts"/>):
 /// an exact host, or <c>*.domain</c> for any host below that domain. Outside local development mode a serviceUrl must
 /// use https (plain http only to a loopback host, i.e. a stand-in on this machine) and have a host on the list.
-/// See PROTOCOLS.md §A (defence in depth).
+/// See docs/teams.md, "What the endpoint does" (defence in depth).
 /// </summary>
 public sealed class ServiceUrlAllowList(IOptions<TeamsOptions> options)
 {

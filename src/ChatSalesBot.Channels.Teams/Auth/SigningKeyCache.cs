@@ -11,7 +11,7 @@ namespace ChatSalesBot.Channels.Teams.Auth;
 /// on its first request (botbuilder-js refetches only when its keys are an hour old, botbuilder-dotnet waits for its
 /// periodic refresh). Such refetches happen at most once per <see cref="UnknownKeyRefetchInterval"/>: tokens with forged
 /// key ids cost the metadata endpoint one request per 30 s, and a real new key is accepted at the latest 30 s after the
-/// previous refetch. See PROTOCOLS.md §A.
+/// previous refetch. See docs/teams.md, "What the endpoint does".
 /// </summary>
 internal sealed class SigningKeyCache(string metadataUrl, IDocumentRetriever retriever, TimeProvider time, ILogger logger) : IDisposable
 {

@@ -2,7 +2,7 @@ namespace ChatSalesBot.Channels.Teams.Auth;
 
 /// <summary>
 /// What checking a request's bearer token found. A closed set of kinds, each saying what the activity must still match,
-/// so no kind can be mistaken for another (see <see cref="BotFrameworkTokenValidator.CheckActivity"/>). See PROTOCOLS.md §A.
+/// so no kind can be mistaken for another (see <see cref="BotFrameworkTokenValidator.CheckActivity"/>). See docs/teams.md.
 /// </summary>
 public abstract record TokenValidationOutcome
 {

@@ -9,7 +9,7 @@ namespace ChatSalesBot.Channels.Teams.Cards;
 /// <summary>
 /// Draws each neutral card element as Adaptive Card JSON (schema 1.5 by default, as Teams renders it for bots).
 /// Buttons become <c>Action.Execute</c> with an <c>Action.Submit</c> fallback, both carrying the encoded
-/// <see cref="ButtonAction"/> under <see cref="ActionDataKey"/>. See PROTOCOLS.md §C.
+/// <see cref="ButtonAction"/> under <see cref="ActionDataKey"/>. See docs/teams.md.
 /// </summary>
 public sealed partial class AdaptiveCardRenderer
 {

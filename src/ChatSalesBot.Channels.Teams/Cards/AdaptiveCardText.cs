@@ -4,7 +4,7 @@ namespace ChatSalesBot.Channels.Teams.Cards;
 
 /// <summary>
 /// Escapes plain text for the markdown subset Adaptive Card TextBlocks and facts render in Teams, so user text
-/// cannot add emphasis, links, headings, lists, quotes, code or <c>&lt;at&gt;</c> mentions. See PROTOCOLS.md §C.
+/// cannot add emphasis, links, headings, lists, quotes, code or <c>&lt;at&gt;</c> mentions. See docs/teams.md.
 /// </summary>
 public static class AdaptiveCardText
 {

@@ -13,7 +13,7 @@ namespace ChatSalesBot.Channels.Teams.Cards;
 /// <summary>
 /// Turns a neutral <see cref="Reply"/> into message activities within Teams' limits: each card at most
 /// <see cref="MaxCardBytes"/> (long bodies continue on further cards) and each message at most 80 KB in UTF-16.
-/// See PROTOCOLS.md §B (message size) and §C.
+/// See docs/teams.md, "What the endpoint does".
 /// </summary>
 public sealed class ReplyActivityBuilder(AdaptiveCardRenderer renderer, ILogger<ReplyActivityBuilder>? logger = null)
 {

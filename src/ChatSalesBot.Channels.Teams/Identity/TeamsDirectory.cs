@@ -6,7 +6,7 @@ namespace ChatSalesBot.Channels.Teams.Identity;
 
 /// <summary>
 /// Finds a Teams user's email through <c>GET /v3/conversations/{id}/members/{memberId}</c> (email, else
-/// userPrincipalName), so the conversation can link them to a rep. See PROTOCOLS.md §B.
+/// userPrincipalName), so the conversation can link them to a rep. See docs/teams.md.
 /// </summary>
 public sealed class TeamsDirectory(ConnectorClient connector, TeamsUserLocator locator, ILogger<TeamsDirectory> logger) : IPlatformDirectory
 {

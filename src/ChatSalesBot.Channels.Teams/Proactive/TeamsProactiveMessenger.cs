@@ -6,9 +6,10 @@ using Microsoft.Extensions.Options;
 namespace ChatSalesBot.Channels.Teams.Proactive;
 
 /// <summary>
-/// Sends a neutral <see cref="Reply"/> to a stored conversation later (digests), and opens a 1:1 chat with a user.
+/// Sends a neutral <see cref="Reply"/> to a stored conversation later (a message the bot starts, not an answer), and
+/// opens a 1:1 chat with a user.
 /// The app must be installed for the user or in the team; a blocked bot gets 403 <c>MessageWritesBlocked</c>
-/// (thrown as <see cref="ConnectorException"/>). See PROTOCOLS.md §B.
+/// (thrown as <see cref="ConnectorException"/>). See docs/teams.md.
 /// </summary>
 public sealed class TeamsProactiveMessenger(ConnectorClient connector, ReplyActivityBuilder builder, IConversationReferenceStore store,
     IOptions<TeamsOptions> options)

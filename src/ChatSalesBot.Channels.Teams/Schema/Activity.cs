@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace ChatSalesBot.Channels.Teams.Schema;
 
-/// <summary>A Bot Framework activity, received or sent; unknown fields survive in <see cref="Properties"/>. See PROTOCOLS.md §B.</summary>
+/// <summary>A Bot Framework activity, received or sent; unknown fields survive in <see cref="Properties"/>. See docs/teams.md.</summary>
 public sealed record Activity
 {
     public string Type { get; init; } = "";

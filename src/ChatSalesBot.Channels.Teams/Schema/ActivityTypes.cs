@@ -1,6 +1,6 @@
 namespace ChatSalesBot.Channels.Teams.Schema;
 
-/// <summary>Activity <c>type</c> values we handle or send. See PROTOCOLS.md §B (Bot Framework activity schema).</summary>
+/// <summary>Activity <c>type</c> values we handle or send. See docs/teams.md.</summary>
 public static class ActivityTypes
 {
     public const string Message = "message";
@@ -11,13 +11,13 @@ public static class ActivityTypes
     public const string MessageReaction = "messageReaction";
 }
 
-/// <summary>Invoke <c>name</c> values. See PROTOCOLS.md §C.</summary>
+/// <summary>Invoke <c>name</c> values. See docs/teams.md.</summary>
 public static class InvokeNames
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
 }
 
-/// <summary>Well-known strings of the Teams channel. See PROTOCOLS.md §B.</summary>
+/// <summary>Well-known strings of the Teams channel. See docs/teams.md.</summary>
 public static class TeamsChannel
 {
     public const string ChannelId = "msteams";

@@ -1,6 +1,6 @@
 namespace ChatSalesBot.Channels.Teams.Schema;
 
-/// <summary>A user or bot in a conversation (<c>from</c>, <c>recipient</c>, <c>membersAdded</c>). See PROTOCOLS.md §B.</summary>
+/// <summary>A user or bot in a conversation (<c>from</c>, <c>recipient</c>, <c>membersAdded</c>). See docs/teams.md.</summary>
 public sealed record ChannelAccount
 {
     public string Id { get; init; } = "";

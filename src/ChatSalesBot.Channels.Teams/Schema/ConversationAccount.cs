@@ -1,6 +1,6 @@
 namespace ChatSalesBot.Channels.Teams.Schema;
 
-/// <summary>The conversation an activity belongs to (personal, groupChat, channel). See PROTOCOLS.md §B.</summary>
+/// <summary>The conversation an activity belongs to (personal, groupChat, channel). See docs/teams.md.</summary>
 public sealed record ConversationAccount
 {
     public string Id { get; init; } = "";

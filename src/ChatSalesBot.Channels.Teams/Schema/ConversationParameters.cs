@@ -1,6 +1,6 @@
 namespace ChatSalesBot.Channels.Teams.Schema;
 
-/// <summary>Body of <c>POST /v3/conversations</c> (create a 1:1 chat or a channel thread). See PROTOCOLS.md §B.</summary>
+/// <summary>Body of <c>POST /v3/conversations</c> (create a 1:1 chat or a channel thread). See docs/teams.md.</summary>
 public sealed record ConversationParameters
 {
     public bool IsGroup { get; init; }

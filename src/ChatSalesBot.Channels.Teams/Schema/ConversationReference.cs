@@ -1,6 +1,6 @@
 namespace ChatSalesBot.Channels.Teams.Schema;
 
-/// <summary>What the bot keeps to message a conversation later (proactive messages). See PROTOCOLS.md §B.</summary>
+/// <summary>What the bot keeps to message a conversation later (proactive messages). See docs/teams.md.</summary>
 public sealed record ConversationReference
 {
     public string? ActivityId { get; init; }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace ChatSalesBot.Channels.Teams.Schema;
 
-/// <summary>An activity entity; a mention is <c>{type:"mention", mentioned:{id,name}, text:"&lt;at&gt;Name&lt;/at&gt;"}</c>. See PROTOCOLS.md §B.</summary>
+/// <summary>An activity entity; a mention is <c>{type:"mention", mentioned:{id,name}, text:"&lt;at&gt;Name&lt;/at&gt;"}</c>. See docs/teams.md.</summary>
 public sealed record Entity
 {
     public string Type { get; init; } = "";

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace ChatSalesBot.Channels.Teams.Schema;
 
-/// <summary>HTTP body answering an <c>adaptiveCard/action</c> invoke: statusCode, type and value. See PROTOCOLS.md §C.</summary>
+/// <summary>HTTP body answering an <c>adaptiveCard/action</c> invoke: statusCode, type and value. See docs/teams.md.</summary>
 public sealed record InvokeResponse(int StatusCode, string Type, JsonNode? Value)
 {
     public static InvokeResponse Card(JsonNode card) => new(200, TeamsChannel.AdaptiveCardContentType, card);

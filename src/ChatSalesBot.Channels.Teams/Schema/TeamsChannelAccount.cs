@@ -1,6 +1,6 @@
 namespace ChatSalesBot.Channels.Teams.Schema;
 
-/// <summary>A member from <c>GET /v3/conversations/{id}/members/{memberId}</c>. See PROTOCOLS.md §B.</summary>
+/// <summary>A member from <c>GET /v3/conversations/{id}/members/{memberId}</c>. See docs/teams.md.</summary>
 public sealed record TeamsChannelAccount
 {
     public string Id { get; init; } = "";

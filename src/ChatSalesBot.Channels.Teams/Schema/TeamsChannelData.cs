@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace ChatSalesBot.Channels.Teams.Schema;
 
-/// <summary>Teams <c>channelData</c>: tenant, team, channel and event type. See PROTOCOLS.md §B.</summary>
+/// <summary>Teams <c>channelData</c>: tenant, team, channel and event type. See docs/teams.md.</summary>
 public sealed record TeamsChannelData
 {
     public TeamsIdentifier? Tenant { get; init; }
@@ -18,5 +18,5 @@ public sealed record TeamsChannelData
     public Dictionary<string, JsonElement>? Properties { get; init; }
 }
 
-/// <summary>An <c>{id, name}</c> pair inside Teams channelData. See PROTOCOLS.md §B.</summary>
+/// <summary>An <c>{id, name}</c> pair inside Teams channelData. See docs/teams.md.</summary>
 public sealed record TeamsIdentifier(string Id, string? Name = null);

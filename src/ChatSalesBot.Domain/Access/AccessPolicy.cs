@@ -16,7 +16,7 @@ public enum CardAccess
     Full,
 }
 
-/// <summary>Confidentiality rules of DESIGN.md §2: own customers full, teammates' summary, other teams invisible.</summary>
+/// <summary>Confidentiality rules of docs/design.md: own customers full, teammates' summary, other teams invisible.</summary>
 public static class AccessPolicy
 {
     public static CardAccess For(Rep viewer, Customer customer)

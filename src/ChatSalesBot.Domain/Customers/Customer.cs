@@ -1,7 +1,7 @@
 namespace ChatSalesBot.Domain.Customers;
 
 /// <summary>
-/// A customer or prospect: everything a rep needs before a visit (DESIGN.md §2 "Customer card").
+/// A customer or prospect: everything a rep needs before a visit (docs/design.md, "Customers and prospects").
 /// Denormalized fields (last touch, follow-up due date, tier, revenue, credit) are kept right on every write
 /// so that the follow-up list and look-ups never scan touches or orders.
 /// </summary>

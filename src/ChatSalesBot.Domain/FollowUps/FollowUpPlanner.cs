@@ -5,7 +5,7 @@ using ChatSalesBot.Domain.Touches;
 namespace ChatSalesBot.Domain.FollowUps;
 
 /// <summary>
-/// Ranks a rep's book into the follow-up list (DESIGN.md §2 "Follow-up priority"). The score is the plain sum of
+/// Ranks a rep's book into the follow-up list (docs/design.md, "The follow-up list"). The score is the plain sum of
 /// the points of each reason, so every item explains itself; the weights are settings.
 /// </summary>
 public sealed class FollowUpPlanner(SalesRules rules)

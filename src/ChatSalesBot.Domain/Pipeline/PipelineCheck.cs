@@ -3,7 +3,7 @@ using ChatSalesBot.Domain.Reps;
 
 namespace ChatSalesBot.Domain.Pipeline;
 
-/// <summary>A rep's live prospects against the target; the digest asks to refill the pipeline when short.</summary>
+/// <summary>A rep's live prospects against the target; the follow-up list asks to refill the pipeline when short.</summary>
 public sealed record PipelineStatus(int LiveProspects, int Target)
 {
     public bool NeedsRefill => LiveProspects < Target;

@@ -16,7 +16,7 @@ public sealed record Rep
 
     public Role Role { get; init; } = Role.Rep;
 
-    /// <summary>IANA time zone id: "today", "next Friday" and digests are in this zone.</summary>
+    /// <summary>IANA time zone id: "today" and "next Friday" are read in this zone.</summary>
     public string TimeZoneId { get; init; } = "UTC";
 
     public int WeeklyVisitTarget { get; init; }

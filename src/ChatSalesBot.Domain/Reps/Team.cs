@@ -1,6 +1,6 @@
 namespace ChatSalesBot.Domain.Reps;
 
-/// <summary>A sales team: the unit of confidentiality and of digests.</summary>
+/// <summary>A sales team: the unit of confidentiality.</summary>
 public sealed record Team
 {
     public string Id { get; init; } = "";

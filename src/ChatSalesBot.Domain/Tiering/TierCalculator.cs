@@ -2,7 +2,7 @@ using ChatSalesBot.Domain.Customers;
 
 namespace ChatSalesBot.Domain.Tiering;
 
-/// <summary>A customer whose tier the recompute changed; the manager report lists these.</summary>
+/// <summary>A customer whose tier the recompute changed; the import and recompute commands list these.</summary>
 public sealed record TierChange(int CustomerId, string CustomerName, Tier From, Tier To);
 
 /// <summary>

@@ -10,7 +10,7 @@ namespace ChatSalesBot.Host.Admin;
 /// <summary>
 /// Runs <see cref="CustomerRecompute"/> over the whole book: reads every customer and its orders, writes back in
 /// batches the customers that changed, and rebuilds the recent touches on the cards. Runs after imports, after seeding
-/// and nightly; returns the tier changes for the manager report, each also written to the audit trail.
+/// and nightly; returns the tier changes (the import and recompute commands list them), each also written to the audit trail.
 /// </summary>
 public sealed class BookRecompute(ISalesStore store, TimeProvider time, SalesRules rules)
 {

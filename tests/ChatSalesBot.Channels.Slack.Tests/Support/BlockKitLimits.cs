@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace ChatSalesBot.Channels.Slack.Tests.Support;
 
-/// <summary>Checks rendered Block Kit JSON against Slack's documented limits (PROTOCOLS.md §E); returns every breach.</summary>
+/// <summary>Checks rendered Block Kit JSON against Slack's documented limits (docs/slack.md); returns every breach.</summary>
 public static class BlockKitLimits
 {
     public static List<string> CheckMessage(JsonElement message)

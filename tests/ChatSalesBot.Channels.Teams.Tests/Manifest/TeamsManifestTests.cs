@@ -8,7 +8,7 @@ namespace ChatSalesBot.Channels.Teams.Tests.Manifest;
 
 /// <summary>
 /// manifests/teams/package.sh builds a zip whose manifest validates against the bundled Teams manifest schema,
-/// with the app id filled in and icons of the required sizes. See PROTOCOLS.md §D.
+/// with the app id filled in and icons of the required sizes. See docs/teams.md, "The Teams app package".
 /// </summary>
 public sealed partial class TeamsManifestTests
 {
