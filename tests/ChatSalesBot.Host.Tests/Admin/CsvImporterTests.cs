@@ -181,6 +181,20 @@ public sealed class CsvImporterTests : IDisposable
     }
 
     [Fact]
+    public void CsvImporter_SameTouchesAgain_LeaveTheCardAsTheRepLeftIt()
+    {
+        _importer.Import(ImportKind.Reps, "reps.csv");
+        _importer.Import(ImportKind.Customers, "customers-with-bad-rows.csv");
+        _importer.Import(ImportKind.Touches, "touches-with-bad-rows.csv");
+        var acme = _store.FindCustomerByExternalId("CRM-0001")!;
+        _store.UpdateCustomer(acme.Id, c => c with { SnoozedUntil = AdminFixture.Today.AddDays(3) });
+
+        _importer.Import(ImportKind.Touches, "touches-with-bad-rows.csv");
+
+        Assert.Equal(AdminFixture.Today.AddDays(3), _store.GetCustomer(acme.Id)!.SnoozedUntil);
+    }
+
+    [Fact]
     public void CsvImporter_EachFile_WritesOneAuditEntryWithCounts()
     {
         _importer.Import(ImportKind.Reps, "reps.csv");
