@@ -93,12 +93,13 @@ public sealed partial class LiteDbSalesStore
 
     public int CountTouches() => Gate(() => Touches.Count());
 
-    public IReadOnlyList<Touch> AddTouches(IReadOnlyList<Touch> touches)
+    public IReadOnlyList<Touch> AddTouches(IEnumerable<Touch> touches)
     {
         ArgumentNullException.ThrowIfNull(touches);
-        var docs = touches.Select(ToNewDocument).ToList();
+        var list = touches as IReadOnlyList<Touch> ?? [.. touches];
+        var docs = list.Select(ToNewDocument).ToList();
         InsertBulk(Collections.Touches, docs);
-        return [.. touches.Select((t, i) => t with { Id = docs[i]["_id"].AsInt32 })];
+        return [.. list.Select((t, i) => t with { Id = docs[i]["_id"].AsInt32 })];
     }
 
     /// <summary>

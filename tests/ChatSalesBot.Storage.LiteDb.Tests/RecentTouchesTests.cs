@@ -8,7 +8,7 @@ public sealed class RecentTouchesTests
         using var store = LiteDbSalesStore.Open(new MemoryStream());
         var acme = store.AddCustomer(Samples.Customer("Acme"));
         var quiet = store.AddCustomer(Samples.Customer("Quiet"));
-        store.AddTouches([.. Enumerable.Range(0, 5).Select(i => Samples.Touch(acme.Id, 1, Samples.Monday.AddDays(i), $"t{i}"))]);
+        store.AddTouches(Enumerable.Range(0, 5).Select(i => Samples.Touch(acme.Id, 1, Samples.Monday.AddDays(i), $"t{i}")));
         var undone = store.RecordTouch(Samples.Touch(acme.Id, 1, Samples.Monday.AddDays(9), "undone"), (c, _) => c)!.Value.Touch;
         store.UndoTouch(undone.Id, (c, _) => c);
 

@@ -92,11 +92,11 @@ public sealed class TouchTests
         using var store = LiteDbSalesStore.Open(new MemoryStream());
         var customer = store.AddCustomer(Samples.Customer());
         var start = new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.Zero);
-        store.AddTouches([.. Enumerable.Range(0, 14).SelectMany(day => new[]
+        store.AddTouches(Enumerable.Range(0, 14).SelectMany(day => new[]
         {
             Samples.Touch(customer.Id, 1, start.AddDays(day), $"rep1 day{day}"),
             Samples.Touch(customer.Id, 2, start.AddDays(day), $"rep2 day{day}"),
-        })]);
+        }));
 
         var week = store.TouchesByRep(1, start.AddDays(7), start.AddDays(14).ToOffset(TimeSpan.FromHours(3)));
 

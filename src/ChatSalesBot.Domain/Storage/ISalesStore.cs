@@ -95,7 +95,7 @@ public interface ITouchStore
     int RefreshRecentTouches();
 
     /// <summary>Bulk insert for imports and seeding; does not touch customers. Returns the touches with their ids, in order.</summary>
-    IReadOnlyList<Touch> AddTouches(IReadOnlyList<Touch> touches);
+    IReadOnlyList<Touch> AddTouches(IEnumerable<Touch> touches);
 
     /// <summary>Replaces an imported touch (matched by external id).</summary>
     void SaveTouch(Touch touch);
