@@ -17,7 +17,13 @@ public static class NameNormalizer
 
     private static readonly string[] CjkLegalSuffixes = ["股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司"];
 
-    public static string Normalize(string name)
+    public static string Normalize(string name) => StripLegalSuffixes(Fold(name));
+
+    /// <summary>
+    /// The name as typed, folded like <see cref="Normalize"/> but keeping its legal suffix: "Acme Corp" and
+    /// "Acme Corporation" stay apart here, so the one a rep typed in full can be told from its namesakes.
+    /// </summary>
+    public static string Fold(string name)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -51,8 +57,7 @@ public static class NameNormalizer
             }
         }
 
-        var folded = sb.ToString().Trim().Replace("ß", "ss", StringComparison.Ordinal);
-        return StripLegalSuffixes(folded);
+        return sb.ToString().Trim().Replace("ß", "ss", StringComparison.Ordinal);
     }
 
     private static void AppendSpaced(StringBuilder sb, string word, ref bool lastWasSpace)
@@ -66,7 +71,8 @@ public static class NameNormalizer
         lastWasSpace = true;
     }
 
-    private static string StripLegalSuffixes(string folded)
+    /// <summary>A folded name without its legal suffixes ("acme corp" → "acme").</summary>
+    public static string StripLegalSuffixes(string folded)
     {
         var changed = true;
         while (changed && folded.Length > 0)
