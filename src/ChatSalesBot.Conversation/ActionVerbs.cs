@@ -6,6 +6,9 @@ public static class ActionVerbs
     public const string ShowCard = "card";
     public const string OpenLogForm = "log";
     public const string SubmitLog = "log.submit";
+
+    /// <summary>Logs a touch that waited for the rep to pick its customer; the button carries the whole touch.</summary>
+    public const string LogPicked = "log.pick";
     public const string Snooze = "snooze";
     public const string Done = "done";
     public const string FollowUps = "followups";

@@ -131,6 +131,8 @@ public sealed class SalesBot : ISalesBot
                 return _logTouch.OpenForm(ctx, action.IntArg("c"), action.Arg("notes"));
             case ActionVerbs.SubmitLog:
                 return _logTouch.FromForm(ctx, press.Inputs);
+            case ActionVerbs.LogPicked:
+                return _logTouch.FromPick(ctx, action);
             case ActionVerbs.Snooze:
                 return _snooze.FromButton(ctx, action);
             case ActionVerbs.Done:

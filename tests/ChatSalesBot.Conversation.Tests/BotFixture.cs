@@ -83,6 +83,14 @@ internal sealed class BotFixture : IDisposable
     public static string Fact(Card card, string label) =>
         card.Body.OfType<FactSet>().SelectMany(f => f.Facts).Single(f => f.Label == label).Value;
 
+    /// <summary>Adds a customer to the book after start-up, as "new customer" does: stored and indexed.</summary>
+    public Customer AddCustomer(Customer customer)
+    {
+        var stored = Add(customer, Desk.Rules);
+        Directory.Upsert(stored);
+        return stored;
+    }
+
     public void Dispose() => Store.Dispose();
 
     private Customer Add(Customer customer, SalesRules rules) =>

@@ -18,13 +18,13 @@ public static class CustomerAction
             return new Reply("Which customer? For example: \"" + verbLabel.ToLowerInvariant() + " Acme\".", []) { IsError = true };
         }
 
-        return CustomerFinder.Find(desk, ctx, customerText) switch
+        return CustomerFinder.FindToChange(desk, ctx, customerText) switch
         {
             FoundCustomer.One { Access: CardAccess.Full } one => act(one.Customer),
             FoundCustomer.One one => NotYours(desk, ctx, one.Customer),
             FoundCustomer.Several several => Reply.WithCard($"Several customers match \"{customerText}\": pick one.",
                 CustomerCards.PickList($"Which one to {verbLabel.ToLowerInvariant()}?", several.Matches,
-                    m => pickAction(new Customer { Id = m.CustomerId }), verbLabel)),
+                    m => pickAction(new Customer { Id = m.CustomerId }), verbLabel, CustomerCards.Describe(desk))),
             FoundCustomer.None none => new Reply($"No customer matches \"{none.Query}\".", [CustomerCards.NoMatch(none.Query, none.Near)])
             {
                 IsError = true,

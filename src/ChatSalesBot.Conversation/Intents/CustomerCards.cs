@@ -87,11 +87,22 @@ public static class CustomerCards
         ],
     };
 
-    public static Card PickList(string title, IReadOnlyList<NameMatch> matches, Func<NameMatch, ButtonAction> action, string verbLabel) =>
+    /// <summary>Customers to pick from, each with a button and the lines <paramref name="describe"/> gives it.</summary>
+    public static Card PickList(string title, IReadOnlyList<NameMatch> matches, Func<NameMatch, ButtonAction> action, string verbLabel,
+        Func<NameMatch, IReadOnlyList<string>>? describe = null) =>
         new(CardKind.PickList, title)
         {
-            Body = matches.Select(m => (CardElement)new ListItem(m.Name, [], [new CardButton(verbLabel, action(m))])).ToList(),
+            Body = Choices(matches, action, verbLabel, describe).ToList(),
         };
+
+    /// <summary>One list item per match: its name, the lines <paramref name="describe"/> gives it, and a button.</summary>
+    public static IEnumerable<CardElement> Choices(IReadOnlyList<NameMatch> matches, Func<NameMatch, ButtonAction> action, string verbLabel,
+        Func<NameMatch, IReadOnlyList<string>>? describe = null) =>
+        matches.Select(m => (CardElement)new ListItem(m.Name, describe?.Invoke(m) ?? [], [new CardButton(verbLabel, action(m))]));
+
+    /// <summary>What tells namesakes apart on a pick list: standing, kind, industry, region, and the owner.</summary>
+    public static Func<NameMatch, IReadOnlyList<string>> Describe(SalesDesk desk) => m =>
+        desk.Store.GetCustomer(m.CustomerId) is { } c ? [$"{Subtitle(c)} · {desk.RepName(c.OwnerRepId)}"] : [];
 
     public static Card NoMatch(string query, IReadOnlyList<NameMatch> near)
     {

@@ -7,8 +7,14 @@ namespace ChatSalesBot.Conversation.Intents;
 /// <summary>The outcome of looking for one customer by what a rep typed.</summary>
 public abstract record FoundCustomer
 {
-    /// <summary>Exactly one customer, with how much of it the rep may see.</summary>
-    public sealed record One(Customer Customer, CardAccess Access) : FoundCustomer;
+    /// <summary>
+    /// One customer, with how much of it the rep may see; <see cref="Also"/> are other customers the name fits about
+    /// as well (only a look-up shows one customer then: a change never goes to it without the rep picking).
+    /// </summary>
+    public sealed record One(Customer Customer, CardAccess Access) : FoundCustomer
+    {
+        public IReadOnlyList<NameMatch> Also { get; init; } = [];
+    }
 
     /// <summary>Several plausible customers: the rep picks.</summary>
     public sealed record Several(IReadOnlyList<NameMatch> Matches) : FoundCustomer;
@@ -20,21 +26,42 @@ public abstract record FoundCustomer
 /// <summary>Turns typed names into customers the rep may see; other teams' customers never appear.</summary>
 public static class CustomerFinder
 {
+    /// <summary>
+    /// For a change (a touch, a snooze, done): one customer only when the name names it for certain by
+    /// <see cref="CustomerDirectory.Find"/>'s rule; otherwise the rep picks among the rivals.
+    /// </summary>
+    public static FoundCustomer FindToChange(SalesDesk desk, TurnContext ctx, string query)
+    {
+        var lookup = desk.Directory.Find(query, team => AccessPolicy.CanSeeTeam(ctx.Rep, team));
+        if (lookup.Unambiguous is { } one)
+        {
+            return ById(desk, ctx, one.CustomerId) is { } found ? found : new FoundCustomer.None(query, []);
+        }
+
+        return lookup.Rivals.Count > 0 ? new FoundCustomer.Several(lookup.Rivals) : NoneFor(desk, ctx, query);
+    }
+
+    /// <summary>
+    /// For a look-up: also the best match when it stands out (an exact name, or a match scoring at least 85 and
+    /// 10 points ahead of the next), with the other close matches as <see cref="FoundCustomer.One.Also"/>.
+    /// </summary>
     public static FoundCustomer Find(SalesDesk desk, TurnContext ctx, string query)
     {
-        var matches = desk.Directory.Search(query, team => AccessPolicy.CanSeeTeam(ctx.Rep, team));
-        if (matches.Count == 0)
+        var lookup = desk.Directory.Find(query, team => AccessPolicy.CanSeeTeam(ctx.Rep, team));
+        if (lookup.Matches.Count == 0)
         {
-            var near = desk.Directory.Search(query, team => AccessPolicy.CanSeeTeam(ctx.Rep, team), limit: 3, minFuzzyScore: 55);
-            return new FoundCustomer.None(query, near);
+            return NoneFor(desk, ctx, query);
         }
 
-        if (!IsClearWinner(matches))
+        var best = lookup.Unambiguous ?? (StandsOut(lookup.Matches) ? lookup.Matches[0] : null);
+        if (best is null)
         {
-            return new FoundCustomer.Several(matches);
+            return new FoundCustomer.Several(lookup.Rivals.Count > 0 ? lookup.Rivals : lookup.Matches);
         }
 
-        return ById(desk, ctx, matches[0].CustomerId) is { } one ? one : new FoundCustomer.None(query, []);
+        return ById(desk, ctx, best.CustomerId) is { } one
+            ? one with { Also = lookup.Rivals.Where(m => m.CustomerId != best.CustomerId).ToList() }
+            : new FoundCustomer.None(query, []);
     }
 
     public static FoundCustomer.One? ById(SalesDesk desk, TurnContext ctx, int customerId)
@@ -57,7 +84,10 @@ public static class CustomerFinder
         return new FoundCustomer.One(customer, access);
     }
 
-    private static bool IsClearWinner(IReadOnlyList<NameMatch> matches)
+    private static FoundCustomer.None NoneFor(SalesDesk desk, TurnContext ctx, string query) =>
+        new(query, desk.Directory.Search(query, team => AccessPolicy.CanSeeTeam(ctx.Rep, team), limit: 3, minFuzzyScore: 55));
+
+    private static bool StandsOut(IReadOnlyList<NameMatch> matches)
     {
         if (matches.Count == 1)
         {
@@ -65,6 +95,8 @@ public static class CustomerFinder
         }
 
         var (top, next) = (matches[0], matches[1]);
-        return top.Kind == MatchKind.Exact ? next.Kind != MatchKind.Exact || top.Score > next.Score : top.Score >= 85 && top.Score - next.Score >= 10;
+        return top.Kind == MatchKind.Exact
+            ? next.Kind != MatchKind.Exact || top.Score > next.Score
+            : top.Score >= CustomerDirectory.CertainTypoScore && top.Score - next.Score >= CustomerDirectory.ClearMargin;
     }
 }

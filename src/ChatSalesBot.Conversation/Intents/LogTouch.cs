@@ -30,9 +30,7 @@ public sealed partial class LogTouch(SalesDesk desk)
         {
             FoundCustomer.One { Access: CardAccess.Full } one => Record(ctx, one.Customer, values, replacesForm: false),
             FoundCustomer.One one => NotYours(ctx, one.Customer),
-            FoundCustomer.Several several => Reply.WithCard(
-                $"Several customers match \"{intent.CustomerText}\": pick one and save.",
-                LogForm.Build(WithDueShown(ctx, values), several.Matches)),
+            FoundCustomer.Several several => AskWhich(ctx, intent.CustomerText, values, several.Matches),
             FoundCustomer.None none => new Reply($"No customer matches \"{none.Query}\"; nothing was logged.",
                 [CustomerCards.NoMatch(none.Query, none.Near)]) { IsError = true },
             _ => throw new InvalidOperationException(),
@@ -76,7 +74,7 @@ public sealed partial class LogTouch(SalesDesk desk)
         }
         else
         {
-            switch (CustomerFinder.Find(desk, ctx, values.Customer))
+            switch (CustomerFinder.FindToChange(desk, ctx, values.Customer))
             {
                 case FoundCustomer.One { Access: CardAccess.Full } one:
                     customer = one.Customer;
@@ -107,6 +105,47 @@ public sealed partial class LogTouch(SalesDesk desk)
 
         return Record(ctx, customer, values, replacesForm: true);
     }
+
+    /// <summary>A button of <see cref="AskWhich"/> pressed: the touch it carries, logged for its customer.</summary>
+    public Reply FromPick(TurnContext ctx, ButtonAction action)
+    {
+        var kind = Enum.TryParse<TouchKind>(action.Arg("k"), out var k) ? k : TouchKind.Visit;
+        var values = new LogForm.Values("#" + action.Arg("c"), kind, action.Arg("n"), action.Arg("x"), action.Arg("d"));
+        return CustomerFinder.ById(desk, ctx, action.IntArg("c") ?? 0) switch
+        {
+            { Access: CardAccess.Full } one => Record(ctx, one.Customer, values, replacesForm: true),
+            { } one => NotYours(ctx, one.Customer),
+            null => new Reply("That customer is not available to you any more; nothing was logged.", []) { IsError = true },
+        };
+    }
+
+    /// <summary>
+    /// The name fits several customers: one button per customer, each carrying the whole touch (its next step
+    /// with the date already read), so one press logs it. A touch too long for a button's value (2,000 characters
+    /// in Slack) comes back as the form with the customers to choose from instead.
+    /// </summary>
+    private Reply AskWhich(TurnContext ctx, string customerText, LogForm.Values values, IReadOnlyList<NameMatch> matches)
+    {
+        var dueError = UnderstandDue(ctx, values, out var due, out _);
+        if (dueError is not null)
+        {
+            return FormErrors(values, new Dictionary<string, string> { [LogForm.NextInput] = dueError }, matches);
+        }
+
+        ButtonAction Pick(NameMatch m) => ButtonAction.Of(ActionVerbs.LogPicked,
+            [("c", m.CustomerId), ("k", values.Kind), ("n", values.Notes ?? ""), .. Optional("x", values.Next),
+                .. Optional("d", due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]);
+        var text = $"\"{customerText}\" fits several customers: which one was the {CustomerCards.Kind(values.Kind).ToLowerInvariant()} with? Nothing is logged until you pick.";
+        if (matches.Any(m => Pick(m).Encode().Length > ButtonAction.MaxEncodedLength))
+        {
+            return Reply.WithCard(text, LogForm.Build(WithDueShown(ctx, values), matches));
+        }
+
+        return Reply.WithCard(text, CustomerCards.PickList($"Which \"{CustomerCards.Shorten(customerText, 60)}\"?", matches, Pick,
+            $"Log {CustomerCards.Kind(values.Kind).ToLowerInvariant()}", CustomerCards.Describe(desk)));
+    }
+
+    private static (string, object)[] Optional(string name, string? value) => value is null ? [] : [(name, value)];
 
     private Reply Record(TurnContext ctx, Customer customer, LogForm.Values values, bool replacesForm)
     {
@@ -224,12 +263,12 @@ public sealed partial class LogTouch(SalesDesk desk)
     }
 
     /// <summary>
-    /// With no separator ("visit Acme met the CFO") the customer is the longest run of leading words that names one
-    /// exactly; the rest are notes.
+    /// With no separator ("visit Acme met the CFO") the customer is the longest run of leading words that is a
+    /// customer's name; the rest are notes. A run that names several (see CustomerDirectory.Find) asks which.
     /// </summary>
     private (FoundCustomer Found, string Notes) FindWithNotes(TurnContext ctx, string customerText, string notes)
     {
-        var found = CustomerFinder.Find(desk, ctx, customerText);
+        var found = CustomerFinder.FindToChange(desk, ctx, customerText);
         if (found is FoundCustomer.One || notes.Length > 0)
         {
             return (found, notes);
@@ -238,12 +277,21 @@ public sealed partial class LogTouch(SalesDesk desk)
         var words = customerText.Split(' ');
         for (var n = Math.Min(words.Length - 1, 6); n >= 1; n--)
         {
-            var name = string.Join(' ', words[..n]);
-            var exact = desk.Directory.Search(name, team => AccessPolicy.CanSeeTeam(ctx.Rep, team), limit: 2);
-            if (exact.Count > 0 && exact[0].Kind == MatchKind.Exact && (exact.Count == 1 || exact[1].Kind != MatchKind.Exact)
-                && CustomerFinder.ById(desk, ctx, exact[0].CustomerId) is { } one)
+            var lookup = desk.Directory.Find(string.Join(' ', words[..n]), team => AccessPolicy.CanSeeTeam(ctx.Rep, team));
+            if (lookup.Matches is not [{ Kind: MatchKind.Exact }, ..])
             {
-                return (one, string.Join(' ', words[n..]));
+                continue;
+            }
+
+            var rest = string.Join(' ', words[n..]);
+            if (lookup.Unambiguous is null)
+            {
+                return (new FoundCustomer.Several(lookup.Rivals), rest);
+            }
+
+            if (CustomerFinder.ById(desk, ctx, lookup.Unambiguous.CustomerId) is { } one)
+            {
+                return (one, rest);
             }
         }
 

@@ -13,7 +13,7 @@ public sealed class LookUp(SalesDesk desk)
         FoundCustomer.One one => Show(ctx, one),
         FoundCustomer.Several several => Reply.WithCard($"{several.Matches.Count} customers match \"{query}\".",
             CustomerCards.PickList($"Customers matching \"{query}\"", several.Matches,
-                m => CustomerCards.Open(m.CustomerId), "Open")),
+                m => CustomerCards.Open(m.CustomerId), "Open", CustomerCards.Describe(desk))),
         FoundCustomer.None none => new Reply($"No customer matches \"{query}\".", [CustomerCards.NoMatch(query, none.Near)])
         {
             IsError = true,
@@ -39,6 +39,17 @@ public sealed class LookUp(SalesDesk desk)
         {
             desk.AuditView(ctx, AuditAction.ViewCard, c.Id);
             reply = Reply.WithCard($"{c.Name}: {CustomerCards.Subtitle(c)}", CustomerCards.Full(desk, c, RecentTouchesOf(desk, c)));
+        }
+
+        if (one.Also.Count > 0)
+        {
+            var card = reply.Cards[0];
+            reply = reply with
+            {
+                Text = $"{reply.Text} (also: {string.Join(", ", one.Also.Select(m => m.Name))})",
+                Cards = [card with { Body = [.. card.Body, new TextBlock("Also matching:", TextTone.Subtle),
+                    .. CustomerCards.Choices(one.Also, m => CustomerCards.Open(m.CustomerId), "Open", CustomerCards.Describe(desk))] }],
+            };
         }
 
         return reply with { Reshow = CustomerCards.Open(c.Id) };

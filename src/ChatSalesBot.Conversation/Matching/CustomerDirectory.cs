@@ -4,7 +4,8 @@ namespace ChatSalesBot.Conversation.Matching;
 
 /// <summary>
 /// The in-memory name index behind every look-up: exact names and aliases, prefixes of names and of their words,
-/// and trigrams for typos, scored with FuzzySharp. Built once at start-up and kept in sync by every write that adds
+/// character pairs of Chinese, Japanese and Korean names (any contiguous part finds them), and trigrams for typos,
+/// scored with FuzzySharp. Built once at start-up and kept in sync by every write that adds
 /// or renames a customer, so a look-up never touches the database.
 /// </summary>
 public sealed partial class CustomerDirectory
@@ -17,6 +18,7 @@ public sealed partial class CustomerDirectory
     private readonly Dictionary<string, List<int>> _exact = new(StringComparer.Ordinal);
     private readonly List<(string Key, int Slot)> _sorted = [];
     private readonly Dictionary<string, List<int>> _trigrams = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, List<int>> _parts = [];
 
     [ThreadStatic]
     private static int[]? t_counts;
@@ -26,7 +28,8 @@ public sealed partial class CustomerDirectory
     [ThreadStatic]
     private static List<int>? t_touched;
 
-    private sealed record Entry(int Id, string Name, string TeamId, string[] Keys);
+    /// <summary>One customer: <paramref name="Names"/> as stored (name, then aliases), <paramref name="Keys"/> normalized.</summary>
+    private sealed record Entry(int Id, string Name, string TeamId, string[] Keys, string[] Names);
 
     public int Count
     {
@@ -71,13 +74,13 @@ public sealed partial class CustomerDirectory
             if (_slotById.TryGetValue(customer.Id, out var slot))
             {
                 var old = _entries[slot];
-                if (old.Name == customer.Name && old.TeamId == customer.TeamId && old.Keys.SequenceEqual(KeysOf(customer)))
+                if (old.TeamId == customer.TeamId && old.Names.SequenceEqual(customer.AllNames()))
                 {
                     return;
                 }
 
                 RemoveKeys(slot, old);
-                _entries[slot] = old with { Name = customer.Name, TeamId = customer.TeamId, Keys = KeysOf(customer) };
+                _entries[slot] = EntryOf(customer);
                 AddKeys(slot, _entries[slot], sortNow: true);
                 return;
             }
@@ -93,7 +96,7 @@ public sealed partial class CustomerDirectory
     private void AddUnlocked(Customer customer, bool sortNow)
     {
         var slot = _entries.Count;
-        var entry = new Entry(customer.Id, customer.Name, customer.TeamId, KeysOf(customer));
+        var entry = EntryOf(customer);
         _entries.Add(entry);
         _slotById[customer.Id] = slot;
         AddKeys(slot, entry, sortNow);
@@ -125,6 +128,8 @@ public sealed partial class CustomerDirectory
                     list.Add(slot);
                 }
             }
+
+            AddParts(slot, key);
         }
     }
 
@@ -137,6 +142,8 @@ public sealed partial class CustomerDirectory
             {
                 _trigrams[gram].Remove(slot);
             }
+
+            RemoveParts(slot, key);
         }
 
         _sorted.RemoveAll(k => k.Slot == slot);
@@ -161,8 +168,8 @@ public sealed partial class CustomerDirectory
         return lo;
     }
 
-    private static string[] KeysOf(Customer c) =>
-        c.AllNames().Select(NameNormalizer.Normalize).Where(k => k.Length > 0).Distinct().ToArray();
+    private static Entry EntryOf(Customer c) => new(c.Id, c.Name, c.TeamId,
+        c.AllNames().Select(NameNormalizer.Normalize).Where(k => k.Length > 0).Distinct().ToArray(), c.AllNames().ToArray());
 
     /// <summary>The whole key and each later word, so "importers" finds "wide world importers".</summary>
     private static IEnumerable<string> PrefixKeys(string key)

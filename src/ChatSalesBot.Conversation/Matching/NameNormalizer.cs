@@ -19,9 +19,16 @@ public static class NameNormalizer
 
     public static string Normalize(string name) => StripLegalSuffixes(Fold(name));
 
+    /// <summary>Long and short forms of one suffix, so that "Acme Corp" typed is "Acme Corporation" as stored.</summary>
+    private static readonly Dictionary<string, string> ShortSuffixes = new(StringComparer.Ordinal)
+    {
+        ["incorporated"] = "inc", ["limited"] = "ltd", ["company"] = "co", ["corporation"] = "corp",
+    };
+
     /// <summary>
-    /// The name as typed, folded like <see cref="Normalize"/> but keeping its legal suffix: "Acme Corp" and
-    /// "Acme Corporation" stay apart here, so the one a rep typed in full can be told from its namesakes.
+    /// The name as typed, folded like <see cref="Normalize"/> but keeping its legal suffix (in its short form):
+    /// "Yamamoto Bottling Inc" and "… LLC" stay apart here, so the one a rep typed in full can be told from its
+    /// namesakes.
     /// </summary>
     public static string Fold(string name)
     {
@@ -57,7 +64,24 @@ public static class NameNormalizer
             }
         }
 
-        return sb.ToString().Trim().Replace("ß", "ss", StringComparison.Ordinal);
+        return ShortenSuffixes(sb.ToString().Trim().Replace("ß", "ss", StringComparison.Ordinal));
+    }
+
+    private static string ShortenSuffixes(string folded)
+    {
+        var space = folded.LastIndexOf(' ');
+        if (space < 0 || Array.IndexOf(LegalSuffixes, folded[(space + 1)..]) < 0)
+        {
+            return folded;
+        }
+
+        var words = folded.Split(' ');
+        for (var i = words.Length - 1; i > 0 && Array.IndexOf(LegalSuffixes, words[i]) >= 0; i--)
+        {
+            words[i] = ShortSuffixes.GetValueOrDefault(words[i], words[i]);
+        }
+
+        return string.Join(' ', words);
     }
 
     private static void AppendSpaced(StringBuilder sb, string word, ref bool lastWasSpace)
