@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatSalesBot.Conversation.Text;
 using Microsoft.Recognizers.Text;
 using Microsoft.Recognizers.Text.DateTime;
 
@@ -33,10 +34,10 @@ public sealed class PlainDates
             return null;
         }
 
-        var model = text.Any(IsCjk) ? _chinese.Value : _english.Value;
+        var model = ModelFor(text);
         var reference = today.ToDateTime(new TimeOnly(12, 0));
         UnderstoodDate? found = null;
-        foreach (var result in model.Parse(text, reference))
+        foreach (var result in model.Parse(EastAsianText.FoldWidth(text), reference))
         {
             if (Resolve(result, today) is { } date)
             {
@@ -50,8 +51,7 @@ public sealed class PlainDates
     /// <summary>A duration in plain words ("3 days", "2 weeks", "三天") as a number of days, or null.</summary>
     public int? FindDays(string text, DateOnly today)
     {
-        var model = text.Any(IsCjk) ? _chinese.Value : _english.Value;
-        foreach (var result in model.Parse(text, today.ToDateTime(new TimeOnly(12, 0))))
+        foreach (var result in ModelFor(text).Parse(EastAsianText.FoldWidth(text), today.ToDateTime(new TimeOnly(12, 0))))
         {
             foreach (var value in Values(result))
             {
@@ -117,5 +117,9 @@ public sealed class PlainDates
         value is { Length: >= 10 } && DateOnly.TryParseExact(value[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture,
             DateTimeStyles.None, out var d) ? d : null;
 
-    private static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff';
+    /// <summary>
+    /// The recognizer for the text's language. Full-width digits and punctuation are read as ASCII (one character for
+    /// one, so positions found are positions in the text as typed).
+    /// </summary>
+    private DateTimeModel ModelFor(string text) => EastAsianText.HasCjk(text) ? _chinese.Value : _english.Value;
 }

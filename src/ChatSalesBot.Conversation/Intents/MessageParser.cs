@@ -35,7 +35,7 @@ public static partial class MessageParser
             line = afterBot;
         }
 
-        var lower = line.ToLowerInvariant().TrimEnd('?', '!', '.');
+        var lower = line.ToLowerInvariant().TrimEnd('?', '!', '.', '？', '！', '。');
         if (lower.Length == 0 || lower is "help" or "?" or "commands" or "what can you do" or "hi" or "hello")
         {
             return new Intent.Help(null);
@@ -119,7 +119,7 @@ public static partial class MessageParser
         if (nextMatch.Success)
         {
             next = rest[(nextMatch.Index + nextMatch.Length)..].Trim();
-            rest = rest[..nextMatch.Index].TrimEnd(' ', ',', ';', '.');
+            rest = rest[..nextMatch.Index].TrimEnd(' ', ',', ';', '.', '，', '；', '。', '、');
             if (next.Length == 0)
             {
                 next = null;
@@ -161,7 +161,7 @@ public static partial class MessageParser
         }
 
         var after = line[prefix.Length];
-        if (!char.IsWhiteSpace(after) && after != ':')
+        if (!char.IsWhiteSpace(after) && after is not (':' or '：'))
         {
             return false;
         }
@@ -175,15 +175,18 @@ public static partial class MessageParser
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"(?:^|[\s.,;])(?:next\s+steps?\b\s*[:\-]?|next\s*:|下一步\s*[:：]?)\s*", RegexOptions.IgnoreCase)]
+    /// <summary>"next:", "next step", "下一步：", after a space or any ASCII or full-width stop, comma or semicolon.</summary>
+    [GeneratedRegex(@"(?:(?:^|[\s.,;。，；、！？!?])(?:next\s+steps?\b\s*[:：\-]?|next\s*[:：])|下一步\s*[:：]?)\s*", RegexOptions.IgnoreCase)]
     private static partial Regex NextStepMarker();
 
     [GeneratedRegex(@"[:：]\s*")]
     private static partial Regex ColonSeparator();
 
-    [GeneratedRegex(@"\s*(?:\s-\s|,\s|\.\s)\s*")]
+    /// <summary>" - ", ", ", ". ", or a full-width comma, stop or semicolon (a Chinese IME types no space after them).</summary>
+    [GeneratedRegex(@"\s*(?:\s-\s|,\s|\.\s|[，。；、])\s*")]
     private static partial Regex CustomerSeparator();
 
-    [GeneratedRegex(@"\s+(?:for\s+|until\s+|till\s+)?(?<for>(?:\d+|a|an|one|two|three)\s+(?:days?|weeks?)|tomorrow|next\s+\w+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|end of (?:the )?(?:week|month)|\d{4}-\d{2}-\d{2})$", RegexOptions.IgnoreCase)]
+    /// <summary>How long, at the end: "3 days", "until Monday", "2026-12-04", "３ days", "3天", "下周一".</summary>
+    [GeneratedRegex(@"(?:\s+(?:for\s+|until\s+|till\s+)?(?<for>(?:\d+|a|an|one|two|three)\s+(?:days?|weeks?)|tomorrow|next\s+\w+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|end of (?:the )?(?:week|month)|\d{4}-\d{2}-\d{2})|\s*(?<for>\d+\s*(?:天|日|周|个?星期|个?礼拜)|明天|后天|下周[一二三四五六日天]?|下个?月|月底))$", RegexOptions.IgnoreCase)]
     private static partial Regex SnoozeDuration();
 }

@@ -16,6 +16,8 @@ public sealed class PlainDatesTests
     [InlineData("call back on Dec 3", "2026-12-03")]
     [InlineData("2026-12-15", "2026-12-15")]
     [InlineData("下周五", "2026-12-04")]
+    [InlineData("send quote ２０２６-１２-１５", "2026-12-15")]
+    [InlineData("１２月３日发报价", "2026-12-03")]
     public void PlainDates_Words_ResolveToTheDateARepMeans(string text, string expected)
     {
         var found = Dates.Find(text, Tuesday);

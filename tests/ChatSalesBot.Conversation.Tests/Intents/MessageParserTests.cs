@@ -85,4 +85,23 @@ public sealed class MessageParserTests
     {
         Assert.Equal(new Intent.Help(text), MessageParser.Parse(text));
     }
+
+    [Theory]
+    [InlineData("visit 华联：谈了价格。下一步：下周五发报价", "华联", "谈了价格", "下周五发报价")]
+    [InlineData("visit 华联，谈了价格。下一步发报价", "华联", "谈了价格", "发报价")]
+    [InlineData("visit：华联：谈了价格！下一步：发报价", "华联", "谈了价格！", "发报价")]
+    [InlineData("visit Acme：met the CFO；next：send quote", "Acme", "met the CFO", "send quote")]
+    public void MessageParser_FullWidthPunctuation_MarksLikeAscii(string text, string customer, string notes, string next)
+    {
+        Assert.Equal(new Intent.LogTouch(TouchKind.Visit, customer, notes, next), MessageParser.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("snooze Acme ３ days", "Acme", "３ days")]
+    [InlineData("snooze 华联 3天", "华联", "3天")]
+    [InlineData("snooze 华联 下周一", "华联", "下周一")]
+    public void MessageParser_SnoozeInFullWidthOrChinese_TakesCustomerAndDuration(string text, string customer, string duration)
+    {
+        Assert.Equal(new Intent.Snooze(customer, duration), MessageParser.Parse(text));
+    }
 }
