@@ -108,7 +108,9 @@ public sealed class SalesBot : ISalesBot
             Intent.Done i => _done.FromMessage(ctx, i),
             Intent.Undo => _undo.Handle(ctx, null),
             Intent.Create i => _create.Handle(ctx, i.Text, i.Prospect),
-            Intent.Help { Unknown: { } unknown } => BareName(ctx, unknown) ?? Help.For(unknown),
+            Intent.Question i => BareName(ctx, i.Text) ?? Questions.CannotAnswer(i.Text),
+            Intent.Help { Unknown: { } unknown } => BareName(ctx, unknown)
+                ?? (Questions.LookLikeOne(unknown) ? Questions.CannotAnswer(unknown) : Help.For(unknown)),
             _ => Help.For(null),
         };
         return (intent.GetType().Name, reply);

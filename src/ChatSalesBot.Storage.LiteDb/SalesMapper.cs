@@ -22,6 +22,9 @@ internal static class SalesMapper
         // A day number sorts and indexes like the date itself.
         mapper.RegisterType<DateOnly>(date => date.DayNumber, bson => DateOnly.FromDayNumber(bson.AsInt32));
 
+        // A planned touch's time of day (NextStep.Time); LiteDB has no mapping of its own for TimeOnly.
+        mapper.RegisterType<TimeOnly>(time => time.Ticks, bson => new TimeOnly(bson.AsInt64));
+
         // LiteDB's own mapping goes through BSON DateTime: milliseconds only, and the offset is lost.
         mapper.RegisterType<DateTimeOffset>(instant => instant.UtcTicks, bson => new DateTimeOffset(bson.AsInt64, TimeSpan.Zero));
 

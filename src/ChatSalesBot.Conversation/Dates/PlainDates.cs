@@ -14,7 +14,7 @@ public sealed record UnderstoodDate(DateOnly Date, string Words, int Start, int 
 /// next one that has not passed; ranges resolve to their natural due date ("end of month" → its last day,
 /// "by Friday" → that Friday, "next week" → its Monday).
 /// </summary>
-public sealed class PlainDates
+public sealed partial class PlainDates
 {
     private readonly Lazy<DateTimeModel> _english = new(() => (DateTimeModel)new DateTimeRecognizer(Culture.English).GetDateTimeModel());
     private readonly Lazy<DateTimeModel> _chinese = new(() => (DateTimeModel)new DateTimeRecognizer(Culture.Chinese).GetDateTimeModel());

@@ -24,7 +24,7 @@ public static class CustomerCards
         AddIf(facts, "Address", c.Address);
         AddIf(facts, "Last touch", c.LastTouch is { } t
             ? $"{Kind(t.Kind)} {Date(t.LocalDate)} by {desk.RepName(t.RepId)}: {Shorten(t.Notes, 200)}" : "never");
-        AddIf(facts, "Next step", c.NextStep is { } n ? n.Due is { } due ? $"{n.Text} (due {Date(due)})" : n.Text : null);
+        AddIf(facts, "Next step", c.NextStep is { } n ? n.Due is { } due ? $"{n.Text} (due {Date(due)}{At(n.Time)})" : n.Text : null);
         AddIf(facts, "Follow-up due", c.FollowUpDue is { } f ? Date(f) : null);
         AddIf(facts, "Snoozed until", c.SnoozedUntil is { } s ? Date(s) : null);
         AddIf(facts, "Complaints", c.OpenComplaints > 0
@@ -114,10 +114,12 @@ public static class CustomerCards
                 [new CardButton("Open", Open(m.CustomerId))])));
         }
 
+        // Text shaped like a question ("show my A customers") is never offered as a new prospect's name.
         return new Card(CardKind.Error, "No such customer")
         {
             Body = body,
-            Buttons = [new($"Create prospect \"{Shorten(query, 40)}\"", ButtonAction.Of(ActionVerbs.CreateProspect, ("name", Shorten(query, 200))))],
+            Buttons = Questions.LookLikeOne(query) ? []
+                : [new($"Create prospect \"{Shorten(query, 40)}\"", ButtonAction.Of(ActionVerbs.CreateProspect, ("name", Shorten(query, 200))))],
         };
     }
 
@@ -134,6 +136,8 @@ public static class CustomerCards
     };
 
     public static string Date(DateOnly d) => d.ToString("ddd MMM d, yyyy", Words);
+
+    private static string At(TimeOnly? time) => time is { } t ? t.ToString(" 'at' HH:mm", Words) : "";
 
     public static string Money(decimal amount) => amount.ToString("N0", Words);
 

@@ -64,6 +64,10 @@ public static class CustomerFinder
             : new FoundCustomer.None(query, []);
     }
 
+    /// <summary>True when <paramref name="text"/> is the name or alias of a customer the rep may see.</summary>
+    public static bool IsAName(SalesDesk desk, TurnContext ctx, string text) =>
+        desk.Directory.Find(text, team => AccessPolicy.CanSeeTeam(ctx.Rep, team), limit: 1).Matches is [{ Kind: MatchKind.Exact }, ..];
+
     public static FoundCustomer.One? ById(SalesDesk desk, TurnContext ctx, int customerId)
     {
         var customer = desk.Store.GetCustomer(customerId);

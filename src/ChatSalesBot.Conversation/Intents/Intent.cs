@@ -7,7 +7,17 @@ public abstract record Intent
 {
     public sealed record LookUp(string Query) : Intent;
 
-    public sealed record LogTouch(TouchKind Kind, string CustomerText, string Notes, string? NextStep) : Intent;
+    /// <summary>
+    /// A touch; <see cref="Logged"/> when the words say it happened ("visited", "called", "log call …"), so a date in
+    /// them is when it happened, never a plan.
+    /// </summary>
+    public sealed record LogTouch(TouchKind Kind, string CustomerText, string Notes, string? NextStep) : Intent
+    {
+        public bool Logged { get; init; }
+    }
+
+    /// <summary>A question the bot cannot answer yet ("how many visits this week?").</summary>
+    public sealed record Question(string Text) : Intent;
 
     public sealed record FollowUps(int Offset) : Intent;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatSalesBot.Conversation.Cards;
+using ChatSalesBot.Conversation.Dates;
 using ChatSalesBot.Conversation.Matching;
 using ChatSalesBot.Domain.Access;
-using ChatSalesBot.Domain.Audit;
 using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.Reps;
 using ChatSalesBot.Domain.Touches;
@@ -11,26 +11,35 @@ using ChatSalesBot.Domain.Touches;
 namespace ChatSalesBot.Conversation.Intents;
 
 /// <summary>
-/// Logs a visit, call, meeting or email in one line ("visit Acme: met the CFO. next: send quote by Friday") or
-/// through the form, and answers with what was stored, the date understood, and an Undo button.
+/// Logs a visit, call, meeting or email in one line ("visit Acme: met the CFO. next: send quote by Friday",
+/// "log call with o'brien yesterday: …") or through the form, or plans one ("call Hochland tomorrow 3pm re quote"),
+/// and answers with what was stored, the dates understood, and an Undo button.
 /// </summary>
 public sealed partial class LogTouch(SalesDesk desk)
 {
     public Reply FromMessage(TurnContext ctx, Intent.LogTouch intent)
     {
-        var values = new LogForm.Values(intent.CustomerText, intent.Kind, intent.Notes, intent.NextStep, null);
         if (intent.CustomerText.Length == 0)
         {
-            return Reply.WithCard("Which customer was it?", LogForm.Build(WithDueShown(ctx, values)));
+            var form = new LogForm.Values(null, intent.Kind, intent.Notes, intent.NextStep, null);
+            return Reply.WithCard("Which customer was it?", LogForm.Build(WithDueShown(ctx, form)));
         }
 
-        var (found, notes) = FindWithNotes(ctx, intent.CustomerText, intent.Notes);
-        values = values with { Notes = notes };
+        var (customerText, notes, when) = SplitWhen(ctx, intent);
+        if (when is { Planned: true } && intent.Logged)
+        {
+            var kind = CustomerCards.Kind(intent.Kind).ToLowerInvariant();
+            return new Reply($"\"{when.Words}\" is {Said(when)}, in the future, and a {kind} you log has already happened; nothing was logged. " +
+                $"To plan it, say \"{kind} {customerText} {when.Words}\".", []) { IsError = true };
+        }
+
+        var (found, notesAfterName) = FindWithNotes(ctx, customerText, notes);
+        var values = new LogForm.Values(customerText, intent.Kind, notesAfterName, intent.NextStep, null);
         return found switch
         {
-            FoundCustomer.One { Access: CardAccess.Full } one => Record(ctx, one.Customer, values, replacesForm: false),
+            FoundCustomer.One { Access: CardAccess.Full } one => Record(ctx, one.Customer, values, when, replacesForm: false),
             FoundCustomer.One one => NotYours(ctx, one.Customer),
-            FoundCustomer.Several several => AskWhich(ctx, intent.CustomerText, values, several.Matches),
+            FoundCustomer.Several several => AskWhich(ctx, customerText, values, when, several.Matches),
             FoundCustomer.None none => new Reply($"No customer matches \"{none.Query}\"; nothing was logged.",
                 [CustomerCards.NoMatch(none.Query, none.Near)]) { IsError = true },
             _ => throw new InvalidOperationException(),
@@ -39,11 +48,12 @@ public sealed partial class LogTouch(SalesDesk desk)
 
     /// <summary>
     /// A form built from a message shows the date its next step names ("demo next Friday" → Dec 4) in the date
-    /// input, which takes only dates (Slack's datepicker, Teams' Input.Date): the rep sees it and can change it.
+    /// input, which takes only dates (Slack's datepicker, Teams' Input.Date), and the step without those words:
+    /// the rep sees both and can change them.
     /// </summary>
     private LogForm.Values WithDueShown(TurnContext ctx, LogForm.Values values) =>
         values.Due is null && values.Next is { } next && desk.Dates.Find(next, ctx.Today) is { } understood
-            ? values with { Due = understood.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }
+            ? values with { Next = WithoutDate(next, understood), Due = understood.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }
             : values;
 
     public Reply OpenForm(TurnContext ctx, int? customerId, string? notes)
@@ -103,163 +113,82 @@ public sealed partial class LogTouch(SalesDesk desk)
             return FormErrors(values, errors, choices) with { Placement = ReplyPlacement.ReplaceOriginal };
         }
 
-        return Record(ctx, customer, values, replacesForm: true);
+        return Record(ctx, customer, values, when: null, replacesForm: true);
     }
 
-    /// <summary>A button of <see cref="AskWhich"/> pressed: the touch it carries, logged for its customer.</summary>
+    /// <summary>A button of <see cref="AskWhich"/> pressed: the touch it carries, logged (or planned) for its customer.</summary>
     public Reply FromPick(TurnContext ctx, ButtonAction action)
     {
         var kind = Enum.TryParse<TouchKind>(action.Arg("k"), out var k) ? k : TouchKind.Visit;
         var values = new LogForm.Values("#" + action.Arg("c"), kind, action.Arg("n"), action.Arg("x"), action.Arg("d"));
+        var when = action.Arg("w") is { } w && DateTime.TryParseExact(w, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd"],
+            CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? new WhenSaid(local, w.Length > 10, w, action.Arg("p") == "1")
+            : null;
         return CustomerFinder.ById(desk, ctx, action.IntArg("c") ?? 0) switch
         {
-            { Access: CardAccess.Full } one => Record(ctx, one.Customer, values, replacesForm: true),
+            { Access: CardAccess.Full } one => Record(ctx, one.Customer, values, when, replacesForm: true),
             { } one => NotYours(ctx, one.Customer),
             null => new Reply("That customer is not available to you any more; nothing was logged.", []) { IsError = true },
         };
     }
 
     /// <summary>
-    /// The name fits several customers: one button per customer, each carrying the whole touch (its next step
-    /// with the date already read), so one press logs it. A touch too long for a button's value (2,000 characters
-    /// in Slack) comes back as the form with the customers to choose from instead.
+    /// The name fits several customers: one button per customer, each carrying the whole touch (when it happened or
+    /// is planned, and its next step with the date already read), so one press logs it and it reads the same
+    /// tomorrow. A touch too long for a button's value (2,000 characters in Slack) comes back as the form with the
+    /// customers to choose from instead.
     /// </summary>
-    private Reply AskWhich(TurnContext ctx, string customerText, LogForm.Values values, IReadOnlyList<NameMatch> matches)
+    private Reply AskWhich(TurnContext ctx, string customerText, LogForm.Values values, WhenSaid? when, IReadOnlyList<NameMatch> matches)
     {
-        var dueError = UnderstandDue(ctx, values, out var due, out _);
+        var dueError = UnderstandDue(ctx, values, out var due, out _, out var next);
         if (dueError is not null)
         {
             return FormErrors(values, new Dictionary<string, string> { [LogForm.NextInput] = dueError }, matches);
         }
 
+        var kind = CustomerCards.Kind(values.Kind).ToLowerInvariant();
         ButtonAction Pick(NameMatch m) => ButtonAction.Of(ActionVerbs.LogPicked,
-            [("c", m.CustomerId), ("k", values.Kind), ("n", values.Notes ?? ""), .. Optional("x", values.Next),
-                .. Optional("d", due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]);
-        var text = $"\"{customerText}\" fits several customers: which one was the {CustomerCards.Kind(values.Kind).ToLowerInvariant()} with? Nothing is logged until you pick.";
+            [("c", m.CustomerId), ("k", values.Kind), ("n", values.Notes ?? ""), .. Optional("x", next),
+                .. Optional("d", due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                .. Optional("w", when?.Local.ToString(when.HasTime ? "yyyy-MM-dd'T'HH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                .. Optional("p", when is { Planned: true } ? "1" : null)]);
+        var text = $"\"{customerText}\" fits several customers: which one was the {kind} with? Nothing is {(when is { Planned: true } ? "planned" : "logged")} until you pick.";
         if (matches.Any(m => Pick(m).Encode().Length > ButtonAction.MaxEncodedLength))
         {
             return Reply.WithCard(text, LogForm.Build(WithDueShown(ctx, values), matches));
         }
 
         return Reply.WithCard(text, CustomerCards.PickList($"Which \"{CustomerCards.Shorten(customerText, 60)}\"?", matches, Pick,
-            $"Log {CustomerCards.Kind(values.Kind).ToLowerInvariant()}", CustomerCards.Describe(desk)));
+            when is { Planned: true } ? $"Plan {kind}" : $"Log {kind}", CustomerCards.Describe(desk)));
     }
 
     private static (string, object)[] Optional(string name, string? value) => value is null ? [] : [(name, value)];
 
-    private Reply Record(TurnContext ctx, Customer customer, LogForm.Values values, bool replacesForm)
+    /// <summary>
+    /// The day or time said right after the customer's name ("o'brien yesterday: …", "Hochland tomorrow 3pm re
+    /// quote", "华联昨天：…"): the name without it, the notes with what followed it, and when. A name that is a
+    /// customer's name as it stands ("Friday Foods") keeps its words, and words before the name are no date.
+    /// </summary>
+    private (string CustomerText, string Notes, WhenSaid? When) SplitWhen(TurnContext ctx, Intent.LogTouch intent)
     {
-        var dueError = UnderstandDue(ctx, values, out var due, out var dueWords);
-        if (dueError is not null)
+        var head = intent.CustomerText;
+        var localNow = RepClock.LocalTime(ctx.Now, ctx.Rep).DateTime;
+        if (!MayNameATime().IsMatch(head) || CustomerFinder.IsAName(desk, ctx, head)
+            || desk.Dates.FindMoment(head, localNow) is not { Start: > 0 } moment)
         {
-            var field = values.Due is null ? LogForm.NextInput : LogForm.DueInput;
-            return FormErrors(values with { Customer = "#" + customer.Id }, new Dictionary<string, string> { [field] = dueError },
-                [new NameMatch(customer.Id, customer.Name, customer.TeamId, 100, MatchKind.Exact)])
-                with { Placement = replacesForm ? ReplyPlacement.ReplaceOriginal : ReplyPlacement.New };
+            return (head, intent.Notes, null);
         }
 
-        var touch = new Touch
+        var name = Connector().Replace(head[..moment.Start], "").Trim();
+        if (name.Length == 0)
         {
-            CustomerId = customer.Id,
-            RepId = ctx.Rep.Id,
-            Kind = values.Kind,
-            At = ctx.Now,
-            Notes = values.Notes ?? "",
-            NextStepText = values.Next ?? (due is null ? null : "follow up"),
-            NextStepDue = due,
-            Channel = ctx.Channel,
-        };
-        var stored = desk.RecordTouch(ctx, touch, AuditAction.LogTouch, t => $"{values.Kind} #{t.Id}");
-        if (stored is not { } result)
-        {
-            return new Reply("That customer no longer exists; nothing was logged.", []) { IsError = true };
+            return (head, intent.Notes, null);
         }
 
-        return new Reply($"{CustomerCards.Kind(values.Kind)} with {customer.Name} logged.",
-            [Confirmation(ctx, result.Touch, result.Customer, dueWords)])
-        {
-            Placement = replacesForm ? ReplyPlacement.ReplaceOriginal : ReplyPlacement.New,
-        };
-    }
-
-    private string? UnderstandDue(TurnContext ctx, LogForm.Values values, out DateOnly? due, out string? words)
-    {
-        due = null;
-        words = null;
-        if (values.Due is { } typed)
-        {
-            if (DateOnly.TryParseExact(typed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact))
-            {
-                due = exact;
-            }
-            else if (desk.Dates.Find(typed, ctx.Today) is { } understood)
-            {
-                (due, words) = (understood.Date, understood.Words);
-            }
-            else
-            {
-                return $"I couldn't read \"{CustomerCards.Shorten(typed, 60)}\" as a date. Try \"next Friday\", \"in 3 days\" or 2026-12-04.";
-            }
-        }
-        else if (values.Next is { } next)
-        {
-            if (desk.Dates.Find(next, ctx.Today) is { } understood)
-            {
-                (due, words) = (understood.Date, understood.Words);
-            }
-            else if (LooksLikeADate().Match(next) is { Success: true } m)
-            {
-                return $"I couldn't read \"{m.Value.Trim()}\" as a date. Try \"by Friday\", \"next Friday\", \"in 3 days\" or 2026-12-04.";
-            }
-        }
-
-        if (due is { } d && d < ctx.Today)
-        {
-            return $"{CustomerCards.Date(d)} is in the past: a next step needs a date from today on.";
-        }
-
-        if (due is { } far && far > ctx.Today.AddYears(2))
-        {
-            return $"{CustomerCards.Date(far)} is more than two years away: is that the date you meant?";
-        }
-
-        return null;
-    }
-
-    private static Card Confirmation(TurnContext ctx, Touch touch, Customer customer, string? dueWords)
-    {
-        var facts = new List<Fact>
-        {
-            new("Kind", CustomerCards.Kind(touch.Kind)),
-            new("Customer", customer.Name),
-            new("When", RepClock.LocalTime(touch.At, ctx.Rep).ToString("ddd MMM d, HH:mm", CultureInfo.InvariantCulture) + $" ({ctx.Rep.TimeZoneId})"),
-            new("Notes", touch.Notes.Length == 0 ? "(none)" : touch.Notes),
-        };
-        if (customer.NextStep is { } step)
-        {
-            var kept = step.TouchId != touch.Id ? " (still open from before)" : "";
-            facts.Add(new("Next step", step.Text + kept));
-            if (step.Due is { } due)
-            {
-                facts.Add(new("Due", CustomerCards.Date(due) + (dueWords is null ? "" : $" (from \"{dueWords}\")")));
-            }
-        }
-
-        if (customer.FollowUpDue is { } followUp)
-        {
-            facts.Add(new("Next follow-up", CustomerCards.Date(followUp)));
-        }
-
-        return new Card(CardKind.Confirmation, $"{CustomerCards.Kind(touch.Kind)} logged: {customer.Name}")
-        {
-            Body = [new FactSet(facts)],
-            Buttons =
-            [
-                new("Undo", ButtonAction.Of(ActionVerbs.Undo, ("t", touch.Id)), ButtonStyle.Danger),
-                new("Open card", CustomerCards.Open(customer.Id)),
-                new("My follow-ups", new ButtonAction(ActionVerbs.FollowUps)),
-            ],
-        };
+        var after = head[(moment.Start + moment.Length)..].Trim(' ', ',', ':', '-', '，', '：');
+        var notes = after.Length == 0 ? intent.Notes : intent.Notes.Length == 0 ? after : $"{after}: {intent.Notes}";
+        return (name, notes, WhenSaid.Choose(moment, localNow, intent.Logged));
     }
 
     /// <summary>
@@ -314,4 +243,12 @@ public sealed partial class LogTouch(SalesDesk desk)
 
     [GeneratedRegex(@"\b(?:by|on|until|before|due)\s+(?:\w*day\b|\d\S*)|\b\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?\b", RegexOptions.IgnoreCase)]
     private static partial Regex LooksLikeADate();
+
+    /// <summary>A cheap look before the date recognizer runs: a digit, a day or month word, or a Chinese date word.</summary>
+    [GeneratedRegex(@"\d|\b(?:yesterday|today|tonight|tomorrow|morning|afternoon|evening|noon|ago|last|next|this|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|[昨今明前后上下本这周月日号点天]", RegexOptions.IgnoreCase)]
+    private static partial Regex MayNameATime();
+
+    /// <summary>The little word between a name and its date: "o'brien on Monday", "Acme at 3pm", "华联在周一".</summary>
+    [GeneratedRegex(@"(?:\s+(?:on|at|in|from)|[在于])\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Connector();
 }

@@ -8,7 +8,12 @@ namespace ChatSalesBot.Conversation.Intents;
 /// <summary>"customer Acme", "card for acme", "acm": the card, a pick list, or near names and a way to create it.</summary>
 public sealed class LookUp(SalesDesk desk)
 {
-    public Reply Handle(TurnContext ctx, string query) => CustomerFinder.Find(desk, ctx, query) switch
+    public Reply Handle(TurnContext ctx, string query) =>
+        Questions.LookLikeOne(query) && !CustomerFinder.IsAName(desk, ctx, query)
+            ? Questions.CannotAnswer(query)
+            : Show(ctx, query);
+
+    private Reply Show(TurnContext ctx, string query) => CustomerFinder.Find(desk, ctx, query) switch
     {
         FoundCustomer.One one => Show(ctx, one),
         FoundCustomer.Several several => Reply.WithCard($"{several.Matches.Count} customers match \"{query}\".",

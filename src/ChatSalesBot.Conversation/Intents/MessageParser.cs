@@ -15,11 +15,20 @@ public static partial class MessageParser
         "customer", "card", "visit", "call", "meeting", "email", "followups", "snooze", "done", "undo", "new", "help",
     ];
 
-    private static readonly (string Word, TouchKind Kind)[] TouchWords =
+    /// <summary>The words that start a touch; <c>Happened</c> for the past tense ("called": it happened, not a plan).</summary>
+    private static readonly (string Word, TouchKind Kind, bool Happened)[] TouchWords =
     [
-        ("visit", TouchKind.Visit), ("visited", TouchKind.Visit), ("call", TouchKind.Call), ("called", TouchKind.Call),
-        ("phoned", TouchKind.Call), ("rang", TouchKind.Call), ("meeting", TouchKind.Meeting), ("met", TouchKind.Meeting),
-        ("email", TouchKind.Email), ("emailed", TouchKind.Email), ("mailed", TouchKind.Email),
+        ("visit", TouchKind.Visit, false), ("visited", TouchKind.Visit, true), ("call", TouchKind.Call, false),
+        ("called", TouchKind.Call, true), ("phoned", TouchKind.Call, true), ("rang", TouchKind.Call, true),
+        ("meeting", TouchKind.Meeting, false), ("met", TouchKind.Meeting, true), ("email", TouchKind.Email, false),
+        ("emailed", TouchKind.Email, true), ("mailed", TouchKind.Email, true),
+    ];
+
+    /// <summary>Words that start a question rather than a command ("how many visits…", "which customers…").</summary>
+    private static readonly string[] QuestionWords =
+    [
+        "how", "who", "whom", "whose", "which", "what", "when", "where", "why", "did", "do", "does", "is", "are", "was",
+        "were", "can", "could", "will", "would", "should", "list", "count", "report", "total",
     ];
 
     public static Intent Parse(string text)
@@ -86,8 +95,9 @@ public static partial class MessageParser
             }
         }
 
-        var logLine = StartsWithWord(line, "log", out var afterLog) ? afterLog : line;
-        foreach (var (word, kind) in TouchWords)
+        var logged = StartsWithWord(line, "log", out var afterLog);
+        var logLine = logged ? afterLog : line;
+        foreach (var (word, kind, happened) in TouchWords)
         {
             if (StartsWithWord(logLine, word, out var rest))
             {
@@ -96,8 +106,13 @@ public static partial class MessageParser
                     rest = afterWith;
                 }
 
-                return ParseTouch(kind, rest);
+                return ParseTouch(kind, rest) with { Logged = logged || happened };
             }
+        }
+
+        if (Array.IndexOf(QuestionWords, lower.Split(' ', 2)[0]) >= 0)
+        {
+            return new Intent.Question(line);
         }
 
         foreach (var prefix in new[] { "customer", "card for", "card", "show me", "show", "look up", "lookup", "find", "open", "info" })
@@ -112,7 +127,7 @@ public static partial class MessageParser
     }
 
     /// <summary>"Acme: met the CFO. next: send quote by Friday" → customer, notes, next step.</summary>
-    private static Intent ParseTouch(TouchKind kind, string rest)
+    private static Intent.LogTouch ParseTouch(TouchKind kind, string rest)
     {
         string? next = null;
         var nextMatch = NextStepMarker().Match(rest);

@@ -19,6 +19,9 @@ public enum AuditAction
 
     /// <summary>A backup was written (by the running server, on an admin's request).</summary>
     Backup,
+
+    /// <summary>A touch planned for a later day ("call Hochland tomorrow 3pm"), kept as the customer's next step.</summary>
+    PlanTouch,
 }
 
 /// <summary>One line of the audit trail: who, what, when, from which channel.</summary>

@@ -7,6 +7,7 @@ public enum ReasonKind
     TierOrGrade,
     PromiseDue,
     BrokenPromise,
+    PlannedTouch,
     OpenComplaint,
     Unsatisfied,
     OverdueReceivables,

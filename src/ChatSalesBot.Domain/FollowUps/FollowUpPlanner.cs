@@ -78,14 +78,19 @@ public sealed class FollowUpPlanner(SalesRules rules)
         }
 
         var late = today.DayNumber - due.DayNumber;
+        var at = step.Time is { } time ? " at " + time.ToString("HH:mm", Words) : "";
         if (late == 0)
         {
-            reasons.Add(new(ReasonKind.PromiseDue, $"promised \"{step.Text}\" for today", _w.PromiseDue));
+            reasons.Add(step.Kind is null
+                ? new(ReasonKind.PromiseDue, $"promised \"{step.Text}\" for today", _w.PromiseDue)
+                : new(ReasonKind.PlannedTouch, $"planned for today{at}: {step.Text}", _w.PromiseDue));
             return;
         }
 
         var points = _w.BrokenPromise + (Math.Min(late, 10) * _w.BrokenPromisePerDay);
-        reasons.Add(new(ReasonKind.BrokenPromise, $"promised \"{step.Text}\" for {Day(due)}, {Days(late)} late", points));
+        reasons.Add(new(ReasonKind.BrokenPromise, step.Kind is null
+            ? $"promised \"{step.Text}\" for {Day(due)}, {Days(late)} late"
+            : $"planned for {Day(due)}{at}: {step.Text}, {Days(late)} late", points));
     }
 
     private void AddCadence(Customer c, DateOnly today, List<FollowUpReason> reasons)

@@ -15,6 +15,23 @@ public static class RepClock
 
     public static DateTimeOffset LocalTime(DateTimeOffset instant, Rep rep) => TimeZoneInfo.ConvertTime(instant, ZoneOf(rep));
 
+    /// <summary>
+    /// The instant a wall-clock time in the rep's zone names. A time the clocks skip (spring forward) is read an
+    /// hour later; a time they pass twice (fall back) is the first of the two.
+    /// </summary>
+    public static DateTimeOffset Instant(DateTime local, Rep rep)
+    {
+        var zone = ZoneOf(rep);
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+
+        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset).ToUniversalTime();
+    }
+
     public static DateOnly LocalDate(DateTimeOffset instant, Rep rep) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, ZoneOf(rep)).DateTime);
 }

@@ -13,8 +13,9 @@ public static class TouchEffects
     /// <summary>
     /// The touch joins the recent touches. When it is the customer's latest touch it becomes the last touch and ends a
     /// snooze. A next step it carries becomes the promise unless a later promise stands; a touch without one leaves an
-    /// open promise open (nothing a rep logged is dropped silently); a follow-up marked done fulfils it. A thank-you is
-    /// a referral moment; a visit by a manager counts as the manager's visit. The follow-up date follows.
+    /// open promise open (nothing a rep logged is dropped silently); a follow-up marked done fulfils it, and so does,
+    /// for a planned touch, the latest touch of its kind on or after its day. A thank-you is a referral moment; a
+    /// visit by a manager counts as the manager's visit. The follow-up date follows.
     /// </summary>
     public static Customer Apply(Customer c, Touch t, Rep rep, SalesRules rules)
     {
@@ -42,7 +43,7 @@ public static class TouchEffects
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(t);
         var wasLatest = c.LastTouch?.TouchId == t.Id;
-        var fulfilled = wasLatest && t.Kind == TouchKind.FollowUp && c.NextStep is null;
+        var fulfilled = wasLatest && c.NextStep is null && (t.Kind == TouchKind.FollowUp || t.PreviousNextStep?.Kind == t.Kind);
         return (c with
         {
             LastTouch = wasLatest ? t.PreviousLastTouch : c.LastTouch,
@@ -62,6 +63,11 @@ public static class TouchEffects
         {
             var standing = open is not null && !MadeBy(open, t) && open.PromisedOn > day;
             return standing ? open : new NextStep { Text = text, Due = t.NextStepDue, PromisedOn = day, TouchId = t.Id };
+        }
+
+        if (open?.IsCarriedOutBy(t.Kind, day) == true)
+        {
+            return latest ? null : open;
         }
 
         // The touch made the open promise and no longer carries it: a corrected re-import of that touch.

@@ -113,4 +113,30 @@ public sealed class AmbiguousNameTests : IDisposable
         Assert.DoesNotContain("also", reply.Text, StringComparison.Ordinal);
         Assert.Empty(reply.Cards[0].Body.OfType<ListItem>());
     }
+
+    [Fact]
+    public async Task PlannedTouch_PickedCandidate_OnePressPlansIt()
+    {
+        var ask = await _f.Say(_f.Alice, "call acme tomorrow 3pm re quote");
+        var logistics = ask.Cards.SelectMany(c => c.Body.OfType<ListItem>()).Single(i => i.Title == "Acme Logistics");
+
+        var planned = await _f.Press(_f.Alice, logistics.Buttons.Single());
+
+        Assert.Equal("Plan call", logistics.Buttons.Single().Label);
+        Assert.StartsWith("Planned: call with Acme Logistics", planned.Text, StringComparison.Ordinal);
+        var step = _f.Store.GetCustomer(_logistics.Id)!.NextStep!;
+        Assert.Equal((TouchKind.Call, Today.AddDays(1), new TimeOnly(15, 0)), (step.Kind!.Value, step.Due!.Value, step.Time!.Value));
+        Assert.Equal(0, _f.Store.CountTouches());
+    }
+
+    [Fact]
+    public async Task PastTouch_PickedTheNextDay_KeepsTheDayItWasSaidFor()
+    {
+        var ask = await _f.Say(_f.Alice, "visited acme yesterday: walked the warehouse");
+        _f.Time.Advance(TimeSpan.FromDays(1));
+
+        await _f.Press(_f.Alice, ask.Cards.SelectMany(c => c.Body.OfType<ListItem>()).Single(i => i.Title == "Acme Logistics").Buttons.Single());
+
+        Assert.Equal(Today.AddDays(-1), _f.Store.GetCustomer(_logistics.Id)!.LastTouch!.LocalDate);
+    }
 }

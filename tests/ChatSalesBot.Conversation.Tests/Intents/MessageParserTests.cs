@@ -78,12 +78,30 @@ public sealed class MessageParserTests
         Assert.Equal(new Intent.Create("Initech, hot, closes next month", true), MessageParser.Parse("new prospect Initech, hot, closes next month"));
     }
 
-    [Theory]
-    [InlineData("folowups please")]
-    [InlineData("what is the weather")]
-    public void MessageParser_Unknown_IsHelpWithTheText(string text)
+    [Fact]
+    public void MessageParser_Unknown_IsHelpWithTheText()
     {
-        Assert.Equal(new Intent.Help(text), MessageParser.Parse(text));
+        Assert.Equal(new Intent.Help("folowups please"), MessageParser.Parse("folowups please"));
+    }
+
+    [Theory]
+    [InlineData("what is the weather")]
+    [InlineData("how many visits did I log this week?")]
+    [InlineData("Which customers are overdue")]
+    public void MessageParser_Question_IsAQuestion(string text)
+    {
+        Assert.Equal(new Intent.Question(text), MessageParser.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("visit Acme: hello", false)]
+    [InlineData("call Acme tomorrow", false)]
+    [InlineData("called Acme", true)]
+    [InlineData("met Acme", true)]
+    [InlineData("log call with Acme", true)]
+    public void MessageParser_PastTenseOrLog_SaysTheTouchHappened(string text, bool logged)
+    {
+        Assert.Equal(logged, Assert.IsType<Intent.LogTouch>(MessageParser.Parse(text)).Logged);
     }
 
     [Theory]
