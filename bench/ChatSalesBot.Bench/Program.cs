@@ -2,6 +2,7 @@ using System.Globalization;
 using ChatSalesBot.Bench;
 using ChatSalesBot.Conversation;
 using ChatSalesBot.Conversation.Intents;
+using ChatSalesBot.Conversation.Matching;
 using ChatSalesBot.Domain.Storage;
 using ChatSalesBot.Host;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +37,7 @@ if (options.InProcess)
     await host.StartAsync();
     var started = System.Diagnostics.Stopwatch.GetElapsedTime(startedAt);
     var store = host.Services.GetRequiredService<ISalesStore>();
-    var workload = new Workload(store.AllCustomers(), store.AllReps());
+    var workload = new Workload(store.AllCustomers(), store.AllReps(), host.Services.GetRequiredService<CustomerDirectory>());
     var bot = new BotScenarios(host.Services.GetRequiredService<ISalesBot>(), workload);
     AnsiConsole.MarkupLine($"[grey]Host started (cache + name index) in {started.TotalSeconds:0.0} s; {workload.Shared:N0} customers share a name and are not asked for; warming up…[/]");
     await bot.WarmUp(300);

@@ -11,20 +11,21 @@ public sealed class Workload
     private readonly List<Customer> _customers;
     private readonly Dictionary<int, Rep> _reps;
 
-    public Workload(IEnumerable<Customer> customers, IEnumerable<Rep> reps)
+    public Workload(IEnumerable<Customer> customers, IEnumerable<Rep> reps, CustomerDirectory directory)
     {
         _reps = reps.Where(r => r.Active).ToDictionary(r => r.Id);
         var all = customers.Where(c => _reps.ContainsKey(c.OwnerRepId)).ToList();
 
-        // "Yamamoto Bottling LLC" and "Yamamoto Bottling Inc" are one name once legal suffixes go: asking for either
-        // rightly gets a pick list, so the card scenarios ask only for names that are unique in the book.
-        _customers = all.GroupBy(c => NameNormalizer.Normalize(c.Name), StringComparer.Ordinal)
-            .Where(g => g.Count() == 1).Select(g => g.Single()).OrderBy(c => c.Id).ToList();
+        // "Yamamoto Bottling LLC" and "Yamamoto Bottling Inc" are one name once legal suffixes go, and "Smith Dental"
+        // is also the start of "Smith Dental Group": asking for either rightly gets a pick list (a logged touch waits
+        // for the rep to pick), so the scenarios ask only for names that name one customer for certain.
+        _customers = all.Where(c => directory.Find(c.Name, _ => true, limit: 2).Unambiguous?.CustomerId == c.Id)
+            .OrderBy(c => c.Id).ToList();
         Shared = all.Count - _customers.Count;
         Reps = [.. _reps.Values.OrderBy(r => r.Id)];
     }
 
-    /// <summary>Customers left out because another customer has the same name after normalization.</summary>
+    /// <summary>Customers left out because their name fits another customer too (CustomerDirectory.Find's rule).</summary>
     public int Shared { get; }
 
     /// <summary>Every active rep, manager and admin: each has a follow-up list (the admin's is empty).</summary>

@@ -47,22 +47,25 @@ public sealed partial class CustomerDirectory
         {
             var found = new Dictionary<int, NameMatch>();
             var exact = AddExactMatches(q, typed, found, visibleTeam);
-            AddPrefixMatches(q, found, visibleTeam, limit * 4);
             var cjk = EastAsianText.HasCjk(q);
             if (cjk)
             {
                 AddPartMatches(q, found, visibleTeam, limit * 4);
             }
 
-            if (exact.Count == 0 && found.Count < limit)
+            // An exact name reads only the few keys that go on from it (its rivals), not every prefix or typo.
+            if (exact.Count > 0)
+            {
+                return ByName(exact, typed, q, found, visibleTeam, limit);
+            }
+
+            AddPrefixMatches(q, found, visibleTeam, limit * 4);
+            if (found.Count < limit)
             {
                 AddFuzzyMatches(q, found, visibleTeam, minFuzzyScore);
             }
 
-            var ranked = Ranked(found.Values, limit);
-            return exact.Count > 0
-                ? ByName(ranked, exact, typed, q, found, visibleTeam, limit)
-                : ByCloseness(ranked, found, q, cjk, limit);
+            return ByCloseness(Ranked(found.Values, limit), found, q, cjk, limit);
         }
         finally
         {
@@ -71,19 +74,20 @@ public sealed partial class CustomerDirectory
     }
 
     /// <summary>Rule 1. Exact matches score 100 when typed with the suffix as stored, 99 when it took folding.</summary>
-    private NameLookup ByName(List<NameMatch> ranked, List<NameMatch> exact, string typed, string q,
+    private NameLookup ByName(List<NameMatch> exact, string typed, string q,
         Dictionary<int, NameMatch> found, Func<string, bool> visibleTeam, int limit)
     {
         var suffixTyped = typed.Length != q.Length;
         var named = suffixTyped && exact.Exists(m => m.Score == 100) ? exact.FindAll(m => m.Score == 100) : exact;
         if (named.Count > 1)
         {
-            return new NameLookup(ranked, null, Ranked(named, limit));
+            return new NameLookup(Ranked(found.Values, limit), null, Ranked(named, limit));
         }
 
         var one = named[0];
         var stem = suffixTyped && one.Score == 100 ? typed : q;
         var rivals = GoingOnFrom(stem, one.CustomerId, found, visibleTeam, limit);
+        var ranked = Ranked(found.Values, limit);
         return rivals.Count == 0
             ? new NameLookup(ranked, one, [])
             : new NameLookup(ranked, null, [one, .. Ranked(rivals, limit - 1)]);
