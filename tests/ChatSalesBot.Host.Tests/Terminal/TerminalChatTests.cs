@@ -25,7 +25,7 @@ public sealed class TerminalChatTests : IDisposable
 
         Assert.Contains("Acme Corporation", output, StringComparison.Ordinal);
         Assert.Contains("Visit logged: Acme Corporation", output, StringComparison.Ordinal);
-        Assert.Contains("demo next Friday (due", output, StringComparison.Ordinal);
+        Assert.Contains("demo (due", output, StringComparison.Ordinal);
         Assert.Contains("Your follow-ups", output, StringComparison.Ordinal);
     }
 
