@@ -1,17 +1,17 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using ChatSalesBot.Conversation.Cards;
 using ChatSalesBot.Conversation.Dates;
 using ChatSalesBot.Conversation.Matching;
 using ChatSalesBot.Conversation.Text;
 using ChatSalesBot.Domain.Audit;
 using ChatSalesBot.Domain.Customers;
-using ChatSalesBot.Domain.FollowUps;
 using ChatSalesBot.Domain.Reps;
 using ChatSalesBot.Domain.Touches;
 
 namespace ChatSalesBot.Conversation.Intents;
 
-/// <summary>Storing a touch once its customer is known: logged as it happened, or planned for a later day.</summary>
+/// <summary>Storing a touch once its customer is known: logged as it happened (a planned one goes to Plan).</summary>
 public sealed partial class LogTouch
 {
     private Reply Record(TurnContext ctx, Customer customer, LogForm.Values values, WhenSaid? when, bool replacesForm)
@@ -51,72 +51,6 @@ public sealed partial class LogTouch
             [Confirmation(ctx, result.Touch, result.Customer, when, dueWords)]) { Placement = placement };
     }
 
-    /// <summary>
-    /// A touch still to come ("call Hochland tomorrow 3pm re quote") is kept as the customer's next step, with its
-    /// kind, day and time: it shows in the follow-ups that day, and the touch of that kind logged then makes it.
-    /// </summary>
-    private Reply Plan(TurnContext ctx, Customer customer, LogForm.Values values, WhenSaid when)
-    {
-        var day = DateOnly.FromDateTime(when.Local);
-        if (day > ctx.Today.AddYears(2))
-        {
-            return new Reply($"{CustomerCards.Date(day)} is more than two years away: is that the day you meant? Nothing was planned.", [])
-            {
-                IsError = true,
-            };
-        }
-
-        var kind = CustomerCards.Kind(values.Kind).ToLowerInvariant();
-        var step = new NextStep
-        {
-            Text = string.Join(' ', new[] { kind, values.Notes, values.Next is { } then ? $"(then: {then})" : null }.Where(p => !string.IsNullOrEmpty(p))),
-            Due = day,
-            Time = when.HasTime ? TimeOnly.FromDateTime(when.Local) : null,
-            Kind = values.Kind,
-            PromisedOn = ctx.Today,
-        };
-        NextStep? replaced = null;
-        var stored = desk.Write(() =>
-        {
-            var changed = desk.Store.UpdateCustomer(customer.Id, c =>
-            {
-                replaced = c.NextStep;
-                return (c with { NextStep = step }).WithFollowUpDue(desk.Rules);
-            });
-            if (changed is not null)
-            {
-                desk.Audit(ctx, AuditAction.PlanTouch, customer.Id, $"{values.Kind} {when.Local.ToString(when.HasTime ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture)}");
-            }
-
-            return changed;
-        });
-        if (stored is null)
-        {
-            return new Reply("That customer no longer exists; nothing was planned.", []) { IsError = true };
-        }
-
-        var text = $"Planned: {kind} with {customer.Name} on {Said(when)}. It is kept as the customer's next step and shows in " +
-            $"your follow-ups that day; the {kind} you log then makes it." + (replaced is null ? "" : $" It replaces the open step \"{replaced.Text}\".");
-        return Reply.WithCard(text, new Card(CardKind.Confirmation, $"Planned: {CustomerCards.Kind(values.Kind)} with {customer.Name}")
-        {
-            Body =
-            [
-                new FactSet(
-                [
-                    new("Kind", CustomerCards.Kind(values.Kind)),
-                    new("Customer", customer.Name),
-                    new("When", $"{Said(when)} ({ctx.Rep.TimeZoneId}, from \"{when.Words}\")"),
-                    new("Notes", string.IsNullOrEmpty(values.Notes) ? "(none)" : values.Notes),
-                ]),
-            ],
-            Buttons =
-            [
-                new("Open card", CustomerCards.Open(customer.Id)),
-                new("My follow-ups", new ButtonAction(ActionVerbs.FollowUps)),
-            ],
-        });
-    }
-
     /// <summary>A touch said to have happened on a day without a time is put at noon that day, or now when it is today.</summary>
     private static DateTimeOffset AtOf(TurnContext ctx, WhenSaid? when) => when switch
     {
@@ -125,9 +59,6 @@ public sealed partial class LogTouch
         _ when DateOnly.FromDateTime(when.Local) == ctx.Today => ctx.Now,
         _ => RepClock.Instant(when.Local.Date.AddHours(12), ctx.Rep),
     };
-
-    private static string Said(WhenSaid when) =>
-        CustomerCards.Date(DateOnly.FromDateTime(when.Local)) + (when.HasTime ? when.Local.ToString(" 'at' HH:mm", CultureInfo.InvariantCulture) : "");
 
     /// <summary>
     /// The next step's due date, typed or read from its words; <paramref name="next"/> is the step without the date
@@ -231,4 +162,7 @@ public sealed partial class LogTouch
             ],
         };
     }
+
+    [GeneratedRegex(@"\b(?:by|on|until|before|due)\s+(?:\w*day\b|\d\S*)|\b\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LooksLikeADate();
 }

@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using ChatSalesBot.Conversation.Cards;
 using ChatSalesBot.Conversation.Dates;
 using ChatSalesBot.Conversation.Matching;
 using ChatSalesBot.Domain.Access;
 using ChatSalesBot.Domain.Customers;
-using ChatSalesBot.Domain.Reps;
 using ChatSalesBot.Domain.Touches;
 
 namespace ChatSalesBot.Conversation.Intents;
@@ -44,76 +42,6 @@ public sealed partial class LogTouch(SalesDesk desk)
                 [CustomerCards.NoMatch(none.Query, none.Near)]) { IsError = true },
             _ => throw new InvalidOperationException(),
         };
-    }
-
-    /// <summary>
-    /// A form built from a message shows the date its next step names ("demo next Friday" → Dec 4) in the date
-    /// input, which takes only dates (Slack's datepicker, Teams' Input.Date), and the step without those words:
-    /// the rep sees both and can change them.
-    /// </summary>
-    private LogForm.Values WithDueShown(TurnContext ctx, LogForm.Values values) =>
-        values.Due is null && values.Next is { } next && desk.Dates.Find(next, ctx.Today) is { } understood
-            ? values with { Next = WithoutDate(next, understood), Due = understood.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }
-            : values;
-
-    public Reply OpenForm(TurnContext ctx, int? customerId, string? notes)
-    {
-        var customer = customerId is { } id ? CustomerFinder.ById(desk, ctx, id) : null;
-        var values = new LogForm.Values(customer is null ? null : "#" + customer.Customer.Id, TouchKind.Visit, notes, null, null);
-        var choices = customer is null ? null : new[] { new NameMatch(customer.Customer.Id, customer.Customer.Name, customer.Customer.TeamId, 100, MatchKind.Exact) };
-        return Reply.WithCard("Log a touch", LogForm.Build(values, choices));
-    }
-
-    public Reply FromForm(TurnContext ctx, IReadOnlyDictionary<string, string> inputs)
-    {
-        var values = LogForm.Values.From(inputs);
-        var errors = new Dictionary<string, string>();
-        Customer? customer = null;
-        IReadOnlyList<NameMatch>? choices = null;
-        if (values.Customer is null)
-        {
-            errors[LogForm.CustomerInput] = "Say which customer.";
-        }
-        else if (values.Customer.StartsWith('#') && int.TryParse(values.Customer[1..], CultureInfo.InvariantCulture, out var id))
-        {
-            customer = CustomerFinder.ById(desk, ctx, id) is { Access: CardAccess.Full } one ? one.Customer : null;
-            if (customer is null)
-            {
-                errors[LogForm.CustomerInput] = "That customer is not one of yours.";
-            }
-        }
-        else
-        {
-            switch (CustomerFinder.FindToChange(desk, ctx, values.Customer))
-            {
-                case FoundCustomer.One { Access: CardAccess.Full } one:
-                    customer = one.Customer;
-                    break;
-                case FoundCustomer.One one:
-                    desk.Refused(ctx, one.Customer.Id, "touch on a teammate's customer");
-                    errors[LogForm.CustomerInput] = $"{one.Customer.Name} is {desk.RepName(one.Customer.OwnerRepId)}'s customer.";
-                    break;
-                case FoundCustomer.Several several:
-                    choices = several.Matches;
-                    errors[LogForm.CustomerInput] = "Several customers match: pick one.";
-                    break;
-                default:
-                    errors[LogForm.CustomerInput] = $"No customer matches \"{values.Customer}\".";
-                    break;
-            }
-        }
-
-        if (values.Notes is { Length: > LogForm.MaxNotes })
-        {
-            errors[LogForm.NotesInput] = $"Keep it under {LogForm.MaxNotes} characters.";
-        }
-
-        if (errors.Count > 0 || customer is null)
-        {
-            return FormErrors(values, errors, choices) with { Placement = ReplyPlacement.ReplaceOriginal };
-        }
-
-        return Record(ctx, customer, values, when: null, replacesForm: true);
     }
 
     /// <summary>A button of <see cref="AskWhich"/> pressed: the touch it carries, logged (or planned) for its customer.</summary>
@@ -166,32 +94,6 @@ public sealed partial class LogTouch(SalesDesk desk)
     private static (string, object)[] Optional(string name, string? value) => value is null ? [] : [(name, value)];
 
     /// <summary>
-    /// The day or time said right after the customer's name ("o'brien yesterday: …", "Hochland tomorrow 3pm re
-    /// quote", "华联昨天：…"): the name without it, the notes with what followed it, and when. A name that is a
-    /// customer's name as it stands ("Friday Foods") keeps its words, and words before the name are no date.
-    /// </summary>
-    private (string CustomerText, string Notes, WhenSaid? When) SplitWhen(TurnContext ctx, Intent.LogTouch intent)
-    {
-        var head = intent.CustomerText;
-        var localNow = RepClock.LocalTime(ctx.Now, ctx.Rep).DateTime;
-        if (!MayNameATime().IsMatch(head) || CustomerFinder.IsAName(desk, ctx, head)
-            || desk.Dates.FindMoment(head, localNow) is not { Start: > 0 } moment)
-        {
-            return (head, intent.Notes, null);
-        }
-
-        var name = Connector().Replace(head[..moment.Start], "").Trim();
-        if (name.Length == 0)
-        {
-            return (head, intent.Notes, null);
-        }
-
-        var after = head[(moment.Start + moment.Length)..].Trim(' ', ',', ':', '-', '，', '：');
-        var notes = after.Length == 0 ? intent.Notes : intent.Notes.Length == 0 ? after : $"{after}: {intent.Notes}";
-        return (name, notes, WhenSaid.Choose(moment, localNow, intent.Logged));
-    }
-
-    /// <summary>
     /// With no separator ("visit Acme met the CFO") the customer is the longest run of leading words that is a
     /// customer's name; the rest are notes. A run that names several (see CustomerDirectory.Find) asks which.
     /// </summary>
@@ -233,22 +135,4 @@ public sealed partial class LogTouch(SalesDesk desk)
         return new($"{c.Name} is {desk.RepName(c.OwnerRepId)}'s customer: ask them to log it, or your manager to reassign it.",
             [CustomerCards.Summary(desk, c)]) { IsError = true };
     }
-
-    private static Reply FormErrors(LogForm.Values values, Dictionary<string, string> errors, IReadOnlyList<NameMatch>? choices) =>
-        new(string.Join(" ", errors.Values), [LogForm.Build(values, choices, errors)])
-        {
-            FieldErrors = errors,
-            IsError = true,
-        };
-
-    [GeneratedRegex(@"\b(?:by|on|until|before|due)\s+(?:\w*day\b|\d\S*)|\b\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?\b", RegexOptions.IgnoreCase)]
-    private static partial Regex LooksLikeADate();
-
-    /// <summary>A cheap look before the date recognizer runs: a digit, a day or month word, or a Chinese date word.</summary>
-    [GeneratedRegex(@"\d|\b(?:yesterday|today|tonight|tomorrow|morning|afternoon|evening|noon|ago|last|next|this|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|[昨今明前后上下本这周月日号点天]", RegexOptions.IgnoreCase)]
-    private static partial Regex MayNameATime();
-
-    /// <summary>The little word between a name and its date: "o'brien on Monday", "Acme at 3pm", "华联在周一".</summary>
-    [GeneratedRegex(@"(?:\s+(?:on|at|in|from)|[在于])\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex Connector();
 }
