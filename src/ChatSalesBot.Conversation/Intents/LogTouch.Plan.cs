@@ -54,8 +54,9 @@ public sealed partial class LogTouch
             return new Reply("That customer no longer exists; nothing was planned.", []) { IsError = true };
         }
 
-        var text = $"Planned: {kind} with {customer.Name} on {Said(when)}. It is kept as the customer's next step and shows in " +
-            $"your follow-ups that day; the {kind} you log then makes it." + (replaced is null ? "" : $" It replaces the open step \"{replaced.Text}\".");
+        var kept = $"Kept as the customer's next step: it shows in your follow-ups on {CustomerCards.Date(day)}, and the {kind} you log " +
+            "then makes it." + (replaced is null ? "" : $" It replaces the open step \"{replaced.Text}\".");
+        var text = $"Planned: {kind} with {customer.Name} on {Said(when)}. {kept}";
         return Reply.WithCard(text, new Card(CardKind.Confirmation, $"Planned: {CustomerCards.Kind(values.Kind)} with {customer.Name}")
         {
             Body =
@@ -67,6 +68,7 @@ public sealed partial class LogTouch
                     new("When", $"{Said(when)} ({ctx.Rep.TimeZoneId}, from \"{when.Words}\")"),
                     new("Notes", string.IsNullOrEmpty(values.Notes) ? "(none)" : values.Notes),
                 ]),
+                new TextBlock(kept, TextTone.Subtle),
             ],
             Buttons =
             [

@@ -29,6 +29,7 @@ public sealed class TouchTimeTests : IDisposable
         Assert.False(reply.IsError);
         Assert.Contains("Planned", reply.Text, StringComparison.Ordinal);
         Assert.Contains("follow-ups", reply.Text, StringComparison.Ordinal);
+        Assert.Contains(reply.Cards[0].Body.OfType<TextBlock>(), t => t.Text.Contains("follow-ups on Wed Nov 25, 2026", StringComparison.Ordinal));
         Assert.Equal(0, _f.Store.CountTouches());
         var hochland = _f.Store.GetCustomer(_hochland.Id)!;
         Assert.Null(hochland.LastTouch);
