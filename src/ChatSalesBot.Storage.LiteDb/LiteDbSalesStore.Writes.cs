@@ -33,6 +33,7 @@ public sealed partial class LiteDbSalesStore
                 result = work();
                 audit = InsertBufferedAudit(maxAudit);
                 var turns = InsertBufferedTurns();
+                BeforeCommit?.Invoke();
                 _db.Commit();
                 _cache?.Put(_pendingCustomers);
                 ForgetWrittenTurns(turns);

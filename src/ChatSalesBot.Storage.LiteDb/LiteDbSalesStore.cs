@@ -1,6 +1,8 @@
 using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.Storage;
 using LiteDB;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatSalesBot.Storage.LiteDb;
 
@@ -31,6 +33,12 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IStoreWarmUp, IStore
 
     /// <summary>The full path of the database file; null when the store was opened over a stream.</summary>
     public string? DatabasePath { get; }
+
+    /// <summary>Where the store's background work reports what it could tell no caller (the host sets it).</summary>
+    public ILogger Logger { get; set; } = NullLogger.Instance;
+
+    /// <summary>For tests: runs inside every write just before its commit, to make one fail.</summary>
+    internal Action? BeforeCommit { get; set; }
 
     /// <summary>
     /// Keeps every customer in memory from now on (see <see cref="CustomerCache"/>); the bot's host turns this on at
