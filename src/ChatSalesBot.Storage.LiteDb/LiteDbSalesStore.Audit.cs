@@ -43,7 +43,7 @@ public sealed partial class LiteDbSalesStore
     public void Append(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        Write(() => Audit.Insert(AuditDocument(entry)));
+        WriteShared(() => Audit.Insert(AuditDocument(entry)));
     }
 
     /// <summary>
@@ -156,7 +156,7 @@ public sealed partial class LiteDbSalesStore
 
             try
             {
-                Write(() => true, checkpoint: false, maxAudit: MaxAuditPerCommit);
+                Write(() => true, durable: false, maxAudit: MaxAuditPerCommit);
             }
             catch (ObjectDisposedException)
             {

@@ -19,7 +19,7 @@ public sealed partial class LiteDbSalesStore
     {
         ArgumentNullException.ThrowIfNull(touch);
         ArgumentNullException.ThrowIfNull(applyToCustomer);
-        return Write<(Touch, Customer)?>(() =>
+        return WriteShared<(Touch, Customer)?>(() =>
         {
             var customer = GetCustomer(touch.CustomerId);
             if (customer is null)
@@ -43,7 +43,7 @@ public sealed partial class LiteDbSalesStore
     public Customer? UndoTouch(int touchId, Func<Customer, Touch, Customer> revert)
     {
         ArgumentNullException.ThrowIfNull(revert);
-        return Write(() =>
+        return WriteShared(() =>
         {
             var touch = GetTouch(touchId);
             if (touch is null)
@@ -109,7 +109,7 @@ public sealed partial class LiteDbSalesStore
     public void SaveTouch(Touch touch)
     {
         ArgumentNullException.ThrowIfNull(touch);
-        Write(() =>
+        WriteShared(() =>
         {
             var existing = touch.ExternalId is null ? null : FindTouchByExternalId(touch.ExternalId);
             var toStore = existing is null ? touch : touch with { Id = existing.Id };

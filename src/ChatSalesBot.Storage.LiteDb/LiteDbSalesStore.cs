@@ -15,6 +15,8 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IStoreWarmUp, IStore
     private readonly LiteDatabase _db;
     private readonly BsonMapper _mapper;
     private readonly FileStream? _lockFile;
+    private readonly LogWriterThread _logWriter;
+    private readonly DatabaseStreams? _files;
     private readonly Lock _writeLock = new();
     private readonly List<Customer> _pendingCustomers = [];
     private volatile CustomerCache? _cache;
@@ -23,11 +25,14 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IStoreWarmUp, IStore
     private int _writeDepth;
     private bool _disposed;
 
-    private LiteDbSalesStore(LiteDatabase db, BsonMapper mapper, string? path, FileStream? lockFile)
+    private LiteDbSalesStore(
+        LiteDatabase db, BsonMapper mapper, string? path, FileStream? lockFile, LogWriterThread logWriter, DatabaseStreams? files)
     {
         _db = db;
         _mapper = mapper;
         _lockFile = lockFile;
+        _logWriter = logWriter;
+        _files = files;
         DatabasePath = path;
     }
 
@@ -92,13 +97,27 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IStoreWarmUp, IStore
             var flushed = FlushBufferedOnDispose();
             _disposed = true;
             _auditTimer?.Dispose();
-            _db.Dispose();
-            if (flushed)
+            try
             {
-                SealOnCleanClose();
-            }
+                try
+                {
+                    _logWriter.Run(_db.Dispose);
+                }
+                finally
+                {
+                    _logWriter.Dispose();
+                    _files?.Dispose();
+                }
 
-            _lockFile?.Dispose();
+                if (flushed)
+                {
+                    SealOnCleanClose();
+                }
+            }
+            finally
+            {
+                _lockFile?.Dispose();
+            }
         }
     }
 
