@@ -16,27 +16,33 @@ public sealed class ThreadPoolTests
         var customer = store.AddCustomer(Samples.Customer());
         var rep = store.SaveRep(Samples.Rep());
 
-        bool committed;
-        using (BlockedThreadPool.Block())
+        Exception? failed = null;
+        var writer = new Thread(() =>
         {
-            // A host whose threads have a context (UI frameworks, test runners) is where LiteDB's log writer resumed
-            // on the pool, while the committing thread held the store's lock and waited for it.
-            var writer = new Thread(() =>
+            try
             {
+                // A host whose threads have a context (UI frameworks, test runners) is where LiteDB's log writer
+                // resumed on the pool, while the committing thread held the store's lock and waited for it.
                 SynchronizationContext.SetSynchronizationContext(new PostingToThePool());
                 store.LinkIdentity(new PlatformIdentity { Id = "slack:T1:U1", RepId = rep.Id, LinkedAt = Samples.Monday });
                 store.RecordTouch(Samples.Touch(customer.Id, rep.Id, Samples.Monday), (c, _) => c with { Satisfaction = 5 });
-            });
+            }
+            catch (Exception ex)
+            {
+                failed = ex;
+            }
+        });
+
+        bool committed;
+        using (BlockedThreadPool.Block())
+        {
             writer.Start();
             committed = writer.Join(Deadline);
-            if (!committed)
-            {
-                // Leaving the block releases the pool and the writer with it.
-                Assert.Fail("The write waited for a thread-pool thread.");
-            }
         }
 
-        Assert.True(committed);
+        writer.Join();
+        Assert.Null(failed);
+        Assert.True(committed, "The write waited for a thread-pool thread.");
         Assert.Equal(rep.Id, store.FindRepByIdentity("slack:T1:U1")?.Id);
         Assert.Equal(5, store.GetCustomer(customer.Id)!.Satisfaction);
     }
@@ -49,38 +55,45 @@ public sealed class ThreadPoolTests
         var rep = store.SaveRep(Samples.Rep());
         const int users = 1_000;
         using var linked = new CountdownEvent(users);
-
-        using (BlockedThreadPool.Block())
-        {
-            // The blockers hold every worker; the links queue behind them as requests would, and only get threads as
-            // the pool is released: then each link runs on a pool thread and nothing else may be needed.
-        }
-
+        ThreadPool.GetMinThreads(out var minWorkers, out var minIo);
         ThreadPool.GetMaxThreads(out var maxWorkers, out var maxIo);
+        ThreadPool.SetMinThreads(Environment.ProcessorCount * 2, minIo);
         ThreadPool.SetMaxThreads(Environment.ProcessorCount * 2, maxIo);
         try
         {
+            // Each request of a never-seen user: look the account up, find the rep by email, link them. Two threads per
+            // core: the test's own thread may be one of them.
             for (var i = 0; i < users; i++)
             {
                 var key = $"slack:T1:U{i}";
                 ThreadPool.UnsafeQueueUserWorkItem(
                     _ =>
                     {
-                        if (store.FindRepByIdentity(key) is null && store.FindRepByEmail(Samples.Rep().Email) is { } found)
+                        try
                         {
-                            store.LinkIdentity(new PlatformIdentity { Id = key, RepId = found.Id, LinkedAt = Samples.Monday });
-                        }
+                            if (store.FindRepByIdentity(key) is null && store.FindRepByEmail(Samples.Rep().Email) is { } found)
+                            {
+                                store.LinkIdentity(new PlatformIdentity { Id = key, RepId = found.Id, LinkedAt = Samples.Monday });
+                            }
 
-                        linked.Signal();
+                            linked.Signal();
+                        }
+                        catch (ObjectDisposedException)
+                        {
+                            // The test gave up waiting and closed the store.
+                        }
                     },
                     null);
             }
 
-            Assert.True(linked.Wait(Deadline * 2), $"{linked.CurrentCount} of {users} links still waiting");
+            Assert.True(
+                linked.Wait(Deadline * 2),
+                $"{linked.CurrentCount} of {users} links still waiting; {ThreadPool.ThreadCount} pool threads, test on one: {Thread.CurrentThread.IsThreadPoolThread}");
         }
         finally
         {
             ThreadPool.SetMaxThreads(maxWorkers, maxIo);
+            ThreadPool.SetMinThreads(minWorkers, minIo);
         }
 
         Assert.All(Enumerable.Range(0, users), i => Assert.Equal(rep.Id, store.FindRepByIdentity($"slack:T1:U{i}")?.Id));
