@@ -50,9 +50,9 @@ public sealed partial class LiteDbSalesStore
     /// For card views: a durable commit per view (~2–3 ms) would be most of a look-up. The entry joins the next write's
     /// transaction, or the background writer takes it <see cref="AuditFlushDelay"/> after the first buffered view and
     /// keeps writing, <see cref="MaxAuditPerCommit"/> per commit, until the buffer is empty; disposing the store writes
-    /// the rest. Inside a transaction it joins that one. A crash of the process can lose the views of its last moments
-    /// (those commits skip the checkpoint: the next write's checkpoint or LiteDB's own takes them to the data file),
-    /// never a change. A look-up never waits for that writer: it reads the in-memory caches, and every LiteDB read
+    /// the rest. Inside a transaction it joins that one. A crash can lose the views of its last moments: those
+    /// commits are in the log file but not flushed to disk (the next durable write's flush takes them there), so a
+    /// crash of the machine, not of the process, loses them; never a change. A look-up never waits for that writer: it reads the in-memory caches, and every LiteDB read
     /// takes the writer lock (<see cref="Gate{T}"/>), which also keeps the writer's commits from racing a read.
     /// </summary>
     public void AppendBuffered(AuditEntry entry)

@@ -17,8 +17,8 @@ public sealed partial class LiteDbSalesStore
     private readonly Queue<SharedWrite> _sharedQueue = new();
     private bool _sharedLeading;
 
-    /// <summary>LiteDB transactions committed so far (for tests and benchmarks that check that writes share commits).</summary>
-    internal int Commits { get; private set; }
+    /// <summary>LiteDB transactions committed so far: with the writes they served, how much commits are shared.</summary>
+    public int Commits { get; private set; }
 
     public T InSharedCommit<T>(Func<T> work)
     {

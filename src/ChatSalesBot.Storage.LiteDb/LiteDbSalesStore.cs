@@ -7,9 +7,23 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ChatSalesBot.Storage.LiteDb;
 
 /// <summary>
-/// The sales store on one embedded LiteDB file (docs/design.md, "Storage"). Reads run concurrently; writes go one at a
-/// time through a single writer lock, each in one LiteDB transaction that is on disk when the call returns.
+/// The sales store on one embedded LiteDB file (docs/design.md, "Storage"; docs/storage.md). Hot reads come from
+/// in-memory caches without a lock; every LiteDB read and write goes through the writer lock, one at a time. Each
+/// write is one LiteDB transaction, on disk when the call returns; concurrent small writes share a transaction and its
+/// disk flush (group commit).
 /// </summary>
+/// <remarks>
+/// Lock order: a thread holding one of these may take only those below it, never one above.
+/// <list type="number">
+/// <item><c>_writeLock</c> (the writer lock): LiteDB transactions and reads, the caches' updates after a commit.</item>
+/// <item><c>_auditLock</c>: the card views waiting for the background writer.</item>
+/// <item><c>_turnLock</c>: the delivery keys, remembered and buffered.</item>
+/// </list>
+/// Leaves, which take nothing while held: <c>_sharedLock</c> (the queue of shared writes; never taken with the writer
+/// lock held), the customer cache's and the log writer thread's own locks. No lock is held while waiting for a
+/// thread-pool thread: LiteDB's log writer runs on the store's own thread (<see cref="LogWriterThread"/>), and a
+/// shared commit is led by one of the callers waiting for it.
+/// </remarks>
 public sealed partial class LiteDbSalesStore : ISalesStore, IStoreWarmUp, IStoreBackup, IStoreHealth, IDisposable
 {
     private readonly LiteDatabase _db;
