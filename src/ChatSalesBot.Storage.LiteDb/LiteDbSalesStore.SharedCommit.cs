@@ -20,6 +20,18 @@ public sealed partial class LiteDbSalesStore
     /// <summary>LiteDB transactions committed so far: with the writes they served, how much commits are shared.</summary>
     public int Commits { get; private set; }
 
+    /// <summary>Shared writes waiting for a commit (for tests that line writes up).</summary>
+    internal int QueuedSharedWrites
+    {
+        get
+        {
+            lock (_sharedLock)
+            {
+                return _sharedQueue.Count;
+            }
+        }
+    }
+
     public T InSharedCommit<T>(Func<T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -56,19 +68,20 @@ public sealed partial class LiteDbSalesStore
         return write.Outcome<T>();
     }
 
+    /// <summary>Takes the batch once it holds the writer lock, so that whatever queued while it waited joins.</summary>
     private void LeadSharedWrites()
     {
         var batch = new List<SharedWrite>();
-        lock (_sharedLock)
-        {
-            while (batch.Count < MaxSharedWrites && _sharedQueue.TryDequeue(out var write))
-            {
-                batch.Add(write);
-            }
-        }
-
         lock (_writeLock)
         {
+            lock (_sharedLock)
+            {
+                while (batch.Count < MaxSharedWrites && _sharedQueue.TryDequeue(out var write))
+                {
+                    batch.Add(write);
+                }
+            }
+
             CommitShared(batch);
         }
 

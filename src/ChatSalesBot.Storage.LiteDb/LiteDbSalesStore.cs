@@ -19,8 +19,8 @@ namespace ChatSalesBot.Storage.LiteDb;
 /// <item><c>_auditLock</c>: the card views waiting for the background writer.</item>
 /// <item><c>_turnLock</c>: the delivery keys, remembered and buffered.</item>
 /// </list>
-/// Leaves, which take nothing while held: <c>_sharedLock</c> (the queue of shared writes; never taken with the writer
-/// lock held), the customer cache's and the log writer thread's own locks. No lock is held while waiting for a
+/// Leaves, which take nothing while held: <c>_sharedLock</c> (the queue of shared writes), the customer cache's and
+/// the log writer thread's own locks. No lock is held while waiting for a
 /// thread-pool thread: LiteDB's log writer runs on the store's own thread (<see cref="LogWriterThread"/>), and a
 /// shared commit is led by one of the callers waiting for it.
 /// </remarks>
