@@ -29,12 +29,13 @@ public sealed class UndoTouch(SalesDesk desk)
                     + "log a new touch to correct it, or ask your manager.", []) { IsError = true };
         }
 
+        var undoing = touch!.Id;
         var customer = desk.Write(() =>
         {
-            var reverted = desk.Store.UndoTouch(touch!.Id, (c, t) => TouchEffects.Revert(c, t, desk.Rules));
+            var reverted = desk.Store.UndoTouch(undoing, (c, t) => TouchEffects.Revert(c, t, desk.Rules));
             if (reverted is not null)
             {
-                desk.Audit(ctx, AuditAction.UndoTouch, reverted.Id, $"#{touch.Id}");
+                desk.Audit(ctx, AuditAction.UndoTouch, reverted.Id, $"#{undoing}");
             }
 
             return reverted;
