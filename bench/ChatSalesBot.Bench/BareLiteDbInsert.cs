@@ -5,8 +5,9 @@ namespace ChatSalesBot.Bench;
 
 /// <summary>
 /// The floor for a durable write on this disk: single-document inserts into a fresh LiteDB file next to the
-/// benchmark database, with the store's connection settings. Measured twice: insert + commit (LiteDB's own
-/// auto-commit) and insert + commit + checkpoint, which is what the store does so that a reported save is on disk.
+/// benchmark database, LiteDB opening the file by name as it does by default. Measured twice: insert + commit
+/// (LiteDB's own auto-commit, which flushes its log to disk after each page) and insert + commit + checkpoint (what
+/// the store did per write before it opened the files itself and flushed the log once per commit).
 /// </summary>
 public static class BareLiteDbInsert
 {

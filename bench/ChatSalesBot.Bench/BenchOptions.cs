@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ChatSalesBot.Bench;
 
 /// <summary>Command line: which scenarios, which database, how many iterations.</summary>
-public sealed record BenchOptions(string Scenario, string DatabasePath, int LookUps, int Touches, string HostDll, string? MarkdownPath)
+public sealed record BenchOptions(string Scenario, string DatabasePath, int LookUps, int Touches, int Writers, string HostDll, string? MarkdownPath)
 {
     private static readonly string[] Scenarios = ["all", "lookup", "followups", "touch", "serve"];
 
@@ -32,6 +32,7 @@ public sealed record BenchOptions(string Scenario, string DatabasePath, int Look
             values.GetValueOrDefault("--db") ?? "/tmp/bench/scale.db",
             Int("--lookups", 2_000),
             Int("--touches", 1_000),
+            Int("--writers", 50),
             values.GetValueOrDefault("--host-dll") ?? DefaultHostDll(),
             values.GetValueOrDefault("--markdown"));
     }

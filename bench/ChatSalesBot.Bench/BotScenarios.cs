@@ -107,4 +107,55 @@ public sealed class BotScenarios(ISalesBot bot, Workload workload)
 
         return (sample, wall.Elapsed);
     }
+
+    /// <summary>
+    /// <paramref name="writers"/> reps at once, each on a thread of its own logging visits one after another (the
+    /// same message as <see cref="LogTouches"/>): touches per second over the wall-clock time of all of them.
+    /// </summary>
+    public (Sample Sample, TimeSpan Wall) LogTouchesConcurrently(int writers, int n)
+    {
+        var turns = Enumerable.Range(0, n).Select(_ => workload.NextCustomer()).ToList();
+        var perWriter = Enumerable.Range(0, writers).Select(_ => new List<double>()).ToList();
+        Exception? failed = null;
+        using var start = new ManualResetEventSlim();
+        var threads = Enumerable.Range(0, writers).Select(w => new Thread(() =>
+        {
+            start.Wait();
+            try
+            {
+                for (var i = w; i < n; i += writers)
+                {
+                    var (customer, owner) = turns[i];
+                    var started = Stopwatch.GetTimestamp();
+                    var reply = Say(owner, $"visit {customer.Name}: concurrent benchmark visit {i}. next: demo next Friday").GetAwaiter().GetResult();
+                    perWriter[w].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    if (reply.IsError || reply.Cards.Count == 0 || reply.Cards[0].Kind != CardKind.Confirmation)
+                    {
+                        throw new InvalidOperationException($"Logging a visit to \"{customer.Name}\" answered: {reply.Text}");
+                    }
+                }
+            }
+            catch (Exception ex)
+            {
+                failed ??= ex;
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        var wall = Stopwatch.StartNew();
+        start.Set();
+        threads.ForEach(t => t.Join());
+        wall.Stop();
+        if (failed is not null)
+        {
+            throw new InvalidOperationException("A concurrent touch failed.", failed);
+        }
+
+        var sample = new Sample($"log a touch ({writers} reps at once)");
+        foreach (var ms in perWriter.SelectMany(list => list))
+        {
+            sample.AddMs(ms);
+        }
+
+        return (sample, wall.Elapsed);
+    }
 }

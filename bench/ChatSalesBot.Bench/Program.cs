@@ -5,6 +5,7 @@ using ChatSalesBot.Conversation.Intents;
 using ChatSalesBot.Conversation.Matching;
 using ChatSalesBot.Domain.Storage;
 using ChatSalesBot.Host;
+using ChatSalesBot.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -17,7 +18,7 @@ if (Console.IsOutputRedirected)
 
 if (options is null)
 {
-    AnsiConsole.MarkupLine("Usage: [bold]all|lookup|followups|touch|serve[/] [[--db FILE]] [[--lookups N]] [[--touches N]] [[--host-dll FILE]] [[--markdown FILE]]");
+    AnsiConsole.MarkupLine("Usage: [bold]all|lookup|followups|touch|serve[/] [[--db FILE]] [[--lookups N]] [[--touches N]] [[--writers N]] [[--host-dll FILE]] [[--markdown FILE]]");
     return 2;
 }
 
@@ -88,6 +89,15 @@ if (options.InProcess)
         var (commit, checkpoint) = BareLiteDbInsert.Run(Path.GetDirectoryName(dbPath)!, options.Touches);
         rows.Add((Outcome.Info(commit, commit.Name, $"{commit.PerSecond:0} /s", $"bot = {perSecond / commit.PerSecond:0.00}×"), Load(load)));
         rows.Add((Outcome.Info(checkpoint, checkpoint.Name, $"{checkpoint.PerSecond:0} /s", $"bot = {perSecond / checkpoint.PerSecond:0.00}×"), Load(load)));
+        rows.Add((Outcome.Above(touches, "one rep's touch ÷ bare insert + commit", perSecond / commit.PerSecond, 0.8, "×"), Load(load)));
+
+        load = LoadAverage.Now();
+        var liteDb = (LiteDbSalesStore)host.Services.GetRequiredService<ISalesStore>();
+        var commitsBefore = liteDb.Commits;
+        var (concurrent, concurrentWall) = bot.LogTouchesConcurrently(options.Writers, options.Touches * 4);
+        var commits = liteDb.Commits - commitsBefore;
+        rows.Add((Outcome.Above(concurrent, $"log touches durably, {options.Writers} reps at once", concurrent.Count / concurrentWall.TotalSeconds, 1000, "/s",
+            string.Create(CultureInfo.InvariantCulture, $"p50 {concurrent.Percentile(50):0.0} ms, p99 {concurrent.Percentile(99):0.0} ms; {commits:N0} commits ({(double)concurrent.Count / commits:0.0} touches each)")), Load(load)));
     }
 
     var rss = LoadAverage.StatusMb(Environment.ProcessId, "VmRSS");

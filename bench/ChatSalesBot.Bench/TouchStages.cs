@@ -13,7 +13,7 @@ public sealed class TouchStages(SalesDesk desk, Workload workload)
     public IReadOnlyList<Sample> Run(int n)
     {
         var dates = new Sample("stage: read \"next Friday\" (recognizer)");
-        var write = new Sample("stage: touch + customer + audit, one commit + checkpoint");
+        var write = new Sample("stage: touch + customer + audit, one commit, log flushed");
         for (var i = 0; i < n; i++)
         {
             var (customer, owner) = workload.NextCustomer();

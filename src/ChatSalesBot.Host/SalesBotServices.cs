@@ -6,6 +6,7 @@ using ChatSalesBot.Conversation.Matching;
 using ChatSalesBot.Domain;
 using ChatSalesBot.Domain.Storage;
 using ChatSalesBot.Storage.LiteDb;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatSalesBot.Host;
@@ -24,9 +25,13 @@ public static class SalesBotServices
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SalesRules>>().Value);
-        services.AddSingleton<ISalesStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value is var storage && storage.CreateIfMissing
-            ? LiteDbSalesStore.Open(storage.DatabasePath)
-            : LiteDbSalesStore.OpenExisting(storage.DatabasePath));
+        services.AddSingleton<ISalesStore>(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var store = storage.CreateIfMissing ? LiteDbSalesStore.Open(storage.DatabasePath) : LiteDbSalesStore.OpenExisting(storage.DatabasePath);
+            store.Logger = sp.GetRequiredService<ILogger<LiteDbSalesStore>>();
+            return store;
+        });
         services.AddSingleton<IRepStore>(sp => sp.GetRequiredService<ISalesStore>());
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<PlainDates>();

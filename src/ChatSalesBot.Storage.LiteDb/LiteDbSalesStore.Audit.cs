@@ -8,6 +8,9 @@ public sealed partial class LiteDbSalesStore
     /// <summary>Buffered card views are written this long after the first of them, by a timer.</summary>
     internal static readonly TimeSpan AuditFlushDelay = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>After an error the background writer waits this long before it tries again (and logs each failure).</summary>
+    internal static readonly TimeSpan BackgroundRetryDelay = TimeSpan.FromSeconds(1);
+
     /// <summary>
     /// Back-pressure only: a look-up that finds this many views still waiting (the writer is behind by seconds, ~20 MB)
     /// writes them itself. Below it, a look-up never waits for the writer: under load the timer's flushes simply grow
@@ -40,16 +43,16 @@ public sealed partial class LiteDbSalesStore
     public void Append(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        Write(() => Audit.Insert(AuditDocument(entry)));
+        WriteShared(() => Audit.Insert(AuditDocument(entry)));
     }
 
     /// <summary>
     /// For card views: a durable commit per view (~2–3 ms) would be most of a look-up. The entry joins the next write's
     /// transaction, or the background writer takes it <see cref="AuditFlushDelay"/> after the first buffered view and
     /// keeps writing, <see cref="MaxAuditPerCommit"/> per commit, until the buffer is empty; disposing the store writes
-    /// the rest. Inside a transaction it joins that one. A crash of the process can lose the views of its last moments
-    /// (those commits skip the checkpoint: the next write's checkpoint or LiteDB's own takes them to the data file),
-    /// never a change. A look-up never waits for that writer: it reads the in-memory caches, and every LiteDB read
+    /// the rest. Inside a transaction it joins that one. A crash can lose the views of its last moments: those
+    /// commits are in the log file but not flushed to disk (the next durable write's flush takes them there), so a
+    /// crash of the machine, not of the process, loses them; never a change. A look-up never waits for that writer: it reads the in-memory caches, and every LiteDB read
     /// takes the writer lock (<see cref="Gate{T}"/>), which also keeps the writer's commits from racing a read.
     /// </summary>
     public void AppendBuffered(AuditEntry entry)
@@ -126,7 +129,7 @@ public sealed partial class LiteDbSalesStore
     /// The timer's work: one thread at a time writes buffered views until none is left. Under load each commit takes
     /// what arrived during the last one (up to <see cref="MaxAuditPerCommit"/>), so one commit serves thousands of views.
     /// </summary>
-    private void WriteBufferedAuditInBackground()
+    internal void WriteBufferedAuditInBackground()
     {
         lock (_auditLock)
         {
@@ -153,25 +156,37 @@ public sealed partial class LiteDbSalesStore
 
             try
             {
-                Write(() => true, checkpoint: false, maxAudit: MaxAuditPerCommit);
+                Write(() => true, durable: false, maxAudit: MaxAuditPerCommit);
             }
-            catch (Exception ex) when (ex is LiteException or IOException or ObjectDisposedException)
+            catch (ObjectDisposedException)
             {
-                // A timer thread has nobody to tell: the entries stay buffered for the next write, flush or dispose.
-                // The writer lock, because Dispose sets _disposed and disposes the timer under it.
-                lock (_writeLock)
-                {
-                    lock (_auditLock)
-                    {
-                        _auditWriterRunning = false;
-                        if (!_disposed && _bufferedAudit.Count > 0)
-                        {
-                            _auditTimer?.Change(AuditFlushDelay, Timeout.InfiniteTimeSpan);
-                        }
-                    }
-                }
-
+                StopBackgroundWriter(retry: false);
                 return;
+            }
+            catch (Exception ex)
+            {
+                // A timer thread has nobody to tell, and an exception escaping it would end the process: log, keep
+                // the entries buffered (the next write, flush or dispose takes them) and try again later.
+                StoreLog.BackgroundWriteFailed(
+                    Logger, ex, PendingAuditEntries, BufferedTurnCount, (long)BackgroundRetryDelay.TotalMilliseconds);
+                StopBackgroundWriter(retry: true);
+                return;
+            }
+        }
+    }
+
+    /// <summary>The writer lock, because Dispose sets _disposed and disposes the timer under it.</summary>
+    private void StopBackgroundWriter(bool retry)
+    {
+        lock (_writeLock)
+        {
+            lock (_auditLock)
+            {
+                _auditWriterRunning = false;
+                if (retry && !_disposed && (_bufferedAudit.Count > 0 || BufferedTurnCount > 0))
+                {
+                    _auditTimer?.Change(BackgroundRetryDelay, Timeout.InfiniteTimeSpan);
+                }
             }
         }
     }

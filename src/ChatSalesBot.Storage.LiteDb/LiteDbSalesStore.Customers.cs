@@ -77,7 +77,7 @@ public sealed partial class LiteDbSalesStore
     public Customer AddCustomer(Customer customer)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        return Write(() => Pending(customer with { Id = Customers.Insert(ToNewDocument(customer)).AsInt32 }));
+        return WriteShared(() => Pending(customer with { Id = Customers.Insert(ToNewDocument(customer)).AsInt32 }));
     }
 
     public IReadOnlyList<Customer> AddCustomers(IReadOnlyList<Customer> customers)
@@ -127,7 +127,7 @@ public sealed partial class LiteDbSalesStore
     public Customer? UpdateCustomer(int id, Func<Customer, Customer> change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return Write(() => UpdateCustomerInWrite(id, change));
+        return WriteShared(() => UpdateCustomerInWrite(id, change));
     }
 
     internal ILiteQueryable<BsonDocument> CustomersOwnedByQuery(int repId) =>

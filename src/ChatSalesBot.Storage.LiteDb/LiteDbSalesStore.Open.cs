@@ -54,14 +54,7 @@ public sealed partial class LiteDbSalesStore
 
             DatabaseSeal.Break(fullPath);
             var mapper = SalesMapper.Create();
-            var connection = new ConnectionString
-            {
-                Filename = fullPath,
-                Connection = ConnectionType.Direct,
-                Upgrade = false,
-                AutoRebuild = false,
-            };
-            return Start(fullPath, () => new LiteDatabase(connection, mapper), mapper, schema, lockFile);
+            return Start(fullPath, stream: null, mapper, schema, lockFile);
         }
         catch (UnauthorizedAccessException ex)
         {
@@ -79,32 +72,40 @@ public sealed partial class LiteDbSalesStore
     {
         ArgumentNullException.ThrowIfNull(stream);
         var mapper = SalesMapper.Create();
-        return Start(StreamName, () => new LiteDatabase(stream, mapper), mapper, schema, lockFile: null);
+        return Start(StreamName, stream, mapper, schema, lockFile: null);
     }
 
-    private static LiteDbSalesStore Start(
-        string name, Func<LiteDatabase> connect, BsonMapper mapper, Schema schema, FileStream? lockFile)
+    /// <summary>
+    /// Opens LiteDB over the file <paramref name="name"/> when <paramref name="stream"/> is null (see
+    /// <see cref="DatabaseStreams"/>), else over the caller's stream, with the store's log writer thread current, so
+    /// that LiteDB starts its log writer there (see <see cref="LogWriterThread"/>).
+    /// </summary>
+    private static LiteDbSalesStore Start(string name, Stream? stream, BsonMapper mapper, Schema schema, FileStream? lockFile)
     {
+        var logWriter = new LogWriterThread();
+        DatabaseStreams? files = null;
         LiteDatabase? db = null;
         try
         {
-            db = connect();
-            Prepare(db, name, schema);
-            return new LiteDbSalesStore(db, mapper, lockFile is null ? null : name, lockFile);
+            files = stream is null ? DatabaseStreams.Open(name) : null;
+            var opened = logWriter.Run(() => files?.Connect(mapper) ?? new LiteDatabase(stream!, mapper));
+            db = opened;
+            logWriter.Run(() => Prepare(opened, name, schema));
+            return new LiteDbSalesStore(db, mapper, lockFile is null ? null : name, lockFile, logWriter, files);
         }
         catch (Exception ex) when (ex is IOException and not EndOfStreamException)
         {
-            TryDispose(db);
+            Close(db, logWriter, files);
             throw DatabaseFile.InUse(name, ex);
         }
         catch (Exception ex) when (IsDamage(ex))
         {
-            TryDispose(db);
+            Close(db, logWriter, files);
             throw DatabaseFile.Damaged(name, ex);
         }
         catch
         {
-            TryDispose(db);
+            Close(db, logWriter, files);
             throw;
         }
     }
@@ -113,15 +114,23 @@ public sealed partial class LiteDbSalesStore
     private static bool IsDamage(Exception ex) => ex is LiteException or EndOfStreamException or InvalidDataException
         or InvalidCastException or ArgumentException or IndexOutOfRangeException or OverflowException or FormatException;
 
-    private static void TryDispose(LiteDatabase? db)
+    private static void Close(LiteDatabase? db, LogWriterThread logWriter, DatabaseStreams? files)
     {
         try
         {
-            db?.Dispose();
+            if (db is not null)
+            {
+                logWriter.Run(db.Dispose);
+            }
         }
         catch (Exception ex) when (ex is IOException || IsDamage(ex))
         {
             // The open already failed; that error is the one worth reporting.
+        }
+        finally
+        {
+            logWriter.Dispose();
+            files?.Dispose();
         }
     }
 

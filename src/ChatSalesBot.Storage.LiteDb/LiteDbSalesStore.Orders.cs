@@ -20,7 +20,7 @@ public sealed partial class LiteDbSalesStore
     public Order SaveOrder(Order order)
     {
         ArgumentNullException.ThrowIfNull(order);
-        return Write(() => Save(Orders, order, order.Id, id => order with { Id = id }));
+        return WriteShared(() => Save(Orders, order, order.Id, id => order with { Id = id }));
     }
 
     public Order? FindOrderByExternalId(string externalId)
@@ -46,7 +46,7 @@ public sealed partial class LiteDbSalesStore
     public Complaint SaveComplaint(Complaint complaint)
     {
         ArgumentNullException.ThrowIfNull(complaint);
-        return Write(() => Save(Complaints, complaint, complaint.Id, id => complaint with { Id = id }));
+        return WriteShared(() => Save(Complaints, complaint, complaint.Id, id => complaint with { Id = id }));
     }
 
     private T Save<T>(ILiteCollection<BsonDocument> collection, T entity, int id, Func<int, T> withId)

@@ -41,7 +41,7 @@ public sealed partial class LiteDbSalesStore
     {
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentException.ThrowIfNullOrEmpty(identity.Id, nameof(identity));
-        Write(() => Identities.Upsert(ToDocument(identity)));
+        WriteShared(() => Identities.Upsert(ToDocument(identity)));
     }
 
     public IReadOnlyList<Rep> AllReps() => ReadAll<Rep>(Reps.FindAll());
@@ -49,7 +49,7 @@ public sealed partial class LiteDbSalesStore
     public Rep SaveRep(Rep rep)
     {
         ArgumentNullException.ThrowIfNull(rep);
-        return Write(() =>
+        return WriteShared(() =>
         {
             _repsChanged = true;
             if (rep.Id != 0)
@@ -67,7 +67,7 @@ public sealed partial class LiteDbSalesStore
     {
         ArgumentNullException.ThrowIfNull(team);
         ArgumentException.ThrowIfNullOrEmpty(team.Id, nameof(team));
-        Write(() => Teams.Upsert(ToDocument(team)));
+        WriteShared(() => Teams.Upsert(ToDocument(team)));
     }
 
     public IReadOnlyList<Team> AllTeams() => ReadAll<Team>(Teams.FindAll());

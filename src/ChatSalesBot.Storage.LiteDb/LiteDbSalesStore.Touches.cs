@@ -19,7 +19,7 @@ public sealed partial class LiteDbSalesStore
     {
         ArgumentNullException.ThrowIfNull(touch);
         ArgumentNullException.ThrowIfNull(applyToCustomer);
-        return Write<(Touch, Customer)?>(() =>
+        return WriteShared<(Touch, Customer)?>(() =>
         {
             var customer = GetCustomer(touch.CustomerId);
             if (customer is null)
@@ -43,7 +43,7 @@ public sealed partial class LiteDbSalesStore
     public Customer? UndoTouch(int touchId, Func<Customer, Touch, Customer> revert)
     {
         ArgumentNullException.ThrowIfNull(revert);
-        return Write(() =>
+        return WriteShared(() =>
         {
             var touch = GetTouch(touchId);
             if (touch is null)
@@ -109,7 +109,7 @@ public sealed partial class LiteDbSalesStore
     public void SaveTouch(Touch touch)
     {
         ArgumentNullException.ThrowIfNull(touch);
-        Write(() =>
+        WriteShared(() =>
         {
             var existing = touch.ExternalId is null ? null : FindTouchByExternalId(touch.ExternalId);
             var toStore = existing is null ? touch : touch with { Id = existing.Id };
@@ -136,68 +136,4 @@ public sealed partial class LiteDbSalesStore
 
     private static string RepAtKey(int repId, long ticks) =>
         string.Create(CultureInfo.InvariantCulture, $"{repId:D10}:{ticks:D19}");
-
-    /// <summary>
-    /// One pass over the touches by id (pages of 10,000, each read behind the gate) keeping the latest few per
-    /// customer; then only the customers whose list differs are written, 1,000 to a transaction.
-    /// </summary>
-    public int RefreshRecentTouches()
-    {
-        const int pageSize = 10_000;
-        var latest = new Dictionary<int, List<TouchSummary>>();
-        var after = 0;
-        while (true)
-        {
-            var page = ReadAll<Touch>(Touches.Find(Gt("_id", after), limit: pageSize));
-            foreach (var touch in page.Where(t => !t.Undone))
-            {
-                if (!latest.TryGetValue(touch.CustomerId, out var list))
-                {
-                    latest[touch.CustomerId] = list = new List<TouchSummary>(TouchHistory.Kept + 1);
-                }
-
-                list.Add(TouchSummary.Of(touch, DateOnly.FromDateTime(touch.At.UtcDateTime)));
-                if (list.Count > TouchHistory.Kept)
-                {
-                    list.Sort(static (a, b) => b.At.CompareTo(a.At) is var byAt && byAt != 0 ? byAt : b.TouchId.CompareTo(a.TouchId));
-                    list.RemoveAt(TouchHistory.Kept);
-                }
-            }
-
-            if (page.Count < pageSize)
-            {
-                break;
-            }
-
-            after = page[^1].Id;
-        }
-
-        var changed = new List<(int Id, IReadOnlyList<TouchSummary> Recent)>();
-        foreach (var customer in AllCustomers())
-        {
-            var recent = latest.TryGetValue(customer.Id, out var list)
-                ? list.Aggregate((IReadOnlyList<TouchSummary>)[], TouchHistory.With)
-                    .Select(t => customer.LastTouch?.TouchId == t.TouchId ? customer.LastTouch : t).ToArray()
-                : [];
-            if (!recent.Select(t => t.TouchId).SequenceEqual(customer.RecentTouches.Select(t => t.TouchId)))
-            {
-                changed.Add((customer.Id, recent));
-            }
-        }
-
-        foreach (var batch in changed.Chunk(1_000))
-        {
-            Write(() =>
-            {
-                foreach (var (id, recent) in batch)
-                {
-                    UpdateCustomerInWrite(id, c => c with { RecentTouches = recent });
-                }
-
-                return true;
-            });
-        }
-
-        return changed.Count;
-    }
 }

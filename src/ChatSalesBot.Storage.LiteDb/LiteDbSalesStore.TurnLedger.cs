@@ -18,7 +18,11 @@ public sealed partial class LiteDbSalesStore
     private readonly Lock _turnLock = new();
     private readonly Dictionary<string, DateTimeOffset> _bufferedTurns = new(StringComparer.Ordinal);
 
-    /// <summary>Every key of the retention window (in the file or buffered), loaded from the file on first use.</summary>
+    /// <summary>
+    /// Every key of the retention window (in the file or buffered), loaded from the file on first use. Set once,
+    /// holding both the writer lock and the turn lock, so either lock is enough to read the field; its keys are read
+    /// and changed under the turn lock.
+    /// </summary>
     private Dictionary<string, long>? _knownTurns;
     private DateTimeOffset _nextTurnPurge = DateTimeOffset.MinValue;
 
@@ -46,17 +50,26 @@ public sealed partial class LiteDbSalesStore
     public bool TryBeginTurn(string key, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        var known = _knownTurns ?? LoadKnownTurns();
         int buffered;
-        lock (_turnLock)
+        while (true)
         {
-            if (!known.TryAdd(key, at.UtcTicks))
+            lock (_turnLock)
             {
-                return false;
+                if (_knownTurns is { } known)
+                {
+                    if (!known.TryAdd(key, at.UtcTicks))
+                    {
+                        return false;
+                    }
+
+                    _bufferedTurns[key] = at;
+                    buffered = _bufferedTurns.Count;
+                    break;
+                }
             }
 
-            _bufferedTurns[key] = at;
-            buffered = _bufferedTurns.Count;
+            // Not under the turn lock: loading takes the writer lock, which comes first (see the lock order).
+            LoadKnownTurns();
         }
 
         if (buffered >= TurnBufferLimit)
@@ -72,7 +85,7 @@ public sealed partial class LiteDbSalesStore
     }
 
     /// <summary>Loads the delivery keys now (the bot host's start-up), so the first turn does not pay for it.</summary>
-    public void LoadTurnLedger() => _ = _knownTurns ?? LoadKnownTurns();
+    public void LoadTurnLedger() => LoadKnownTurns();
 
     /// <summary>Once per store: the keys in the file (at most a retention window of them, see <see cref="PurgeTurnsIfDue"/>).</summary>
     private Dictionary<string, long> LoadKnownTurns()

@@ -1,18 +1,36 @@
 using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.Storage;
 using LiteDB;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatSalesBot.Storage.LiteDb;
 
 /// <summary>
-/// The sales store on one embedded LiteDB file (docs/design.md, "Storage"). Reads run concurrently; writes go one at a
-/// time through a single writer lock, each in one LiteDB transaction that is on disk when the call returns.
+/// The sales store on one embedded LiteDB file (docs/design.md, "Storage"; docs/storage.md). Hot reads come from
+/// in-memory caches without a lock; every LiteDB read and write goes through the writer lock, one at a time. Each
+/// write is one LiteDB transaction, on disk when the call returns; concurrent small writes share a transaction and its
+/// disk flush (group commit).
 /// </summary>
+/// <remarks>
+/// Lock order: a thread holding one of these may take only those below it, never one above.
+/// <list type="number">
+/// <item><c>_writeLock</c> (the writer lock): LiteDB transactions and reads, the caches' updates after a commit.</item>
+/// <item><c>_auditLock</c>: the card views waiting for the background writer.</item>
+/// <item><c>_turnLock</c>: the delivery keys, remembered and buffered.</item>
+/// </list>
+/// Leaves, which take nothing while held: <c>_sharedLock</c> (the queue of shared writes), the customer cache's and
+/// the log writer thread's own locks. No lock is held while waiting for a
+/// thread-pool thread: LiteDB's log writer runs on the store's own thread (<see cref="LogWriterThread"/>), and a
+/// shared commit is led by one of the callers waiting for it.
+/// </remarks>
 public sealed partial class LiteDbSalesStore : ISalesStore, IStoreWarmUp, IStoreBackup, IStoreHealth, IDisposable
 {
     private readonly LiteDatabase _db;
     private readonly BsonMapper _mapper;
     private readonly FileStream? _lockFile;
+    private readonly LogWriterThread _logWriter;
+    private readonly DatabaseStreams? _files;
     private readonly Lock _writeLock = new();
     private readonly List<Customer> _pendingCustomers = [];
     private volatile CustomerCache? _cache;
@@ -21,16 +39,25 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IStoreWarmUp, IStore
     private int _writeDepth;
     private bool _disposed;
 
-    private LiteDbSalesStore(LiteDatabase db, BsonMapper mapper, string? path, FileStream? lockFile)
+    private LiteDbSalesStore(
+        LiteDatabase db, BsonMapper mapper, string? path, FileStream? lockFile, LogWriterThread logWriter, DatabaseStreams? files)
     {
         _db = db;
         _mapper = mapper;
         _lockFile = lockFile;
+        _logWriter = logWriter;
+        _files = files;
         DatabasePath = path;
     }
 
     /// <summary>The full path of the database file; null when the store was opened over a stream.</summary>
     public string? DatabasePath { get; }
+
+    /// <summary>Where the store's background work reports what it could tell no caller (the host sets it).</summary>
+    public ILogger Logger { get; set; } = NullLogger.Instance;
+
+    /// <summary>For tests: runs inside every write just before its commit, to make one fail.</summary>
+    internal Action? BeforeCommit { get; set; }
 
     /// <summary>
     /// Keeps every customer in memory from now on (see <see cref="CustomerCache"/>); the bot's host turns this on at
@@ -84,13 +111,27 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IStoreWarmUp, IStore
             var flushed = FlushBufferedOnDispose();
             _disposed = true;
             _auditTimer?.Dispose();
-            _db.Dispose();
-            if (flushed)
+            try
             {
-                SealOnCleanClose();
-            }
+                try
+                {
+                    _logWriter.Run(_db.Dispose);
+                }
+                finally
+                {
+                    _logWriter.Dispose();
+                    _files?.Dispose();
+                }
 
-            _lockFile?.Dispose();
+                if (flushed)
+                {
+                    SealOnCleanClose();
+                }
+            }
+            finally
+            {
+                _lockFile?.Dispose();
+            }
         }
     }
 

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
 namespace ChatSalesBot.Storage.LiteDb.Tests;
 
 public sealed class BufferedAuditTests
@@ -102,5 +105,37 @@ public sealed class BufferedAuditTests
         }));
 
         Assert.Empty(store.RecentAudit(1, 10));
+    }
+
+    [Fact]
+    public async Task LiteDbSalesStore_BackgroundWriterMeetsAnUnexpectedError_LogsItAndWritesTheViewsOnItsNextRun()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+        var log = new FakeLogger<LiteDbSalesStore>();
+        store.Logger = log;
+        var failures = 1;
+        store.BeforeCommit = () =>
+        {
+            if (Interlocked.Exchange(ref failures, 0) == 1)
+            {
+                throw new InvalidOperationException("not a LiteDB or disk error");
+            }
+        };
+        store.AppendBuffered(Samples.Audit(1, Samples.Monday));
+
+        // The run its timer starts, here on the test's thread so that an escaping exception fails this test only.
+        var escaped = Record.Exception(store.WriteBufferedAuditInBackground);
+
+        Assert.Null(escaped);
+        var logged = Assert.Single(log.Collector.GetSnapshot());
+        Assert.Equal(LogLevel.Error, logged.Level);
+        Assert.IsType<InvalidOperationException>(logged.Exception);
+        var deadline = DateTime.UtcNow + LiteDbSalesStore.BackgroundRetryDelay * 50;
+        while (StoredAudit(store) == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(LiteDbSalesStore.AuditFlushDelay);
+        }
+
+        Assert.Equal(1, StoredAudit(store));
     }
 }

@@ -27,13 +27,11 @@ public sealed class FileTests
         var customer = store.AddCustomer(Samples.Customer());
         store.RecordTouch(Samples.Touch(customer.Id, 1, Samples.Monday), (c, t) => c with { Satisfaction = 5 });
 
-        // What a crash would leave: the data file as it is now, with no chance for the store to flush anything.
+        // What a crash would leave: the data file and its log as they are now, with no chance for the store to flush
+        // anything (a commit is on disk in the log; LiteDB moves it into the data file later).
         var copy = temp.File("copy.db");
-        using (var source = new FileStream(store.DatabasePath!, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-        using (var target = File.Create(copy))
-        {
-            source.CopyTo(target);
-        }
+        CopyOpenFile(store.DatabasePath!, copy);
+        CopyOpenFile(DatabaseFile.LogPathOf(store.DatabasePath!), DatabaseFile.LogPathOf(copy));
 
         using var second = LiteDbSalesStore.Open(copy);
         Assert.Equal(5, second.GetCustomer(customer.Id)!.Satisfaction);
@@ -182,5 +180,12 @@ public sealed class FileTests
         using var store = LiteDbSalesStore.Open(new MemoryStream());
 
         Assert.Equal(Schema.Current.Version, store.Database.UserVersion);
+    }
+
+    private static void CopyOpenFile(string path, string copy)
+    {
+        using var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var target = File.Create(copy);
+        source.CopyTo(target);
     }
 }

@@ -74,9 +74,13 @@ public sealed class CreateCustomer(SalesDesk desk)
             ExpectedClose = prospect ? close : null,
             CreatedOn = ctx.Today,
         }.WithFollowUpDue(desk.Rules);
-        var stored = desk.Store.AddCustomer(customer);
+        var stored = desk.Write(() =>
+        {
+            var added = desk.Store.AddCustomer(customer);
+            desk.Audit(ctx, AuditAction.CreateCustomer, added.Id, added.Stage.ToString());
+            return added;
+        });
         desk.Directory.Upsert(stored);
-        desk.Audit(ctx, AuditAction.CreateCustomer, stored.Id, stored.Stage.ToString());
         var what = prospect ? $"{grade} prospect" : "customer";
         return Reply.WithCard($"Created {what} {stored.Name}.", CustomerCards.Full(desk, stored, []));
     }

@@ -48,13 +48,11 @@ public sealed class SalesDesk(ISalesStore store, CustomerDirectory directory, Sa
         Detail = detail,
     };
 
-    /// <summary>A change and its audit line as one durable commit (one disk flush instead of two).</summary>
-    public T Write<T>(Func<T> work)
-    {
-        T result = default!;
-        Store.InTransaction(() => result = work());
-        return result;
-    }
+    /// <summary>
+    /// A change and its audit line as one durable commit, shared with other turns' changes of the same moment (see
+    /// ISalesStore.InSharedCommit): <paramref name="work"/> may run twice, so it changes nothing but the store.
+    /// </summary>
+    public T Write<T>(Func<T> work) => Store.InSharedCommit(work);
 
     /// <summary>Records a touch, applies it to its customer and audits it, in one durable commit.</summary>
     public (Touch Touch, Customer Customer)? RecordTouch(TurnContext ctx, Touch touch, AuditAction action, Func<Touch, string> detail) =>

@@ -29,13 +29,22 @@ public sealed class UndoTouch(SalesDesk desk)
                     + "log a new touch to correct it, or ask your manager.", []) { IsError = true };
         }
 
-        var customer = desk.Store.UndoTouch(touch!.Id, (c, t) => TouchEffects.Revert(c, t, desk.Rules));
+        var undoing = touch!.Id;
+        var customer = desk.Write(() =>
+        {
+            var reverted = desk.Store.UndoTouch(undoing, (c, t) => TouchEffects.Revert(c, t, desk.Rules));
+            if (reverted is not null)
+            {
+                desk.Audit(ctx, AuditAction.UndoTouch, reverted.Id, $"#{undoing}");
+            }
+
+            return reverted;
+        });
         if (customer is null)
         {
             return new Reply("That customer no longer exists.", []) { IsError = true };
         }
 
-        desk.Audit(ctx, AuditAction.UndoTouch, customer.Id, $"#{touch.Id}");
         var text = $"Undone: {CustomerCards.Kind(touch.Kind).ToLowerInvariant()} with {customer.Name} on {touch.At.ToString("MMM d", System.Globalization.CultureInfo.InvariantCulture)}.";
         return new Reply(text, [new Card(CardKind.Confirmation, "Undone") { Body = [new TextBlock(text)] }])
         {

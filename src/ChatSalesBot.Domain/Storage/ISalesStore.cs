@@ -144,4 +144,18 @@ public interface ISalesStore : IRepStore, ICustomerStore, ITouchStore, IOrderSto
 {
     /// <summary>Runs several writes as one durable transaction (imports, tier recompute).</summary>
     void InTransaction(Action work);
+
+    /// <summary>
+    /// Runs a turn's change and its audit line as one durable transaction, which the store may commit together with
+    /// other turns' changes arriving at the same moment (one disk flush for all of them); it returns once that commit
+    /// is on disk. If another change of the same commit fails, the store rolls back and runs <paramref name="work"/>
+    /// again on its own, so the work must change nothing but the store.
+    /// </summary>
+    T InSharedCommit<T>(Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var result = default(T)!;
+        InTransaction(() => result = work());
+        return result;
+    }
 }

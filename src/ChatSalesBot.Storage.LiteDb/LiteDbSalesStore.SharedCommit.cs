@@ -1,0 +1,195 @@
+using System.Runtime.ExceptionServices;
+
+namespace ChatSalesBot.Storage.LiteDb;
+
+/// <summary>
+/// Group commit: the small writes of concurrent turns (a touch, a snooze, a linked account) share one transaction and
+/// one disk flush. A write queues itself; if no other is leading, its own thread leads: it takes everything queued,
+/// runs it in one transaction on its thread, commits, flushes, wakes each caller (who returns only now, durable) and
+/// hands the lead to the first write queued meanwhile. No other thread is needed for any of it.
+/// </summary>
+public sealed partial class LiteDbSalesStore
+{
+    /// <summary>Writes in one shared commit at most: bounds how long a commit holds the writer lock.</summary>
+    internal const int MaxSharedWrites = 128;
+
+    private readonly Lock _sharedLock = new();
+    private readonly Queue<SharedWrite> _sharedQueue = new();
+    private bool _sharedLeading;
+
+    /// <summary>LiteDB transactions committed so far: with the writes they served, how much commits are shared.</summary>
+    public int Commits { get; private set; }
+
+    /// <summary>Shared writes waiting for a commit (for tests that line writes up).</summary>
+    internal int QueuedSharedWrites
+    {
+        get
+        {
+            lock (_sharedLock)
+            {
+                return _sharedQueue.Count;
+            }
+        }
+    }
+
+    public T InSharedCommit<T>(Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return WriteShared(work);
+    }
+
+    /// <summary>
+    /// Like <see cref="Write{T}"/>, durable, but in a commit it may share with other callers' writes. The work may run
+    /// twice: when another write of its commit fails, that transaction rolls back and the others run again, each on
+    /// its own; so it must change nothing but the store.
+    /// </summary>
+    private T WriteShared<T>(Func<T> work)
+    {
+        // Inside a write (or holding the writer lock, which a leader needs) there is nothing to share: join it.
+        if (_writeLock.IsHeldByCurrentThread)
+        {
+            return Write(work);
+        }
+
+        var write = new SharedWrite(() => work());
+        bool lead;
+        lock (_sharedLock)
+        {
+            _sharedQueue.Enqueue(write);
+            lead = !_sharedLeading;
+            _sharedLeading = true;
+        }
+
+        if (lead || !write.WaitUntilDoneOrLeading())
+        {
+            LeadSharedWrites();
+        }
+
+        return write.Outcome<T>();
+    }
+
+    /// <summary>Takes the batch once it holds the writer lock, so that whatever queued while it waited joins.</summary>
+    private void LeadSharedWrites()
+    {
+        var batch = new List<SharedWrite>();
+        lock (_writeLock)
+        {
+            lock (_sharedLock)
+            {
+                while (batch.Count < MaxSharedWrites && _sharedQueue.TryDequeue(out var write))
+                {
+                    batch.Add(write);
+                }
+            }
+
+            CommitShared(batch);
+        }
+
+        SharedWrite? next;
+        lock (_sharedLock)
+        {
+            if (!_sharedQueue.TryPeek(out next))
+            {
+                _sharedLeading = false;
+            }
+        }
+
+        batch.ForEach(w => w.Complete());
+        next?.Lead();
+    }
+
+    /// <summary>Under the writer lock: the batch in one transaction; if one write fails, the others each on its own.</summary>
+    private void CommitShared(List<SharedWrite> batch)
+    {
+        if (_disposed)
+        {
+            batch.ForEach(w => w.Fail(new ObjectDisposedException(nameof(LiteDbSalesStore))));
+            return;
+        }
+
+        SharedWrite? failing = null;
+        try
+        {
+            Transaction(
+                () =>
+                {
+                    foreach (var write in batch)
+                    {
+                        failing = write;
+                        write.Succeed(write.Run());
+                    }
+
+                    failing = null;
+                    return true;
+                },
+                durable: true,
+                maxAudit: int.MaxValue);
+            return;
+        }
+        catch (Exception ex)
+        {
+            if (failing is null)
+            {
+                // The commit itself failed: nothing of the batch is stored.
+                batch.ForEach(w => w.Fail(ex));
+                return;
+            }
+
+            failing.Fail(ex);
+        }
+
+        foreach (var write in batch.Where(w => w != failing))
+        {
+            try
+            {
+                write.Succeed(Transaction(write.Run, durable: true, maxAudit: int.MaxValue));
+            }
+            catch (Exception ex)
+            {
+                write.Fail(ex);
+            }
+        }
+    }
+
+    /// <summary>One caller's write waiting for a shared commit: its work, its outcome, and the signal its caller waits on.</summary>
+    private sealed class SharedWrite(Func<object?> work)
+    {
+        private readonly ManualResetEventSlim _signal = new();
+        private object? _result;
+        private ExceptionDispatchInfo? _error;
+        private bool _done;
+
+        public object? Run() => work();
+
+        public void Succeed(object? result)
+        {
+            _result = result;
+            _error = null;
+        }
+
+        public void Fail(Exception error) => _error = ExceptionDispatchInfo.Capture(error);
+
+        /// <summary>Committed (or failed) for good: the caller may return.</summary>
+        public void Complete()
+        {
+            Volatile.Write(ref _done, true);
+            _signal.Set();
+        }
+
+        /// <summary>Not yet committed, and first in line: the caller leads the next commit.</summary>
+        public void Lead() => _signal.Set();
+
+        /// <summary>True when done; false when this caller is to lead.</summary>
+        public bool WaitUntilDoneOrLeading()
+        {
+            _signal.Wait();
+            return Volatile.Read(ref _done);
+        }
+
+        public T Outcome<T>()
+        {
+            _error?.Throw();
+            return (T)_result!;
+        }
+    }
+}
