@@ -48,7 +48,7 @@ public sealed class SalesBotEndToEndTests : IAsyncLifetime
     public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
-    public async Task SalesBot_CustomerCommand_AnswersWithTheCardInline()
+    public async Task SalesBot_NewSlackUser_IsLinkedByProfileEmailAndAnsweredInline()
     {
         var response = await host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt").Replace("Acme%20%3C%21channel%3E", "acme", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -57,6 +57,7 @@ public sealed class SalesBotEndToEndTests : IAsyncLifetime
         Assert.Contains("Acme Corp", body.GetProperty("blocks").GetRawText());
         Assert.Contains(BlockKitRenderer.ShareActionId, body.GetProperty("blocks").GetRawText());
         Assert.Equal("U2147483697", Assert.Single(host.Api.CallsTo("users.info")).Json.GetProperty("user").GetString());
+        Assert.DoesNotContain("not registered", body.GetRawText());
     }
 
     [Fact]

@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using ChatSalesBot.Channels.Slack;
+using ChatSalesBot.Channels.Slack.Tests.Support;
 using ChatSalesBot.Domain.Storage;
 using ChatSalesBot.Host.Admin.Seeding;
 using ChatSalesBot.Storage.LiteDb;
@@ -22,7 +22,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
 {
     private const string Secret = "e2e-signing-secret";
     private readonly string folder = Directory.CreateTempSubdirectory("chatsalesbot-slack-").FullName;
-    private readonly SlackStandIn slack = new();
+    private readonly SlackApiStandIn slack = new() { UserEmail = DemoCast.DefaultUser, Tokens = { "xoxb-e2e" } };
     private WebApplicationFactory<Program> factory = null!;
     private HttpClient client = null!;
 
@@ -72,7 +72,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Slack_UnknownPerson_IsToldToAskTheAdmin()
     {
-        slack.Email = "stranger@example.com";
+        slack.UserEmail = "stranger@example.com";
         var response = await CommandAsync("/customer", "acme");
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains("not registered", body);
@@ -158,51 +158,5 @@ public sealed class SlackEndpointTests : IAsyncLifetime
         request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(secret, ts, Encoding.UTF8.GetBytes(body)));
         tweak?.Invoke(request);
         return client.SendAsync(request);
-    }
-
-    private sealed record Call(string Method, string Body)
-    {
-        public JsonElement Json => JsonDocument.Parse(Body).RootElement;
-    }
-
-    /// <summary>Answers the Slack Web API calls the bot makes, and records them.</summary>
-    private sealed class SlackStandIn : HttpMessageHandler
-    {
-        private readonly ConcurrentQueue<Call> calls = new();
-
-        public string Email { get; set; } = DemoCast.DefaultUser;
-
-        public IReadOnlyCollection<Call> Calls => calls;
-
-        public async Task<Call> WaitForAsync(string method)
-        {
-            for (var i = 0; i < 200; i++)
-            {
-                if (calls.FirstOrDefault(c => c.Method == method) is { } call)
-                {
-                    return call;
-                }
-
-                await Task.Delay(50);
-            }
-
-            throw new TimeoutException(method + " was never called");
-        }
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
-            var method = request.RequestUri!.Host == "hooks.slack.test" ? "response_url" : request.RequestUri.Segments[^1];
-            calls.Enqueue(new Call(method, body));
-            object answer = method switch
-            {
-                "users.info" => new { ok = true, user = new { id = "U0ALICE", profile = new { email = Email } } },
-                "views.open" => new { ok = true, view = new { id = "V0E2E" } },
-                "conversations.open" => new { ok = true, channel = new { id = "D0E2E" } },
-                "chat.postMessage" => new { ok = true, ts = "1700000001.000100" },
-                _ => new { ok = true },
-            };
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(JsonSerializer.Serialize(answer), Encoding.UTF8, "application/json") };
-        }
     }
 }
