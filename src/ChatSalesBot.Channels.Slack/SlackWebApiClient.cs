@@ -119,6 +119,7 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpFactory, IOptions<S
 
     private async Task<JsonElement> CallAsync(string method, IEnumerable<KeyValuePair<string, string?>> arguments, string token, CancellationToken cancellationToken)
     {
+        InlineAnswerWindow.CloseForWebApiCall();
         var content = new FormUrlEncodedContent(arguments.Where(a => a.Value is not null));
         content.Headers.ContentType!.CharSet = "utf-8";
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.ApiBaseUrl, method)) { Content = content };

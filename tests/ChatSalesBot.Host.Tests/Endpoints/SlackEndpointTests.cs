@@ -58,14 +58,17 @@ public sealed class SlackEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Slack_CustomerCommand_AnswersWithCardFromTheDatabase()
+    public async Task Slack_NewUsersCustomerCommand_IsLinkedAndAnsweredWithTheCardFromTheDatabase()
     {
         var response = await CommandAsync("/customer", "acme");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal("ephemeral", body.GetProperty("response_type").GetString());
-        Assert.Contains("Acme Corporation", body.GetProperty("blocks").GetRawText());
-        Assert.Contains(BlockKitRenderer.ShareActionId, body.GetProperty("blocks").GetRawText());
+
+        // Linking the new user needs users.info, and the ack never waits on the Web API: the card follows.
+        Assert.Contains(SlackCommandHandler.WorkingOnIt, await response.Content.ReadAsStringAsync());
+        var card = await slack.WaitForAsync("response_url");
+        Assert.Equal("ephemeral", card.Json.GetProperty("response_type").GetString());
+        Assert.Contains("Acme Corporation", card.Json.GetProperty("blocks").GetRawText());
+        Assert.Contains(BlockKitRenderer.ShareActionId, card.Json.GetProperty("blocks").GetRawText());
         Assert.Equal("U0ALICE", Assert.Single(slack.Calls, c => c.Method == "users.info").Json.GetProperty("user").GetString());
     }
 
@@ -73,8 +76,8 @@ public sealed class SlackEndpointTests : IAsyncLifetime
     public async Task Slack_UnknownPerson_IsToldToAskTheAdmin()
     {
         slack.UserEmail = "stranger@example.com";
-        var response = await CommandAsync("/customer", "acme");
-        var body = await response.Content.ReadAsStringAsync();
+        await CommandAsync("/customer", "acme");
+        var body = (await slack.WaitForAsync("response_url")).Body;
         Assert.Contains("not registered", body);
         Assert.DoesNotContain(BlockKitRenderer.ShareActionId, body);
     }
