@@ -29,7 +29,7 @@ public sealed class SlackCommandHandler(
     {
         ArgumentNullException.ThrowIfNull(command);
         SlackLog.SlashCommand(logger, command.Command, command.TeamId, command.UserId);
-        if (ToText(command.Command, SlackText.Unescape(command.Text).Trim()) is not { } text)
+        if (ToText(command.Command, SlackMarkup.ToPlainText(command.Text).Trim()) is not { } text)
         {
             SlackLog.UnknownCommand(logger, command.Command, command.TeamId);
             return new SlackAck(200, new SlackMessage(

@@ -57,15 +57,6 @@ public static class SlackText
         return sb.ToString();
     }
 
-    /// <summary>
-    /// Undoes the escaping Slack applies to the text it sends us (slash command text, message text), so that
-    /// "Smith &amp;amp; Sons" reaches the conversation as "Smith &amp; Sons". Mentions and links stay as Slack wrote them.
-    /// </summary>
-    public static string Unescape(string? text) =>
-        string.IsNullOrEmpty(text) || !text.Contains('&', StringComparison.Ordinal)
-            ? text ?? ""
-            : text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
-
     /// <summary>Cuts <paramref name="text"/> to <paramref name="max"/> characters, ending with an ellipsis when cut.</summary>
     public static string Truncate(string? text, int max)
     {

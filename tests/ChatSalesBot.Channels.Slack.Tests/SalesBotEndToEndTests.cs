@@ -169,6 +169,19 @@ public sealed class SalesBotEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SalesBot_MentionWithMarkup_StoresTheNotesAsThePersonSawThem()
+    {
+        var mention = SlackTestHost.Payload("app_mention.json")
+            .Replace("T061EG9R6", "T0001", StringComparison.Ordinal)
+            .Replace("<@U0LAN0Z89> customer Acme", "<@U0LAN0Z89> visit Acme: met <@U024BE7LH|jane> from <#C024BE7LR|acme-deal>, deck at <https://x.example/d?a=1&amp;b=2|the deck> <!here>", StringComparison.Ordinal);
+        await host.EventAsync(mention);
+        await host.IdleAsync();
+
+        var acme = Store.AllCustomers().Single(c => c.Name == "Acme Corp");
+        Assert.Equal("met @jane from #acme-deal, deck at the deck @here", Assert.Single(Store.RecentTouches(acme.Id, 5)).Notes);
+    }
+
+    [Fact]
     public async Task SalesBot_HomeOpened_PublishesFollowUps()
     {
         await host.EventAsync(SlackTestHost.Payload("app_home_opened.json").Replace("T061EG9R6", "T0001", StringComparison.Ordinal).Replace("U061F7AUR", "U2147483697", StringComparison.Ordinal));

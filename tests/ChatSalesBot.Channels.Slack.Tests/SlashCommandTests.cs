@@ -16,7 +16,7 @@ public sealed class SlashCommandTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var turn = Assert.IsType<IncomingMessage>(Assert.Single(host.Bot.Turns));
-        Assert.Equal("customer Acme <!channel>", turn.Text);
+        Assert.Equal("customer Acme @channel", turn.Text);
         Assert.Equal(new ChannelUser("slack", "T0001", "U2147483697", "Steve"), turn.User);
 
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
