@@ -1,4 +1,5 @@
 using System.Text;
+using ChatSalesBot.Domain;
 
 namespace ChatSalesBot.Channels.Slack;
 
@@ -28,11 +29,13 @@ public static class SlackText
 
     /// <summary>
     /// Escapes the three characters mrkdwn treats as control characters, so user text cannot ping
-    /// <c>&lt;!channel&gt;</c>, mention users or forge <c>&lt;https://…|links&gt;</c>.
+    /// <c>&lt;!channel&gt;</c>, mention users or forge <c>&lt;https://…|links&gt;</c>; bidi controls and other
+    /// invisible characters are dropped (<see cref="VisibleText"/>), so user text cannot reorder what is around it.
     /// </summary>
     public static string Escape(string? text)
     {
-        if (string.IsNullOrEmpty(text))
+        text = VisibleText.Clean(text);
+        if (text.Length == 0)
         {
             return "";
         }
