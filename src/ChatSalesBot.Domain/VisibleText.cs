@@ -4,12 +4,12 @@ using System.Text;
 namespace ChatSalesBot.Domain;
 
 /// <summary>
-/// The one rule for characters that must not hide in text people read: control characters, line and paragraph
-/// separators, and invisible format characters — the bidi embeddings, overrides and isolates (U+202A–U+202E,
-/// U+2066–U+2069), the direction marks (U+200E, U+200F, U+061C), zero-width spaces, U+FEFF, tag characters. A bidi
-/// override makes "Acme" read as "emcA" and reorders the text around it in a card header, so a name never holds one,
-/// and whatever shows user text removes them. The zero-width joiner and non-joiner stay: emoji sequences and Persian
-/// and Indic names need them.
+/// The one rule for characters that must not hide in text people read: control characters (tabs, and line breaks
+/// in multi-line text, aside), line and paragraph separators, and invisible format characters — the bidi
+/// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), the direction marks (U+200E, U+200F, U+061C),
+/// zero-width spaces, U+FEFF, tag characters. A bidi override makes "Acme" read as "emcA" and reorders the text
+/// around it in a card header, so a name never holds one, and whatever shows user text removes them. The zero-width
+/// joiner and non-joiner stay: emoji sequences and Persian and Indic names need them.
 /// </summary>
 public static class VisibleText
 {
@@ -28,7 +28,7 @@ public static class VisibleText
                     : $"it contains an invisible formatting character (U+{rune.Value:X4})";
             }
 
-            if (rune.Value is '\n' or '\r' or '\t' || IsSeparator(rune))
+            if (rune.Value is '\n' or '\r' || IsSeparator(rune))
             {
                 return "a name is one line";
             }

@@ -12,7 +12,6 @@ using ChatSalesBot.Domain.Reps;
 using ChatSalesBot.Domain.Storage;
 using ChatSalesBot.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ChatSalesBot.Channels.Slack.Tests;
 
@@ -22,7 +21,6 @@ namespace ChatSalesBot.Channels.Slack.Tests;
 /// </summary>
 public sealed class SalesBotEndToEndTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2025, 3, 12, 9, 0, 0, TimeSpan.Zero));
     private SlackTestHost host = null!;
 
     private ISalesStore Store => host.Services.GetRequiredService<ISalesStore>();
@@ -31,6 +29,7 @@ public sealed class SalesBotEndToEndTests : IAsyncLifetime
     {
         host = await SlackTestHost.StartAsync(configure: services =>
         {
+            // The inline budget runs on this clock, which stands still: an answer is inline unless the ack may not wait.
             services.AddSingleton<TimeProvider>(TestClock.Start());
             services.AddSingleton<ISalesStore>(_ => LiteDbSalesStore.Open(new MemoryStream()));
             services.AddSingleton<IRepStore>(sp => sp.GetRequiredService<ISalesStore>());
@@ -40,9 +39,6 @@ public sealed class SalesBotEndToEndTests : IAsyncLifetime
             services.AddSingleton<SalesDesk>();
             services.AddSingleton<RepResolver>();
             services.AddSingleton<ISalesBot, SalesBot>();
-
-            // The inline budget runs on this clock, which stands still: an answer is inline unless the ack may not wait.
-            services.AddSingleton<TimeProvider>(clock);
         });
         var alice = Store.SaveRep(new Rep { Name = "Alice Ng", Email = "alice@example.com", TeamId = "east" });
         Store.AddCustomer(new Customer { Name = "Acme Corp", OwnerRepId = alice.Id, TeamId = "east", Stage = LifecycleStage.Active, Tier = Tier.A });

@@ -23,6 +23,7 @@ public sealed class VisibleTextTests
 
     [Theory]
     [InlineData("Acme Corp")]
+    [InlineData("\tTabbed")]
     [InlineData("Smith & Sons <b>")]
     [InlineData("می\u200Cخواهم")]
     [InlineData("👩\u200D💻 Labs")]
