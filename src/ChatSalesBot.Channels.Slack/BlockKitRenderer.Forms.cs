@@ -43,7 +43,7 @@ public sealed partial class BlockKitRenderer
         };
     }
 
-    /// <summary>Errors keyed by input block id, as a view_submission <c>response_action: errors</c> wants them.</summary>
+    /// <summary>Errors keyed by input block id, as a view_submission <c>response_action: errors</c> wants them; they repeat user input, so they are escaped.</summary>
     public static Dictionary<string, string> FieldErrors(Reply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
@@ -52,13 +52,13 @@ public sealed partial class BlockKitRenderer
         {
             if (!string.IsNullOrEmpty(input.Error))
             {
-                errors[input.Id] = SlackText.Truncate(input.Error, SlackText.MaxSectionText);
+                errors[input.Id] = SlackText.Truncate(SlackText.Escape(input.Error), SlackText.MaxSectionText);
             }
         }
 
         foreach (var (id, message) in reply.FieldErrors ?? new Dictionary<string, string>())
         {
-            errors[id] = SlackText.Truncate(message, SlackText.MaxSectionText);
+            errors[id] = SlackText.Truncate(SlackText.Escape(message), SlackText.MaxSectionText);
         }
 
         return errors;

@@ -8,7 +8,8 @@ namespace ChatSalesBot.Channels.Slack;
 
 /// <summary>
 /// Slash commands: the command and its text become one neutral message ("/customer Acme" → "customer Acme").
-/// Slack wants an ack within 3 s: a fast answer is the ack itself, a slow one is posted to response_url.
+/// Slack wants an ack within 3 s: an answer ready within the inline budget is the ack itself; a slower one, or one
+/// that needs the Slack Web API (<see cref="InlineAnswerWindow"/>), is posted to response_url after "Working on it…".
 /// </summary>
 public sealed class SlackCommandHandler(
     ISalesBot bot,
@@ -28,7 +29,7 @@ public sealed class SlackCommandHandler(
     {
         ArgumentNullException.ThrowIfNull(command);
         SlackLog.SlashCommand(logger, command.Command, command.TeamId, command.UserId);
-        if (ToText(command.Command, SlackText.Unescape(command.Text).Trim()) is not { } text)
+        if (ToText(command.Command, SlackMarkup.ToPlainText(command.Text).Trim()) is not { } text)
         {
             SlackLog.UnknownCommand(logger, command.Command, command.TeamId);
             return new SlackAck(200, new SlackMessage(
@@ -39,16 +40,23 @@ public sealed class SlackCommandHandler(
         }
 
         var user = SlackPlatformDirectory.User(command.TeamId, command.UserId, command.UserName);
-        var answer = background.Start(ct => bot.HandleAsync(new IncomingMessage(user, text), ct));
-        if (await WithinBudgetAsync(answer, options.Value.InlineAnswerBudget, time, cancellationToken).ConfigureAwait(false) is { } reply)
+        var window = new InlineAnswerWindow();
+        var answer = background.Start(ct => window.RunAsync(() => bot.HandleAsync(new IncomingMessage(user, text), ct)));
+        if (await window.AnswerAsync(answer, options.Value.InlineAnswerBudget, time, cancellationToken).ConfigureAwait(false) is { } reply)
         {
-            if (reply.Placement == ReplyPlacement.None
-                || await sender.TryOpenFormAsync(command.TriggerId, reply, command.ChannelId, command.ResponseUrl, cancellationToken).ConfigureAwait(false))
+            if (reply.Placement == ReplyPlacement.None)
             {
                 return SlackAck.Ok;
             }
 
-            var messages = sender.Private(reply, offerShare: true, SlackReplySender.IsDirectMessage(command.ChannelId));
+            if (BlockKitRenderer.FindForm(reply) is not null && !string.IsNullOrEmpty(command.TriggerId))
+            {
+                // views.open is a Web API call: the ack does not wait for it (the trigger_id lives 3 s either way).
+                background.Run("slash command form", ct => DeliverAsync(command, reply, ct));
+                return SlackAck.Ok;
+            }
+
+            var messages = Private(command, reply);
             if (messages.Count > 1)
             {
                 background.Run("slash command rest", ct => sender.ToResponseUrlAsync(command.ResponseUrl, messages.Skip(1), ct));
@@ -68,25 +76,23 @@ public sealed class SlackCommandHandler(
             var reply = await answer.ConfigureAwait(false);
             if (reply.Placement != ReplyPlacement.None)
             {
-                var messages = sender.Private(reply, offerShare: true, SlackReplySender.IsDirectMessage(command.ChannelId));
-                await sender.ToResponseUrlAsync(command.ResponseUrl, messages, ct).ConfigureAwait(false);
+                await DeliverAsync(command, reply, ct).ConfigureAwait(false);
             }
         });
         return new SlackAck(200, new SlackMessage(WorkingOnIt, []) { ResponseType = "ephemeral" });
     }
 
-    /// <summary>The bot's answer if it comes within the budget, else null (the answer keeps running).</summary>
-    internal static async Task<Reply?> WithinBudgetAsync(Task<Reply> answer, TimeSpan budget, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>An answer after the ack: its form as a modal while the trigger_id still works, else messages to response_url.</summary>
+    private async Task DeliverAsync(SlashCommand command, Reply reply, CancellationToken cancellationToken)
     {
-        try
+        if (!await sender.TryOpenFormAsync(command.TriggerId, reply, command.ChannelId, command.ResponseUrl, cancellationToken).ConfigureAwait(false))
         {
-            return await answer.WaitAsync(budget, time, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException || answer.IsFaulted)
-        {
-            return null;
+            await sender.ToResponseUrlAsync(command.ResponseUrl, Private(command, reply), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private IReadOnlyList<SlackMessage> Private(SlashCommand command, Reply reply) =>
+        sender.Private(reply, offerShare: true, SlackReplySender.IsDirectMessage(command.ChannelId));
 
     /// <summary>The neutral message for a command, or null for a command we don't have.</summary>
     public static string? ToText(string command, string text) => command.ToLowerInvariant() switch

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using ChatSalesBot.Channels.Slack.Payloads;
 using ChatSalesBot.Conversation;
 using Microsoft.Extensions.Logging;
@@ -10,7 +9,7 @@ namespace ChatSalesBot.Channels.Slack;
 /// Events API: url_verification, app_mention, message.im and app_home_opened. Acknowledged at once; the turn
 /// runs in the background, once per event_id (Slack retries; the Conversation also dedupes by DeliveryId).
 /// </summary>
-public sealed partial class SlackEventHandler(
+public sealed class SlackEventHandler(
     ISalesBot bot,
     SlackReplySender sender,
     SlackBackgroundWork background,
@@ -53,14 +52,14 @@ public sealed partial class SlackEventHandler(
         switch (e.Type)
         {
             case "app_mention" when e.User is not null && e.Channel is not null:
-                var mentionText = StripMentions(e.Text, callback.BotUserId);
+                var mentionText = SlackMarkup.MentionText(e.Text, callback.BotUserId);
                 Run(callback, new IncomingMessage(SlackPlatformDirectory.User(callback.TeamId, e.User), mentionText) { DeliveryId = deliveryId }, e.Channel, e.ThreadTs);
                 break;
             case "message" when IgnoreReason(e, callback.BotUserId) is { } reason:
                 SlackLog.EventIgnored(logger, callback.EventId, callback.TeamId, reason);
                 break;
             case "message":
-                Run(callback, new IncomingMessage(SlackPlatformDirectory.User(callback.TeamId, e.User!), SlackText.Unescape(e.Text).Trim()) { DeliveryId = deliveryId }, e.Channel!, e.ThreadTs);
+                Run(callback, new IncomingMessage(SlackPlatformDirectory.User(callback.TeamId, e.User!), SlackMarkup.ToPlainText(e.Text).Trim()) { DeliveryId = deliveryId }, e.Channel!, e.ThreadTs);
                 break;
             case "app_home_opened" when e.User is not null && e.Tab is null or "home":
                 var user = SlackPlatformDirectory.User(callback.TeamId, e.User);
@@ -111,27 +110,6 @@ public sealed partial class SlackEventHandler(
         _ => null,
     };
 
-    /// <summary>Removes the bot's mention (<c>&lt;@U123&gt;</c> or <c>&lt;@U123|name&gt;</c>), or any mention when the bot id is unknown.</summary>
-    public static string StripMentions(string? text, string? botUserId)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
-
-        var stripped = botUserId is null
-            ? LeadingMention().Replace(text, "")
-            : text.Replace($"<@{botUserId}>", "", StringComparison.Ordinal);
-        stripped = botUserId is null ? stripped : Regex.Replace(stripped, $@"<@{Regex.Escape(botUserId)}\|[^>]*>", "", RegexOptions.None, TimeSpan.FromSeconds(1));
-        return SlackText.Unescape(WhiteSpace().Replace(stripped, " ").Trim());
-    }
-
     private T? Read<T>(JsonElement body)
         where T : class => SlackJson.TryRead<T>(body, logger);
-
-    [GeneratedRegex(@"^\s*<@[A-Z0-9]+(\|[^>]*)?>", RegexOptions.None, 1000)]
-    private static partial Regex LeadingMention();
-
-    [GeneratedRegex(@"[ \t]+", RegexOptions.None, 1000)]
-    private static partial Regex WhiteSpace();
 }

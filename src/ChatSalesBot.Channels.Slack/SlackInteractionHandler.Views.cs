@@ -26,8 +26,9 @@ public sealed partial class SlackInteractionHandler
         }
 
         var press = new ButtonPress(user, submit, BlockKitRenderer.ReadInputs(view.State));
-        var answer = background.Start(ct => bot.HandleAsync(press, ct));
-        if (await SlackCommandHandler.WithinBudgetAsync(answer, options.Value.InlineAnswerBudget, time, cancellationToken).ConfigureAwait(false) is { } reply)
+        var window = new InlineAnswerWindow();
+        var answer = background.Start(ct => window.RunAsync(() => bot.HandleAsync(press, ct)));
+        if (await window.AnswerAsync(answer, options.Value.InlineAnswerBudget, time, cancellationToken).ConfigureAwait(false) is { } reply)
         {
             var errors = ErrorsForView(reply, view.State);
             if (errors.Count > 0)

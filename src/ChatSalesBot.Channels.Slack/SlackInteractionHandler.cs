@@ -129,7 +129,7 @@ public sealed partial class SlackInteractionHandler(
         }
 
         var user = SlackPlatformDirectory.User(shortcut.Team?.Id ?? shortcut.User.TeamId ?? "", shortcut.User.Id, shortcut.User.Username ?? shortcut.User.Name);
-        var press = new ButtonPress(user, ButtonAction.Of(ActionVerbs.OpenLogForm, ("notes", SlackText.Unescape(shortcut.Message.Text))), new Dictionary<string, string>());
+        var press = new ButtonPress(user, ButtonAction.Of(ActionVerbs.OpenLogForm, ("notes", SlackMarkup.ToPlainText(shortcut.Message.Text))), new Dictionary<string, string>());
         background.Run("log as visit", async ct =>
         {
             var reply = await bot.HandleAsync(press, ct).ConfigureAwait(false);

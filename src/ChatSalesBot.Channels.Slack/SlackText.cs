@@ -1,4 +1,5 @@
 using System.Text;
+using ChatSalesBot.Domain;
 
 namespace ChatSalesBot.Channels.Slack;
 
@@ -28,11 +29,13 @@ public static class SlackText
 
     /// <summary>
     /// Escapes the three characters mrkdwn treats as control characters, so user text cannot ping
-    /// <c>&lt;!channel&gt;</c>, mention users or forge <c>&lt;https://…|links&gt;</c>.
+    /// <c>&lt;!channel&gt;</c>, mention users or forge <c>&lt;https://…|links&gt;</c>; bidi controls and other
+    /// invisible characters are dropped (<see cref="VisibleText"/>), so user text cannot reorder what is around it.
     /// </summary>
     public static string Escape(string? text)
     {
-        if (string.IsNullOrEmpty(text))
+        text = VisibleText.Clean(text);
+        if (text.Length == 0)
         {
             return "";
         }
@@ -56,15 +59,6 @@ public static class SlackText
 
         return sb.ToString();
     }
-
-    /// <summary>
-    /// Undoes the escaping Slack applies to the text it sends us (slash command text, message text), so that
-    /// "Smith &amp;amp; Sons" reaches the conversation as "Smith &amp; Sons". Mentions and links stay as Slack wrote them.
-    /// </summary>
-    public static string Unescape(string? text) =>
-        string.IsNullOrEmpty(text) || !text.Contains('&', StringComparison.Ordinal)
-            ? text ?? ""
-            : text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
 
     /// <summary>Cuts <paramref name="text"/> to <paramref name="max"/> characters, ending with an ellipsis when cut.</summary>
     public static string Truncate(string? text, int max)

@@ -34,36 +34,36 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpFactory, IOptions<S
     {
         ArgumentNullException.ThrowIfNull(message);
         using var lease = await channelPace.AcquireAsync(channel, 1, cancellationToken).ConfigureAwait(false);
-        var result = await CallAsync("chat.postMessage", new { channel, text = message.Text, blocks = message.Blocks, thread_ts = threadTs }, cancellationToken).ConfigureAwait(false);
+        var result = await CallAsync("chat.postMessage", [Arg("channel", channel), Arg("text", message.Text), JsonArg("blocks", message.Blocks), Arg("thread_ts", threadTs)], cancellationToken).ConfigureAwait(false);
         return result.TryGetProperty("ts", out var ts) ? ts.GetString() : null;
     }
 
     public Task PostEphemeralAsync(string channel, string user, SlackMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return CallAsync("chat.postEphemeral", new { channel, user, text = message.Text, blocks = message.Blocks }, cancellationToken);
+        return CallAsync("chat.postEphemeral", [Arg("channel", channel), Arg("user", user), Arg("text", message.Text), JsonArg("blocks", message.Blocks)], cancellationToken);
     }
 
     public Task UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return CallAsync("chat.update", new { channel, ts, text = message.Text, blocks = message.Blocks }, cancellationToken);
+        return CallAsync("chat.update", [Arg("channel", channel), Arg("ts", ts), Arg("text", message.Text), JsonArg("blocks", message.Blocks)], cancellationToken);
     }
 
     /// <summary>views.open; the trigger_id expires three seconds after the user's action.</summary>
     public async Task<string?> OpenViewAsync(string triggerId, View view, CancellationToken cancellationToken)
     {
-        var result = await CallAsync("views.open", new { trigger_id = triggerId, view }, cancellationToken).ConfigureAwait(false);
+        var result = await CallAsync("views.open", [Arg("trigger_id", triggerId), JsonArg("view", view)], cancellationToken).ConfigureAwait(false);
         return result.TryGetProperty("view", out var v) && v.TryGetProperty("id", out var id) ? id.GetString() : null;
     }
 
     public Task PublishViewAsync(string userId, View view, CancellationToken cancellationToken) =>
-        CallAsync("views.publish", new { user_id = userId, view }, cancellationToken);
+        CallAsync("views.publish", [Arg("user_id", userId), JsonArg("view", view)], cancellationToken);
 
     /// <summary>users.info; the email needs the <c>users:read.email</c> scope.</summary>
     public async Task<SlackUserInfo> UsersInfoAsync(string userId, CancellationToken cancellationToken)
     {
-        var result = await CallAsync("users.info", new { user = userId }, cancellationToken).ConfigureAwait(false);
+        var result = await CallAsync("users.info", [Arg("user", userId)], cancellationToken).ConfigureAwait(false);
         return result.GetProperty("user").Deserialize<SlackUserInfo>(SlackJson.Options)
             ?? throw new SlackApiException("users.info", "no_user");
     }
@@ -71,14 +71,14 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpFactory, IOptions<S
     /// <summary>conversations.open for a DM with one user; returns the DM channel id.</summary>
     public async Task<string> OpenConversationAsync(string userId, CancellationToken cancellationToken)
     {
-        var result = await CallAsync("conversations.open", new { users = userId }, cancellationToken).ConfigureAwait(false);
+        var result = await CallAsync("conversations.open", [Arg("users", userId)], cancellationToken).ConfigureAwait(false);
         return result.GetProperty("channel").GetProperty("id").GetString() ?? throw new SlackApiException("conversations.open", "no_channel");
     }
 
     /// <summary>auth.test: who the bot token belongs to (team id, bot user id).</summary>
     public async Task<SlackAuthTest> AuthTestAsync(CancellationToken cancellationToken)
     {
-        var result = await CallAsync("auth.test", new { }, cancellationToken).ConfigureAwait(false);
+        var result = await CallAsync("auth.test", [], cancellationToken).ConfigureAwait(false);
         return result.Deserialize<SlackAuthTest>(SlackJson.Options) ?? throw new SlackApiException("auth.test", "empty");
     }
 
@@ -86,7 +86,7 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpFactory, IOptions<S
     public async Task<Uri> OpenSocketConnectionAsync(CancellationToken cancellationToken)
     {
         var token = options.Value.AppToken ?? throw new SlackApiException("apps.connections.open", "no_app_token");
-        var result = await CallAsync("apps.connections.open", new { }, token, cancellationToken).ConfigureAwait(false);
+        var result = await CallAsync("apps.connections.open", [], token, cancellationToken).ConfigureAwait(false);
         return new Uri(result.GetProperty("url").GetString() ?? throw new SlackApiException("apps.connections.open", "no_url"));
     }
 
@@ -102,34 +102,63 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpFactory, IOptions<S
         }
     }
 
-    public Task<JsonElement> CallAsync(string method, object body, CancellationToken cancellationToken) =>
-        CallAsync(method, body, options.Value.BotToken ?? throw new SlackApiException(method, "no_bot_token"), cancellationToken);
+    /// <summary>
+    /// Calls a Web API method the way Slack's own SDKs do (@slack/web-api's <c>serializeApiCallOptions</c>): a
+    /// form-encoded body with JSON-valued arguments (<c>blocks</c>, <c>view</c>) as JSON strings and the token in the
+    /// Authorization header. Slack's read methods (users.info, conversations.info, ...) do not read JSON bodies: they
+    /// drop the arguments and answer as if none were given (users.info → <c>user_not_found</c>).
+    /// </summary>
+    public Task<JsonElement> CallAsync(string method, IEnumerable<KeyValuePair<string, string?>> arguments, CancellationToken cancellationToken) =>
+        CallAsync(method, arguments, options.Value.BotToken ?? throw new SlackApiException(method, "no_bot_token"), cancellationToken);
 
-    private async Task<JsonElement> CallAsync(string method, object body, string token, CancellationToken cancellationToken)
+    /// <summary>A string argument, sent as it is; null arguments are left out.</summary>
+    public static KeyValuePair<string, string?> Arg(string name, string? value) => new(name, value);
+
+    /// <summary>An object or array argument (<c>blocks</c>, <c>view</c>, <c>attachments</c>), sent as a JSON string.</summary>
+    public static KeyValuePair<string, string?> JsonArg<T>(string name, T? value) => new(name, value is null ? null : SlackJson.Serialize(value));
+
+    private async Task<JsonElement> CallAsync(string method, IEnumerable<KeyValuePair<string, string?>> arguments, string token, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.ApiBaseUrl, method))
-        {
-            Content = JsonContent.Create(body, options: SlackJson.Options),
-        };
+        InlineAnswerWindow.CloseForWebApiCall();
+        var content = new FormUrlEncodedContent(arguments.Where(a => a.Value is not null));
+        content.Headers.ContentType!.CharSet = "utf-8";
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.ApiBaseUrl, method)) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await Http().SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var root = await ReadAnswerAsync(response, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            SlackLog.WebApiFailed(logger, method, $"http_{(int)response.StatusCode}");
-            throw new SlackApiException(method, (int)response.StatusCode == 429 ? "ratelimited" : $"http_{(int)response.StatusCode}");
-        }
-
-        using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken: cancellationToken).ConfigureAwait(false);
-        var root = doc.RootElement.Clone();
-        if (!root.TryGetProperty("ok", out var ok) || !ok.GetBoolean())
-        {
-            var error = root.TryGetProperty("error", out var e) ? e.GetString() ?? "unknown" : "unknown";
+            // Slack's own error code when the body carries one (unknown_method comes with a 404), else the status.
+            var error = (int)response.StatusCode == 429 ? "ratelimited" : ErrorOf(root) ?? $"http_{(int)response.StatusCode}";
             SlackLog.WebApiFailed(logger, method, error);
             throw new SlackApiException(method, error);
         }
 
-        return root;
+        if (root is not { } answer || !answer.TryGetProperty("ok", out var ok) || ok.ValueKind != JsonValueKind.True)
+        {
+            var error = ErrorOf(root) ?? "unknown";
+            SlackLog.WebApiFailed(logger, method, error);
+            throw new SlackApiException(method, error);
+        }
+
+        return answer;
     }
+
+    private static async Task<JsonElement?> ReadAnswerAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return doc.RootElement.ValueKind == JsonValueKind.Object ? doc.RootElement.Clone() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? ErrorOf(JsonElement? answer) =>
+        answer is { } a && a.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
 
     public void Dispose() => channelPace.Dispose();
 

@@ -75,6 +75,33 @@ public sealed class BlockKitRendererTests
         }
     }
 
+    [Fact]
+    public void BlockKitRenderer_BidiAndInvisibleCharacters_NeverReachAnyText()
+    {
+        const string sneaky = "Acme\u202E roc\u2066x\u2069\u200B\u200F";
+        var card = new Card(CardKind.Customer, sneaky)
+        {
+            Subtitle = sneaky,
+            Body =
+            [
+                new TextBlock(sneaky), new FactSet([new Fact(sneaky, sneaky)]), new ListItem(sneaky, [sneaky], []), new Table([sneaky], [[sneaky]]),
+                new Form([new FormInput("customer", sneaky, InputKind.Choice) { Choices = [new Choice(sneaky, "1")], Placeholder = sneaky, Error = sneaky }], new CardButton(sneaky, ButtonAction.Of("log"))),
+            ],
+            Buttons = [new CardButton(sneaky, ButtonAction.Of("card", ("c", 42)))],
+        };
+        var reply = new Reply(sneaky, [card]) { FieldErrors = new Dictionary<string, string> { ["customer"] = sneaky } };
+
+        string[] rendered =
+        [
+            .. renderer.RenderMessages(reply).Select(SlackJson.Serialize),
+            SlackJson.Serialize(renderer.RenderModal(card, new FormMetadata("log.submit").Serialize())),
+            SlackJson.Serialize(renderer.RenderHome(reply, withText: true)),
+            SlackJson.Serialize(BlockKitRenderer.FieldErrors(reply)),
+        ];
+        Assert.All(rendered, json => Assert.DoesNotMatch("[\u202A-\u202E\u2066-\u2069\u200B\u200E\u200F]", json));
+        Assert.Contains("Acme roc", rendered[0]);
+    }
+
     private static IEnumerable<string> Mrkdwn(JsonElement e)
     {
         if (e.ValueKind == JsonValueKind.Object)

@@ -43,6 +43,29 @@ public sealed class EventsApiTests
     }
 
     [Theory]
+    [InlineData("<@U0LAN0Z89> customer acme — see <https://x.example/a?b=1&amp;c=2|the deck>", "customer acme — see the deck")]
+    [InlineData("<@U0LAN0Z89> visit Acme: met <@U024BE7LH> and <@W0123ABC|jane> in <#C024BE7LR|sales> <!here>", "visit Acme: met @U024BE7LH and @jane in #sales @here")]
+    [InlineData("<@U0LAN0Z89> visit Acme: <https://acme.example.com>, <mailto:jo@acme.example|jo@acme.example>, <!subteam^S012AB|@field-team>", "visit Acme: https://acme.example.com, jo@acme.example, @field-team")]
+    [InlineData("<@U0LAN0Z89> snooze Acme until <!date^1392734382^{date_short}|Feb 18, 2014> &lt;not markup&gt;", "snooze Acme until Feb 18, 2014 <not markup>")]
+    public async Task EventsApi_MarkupInAMention_ReachesTheBotAsPlainText(string text, string expected)
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        await host.EventAsync(SlackTestHost.Payload("app_mention.json").Replace("<@U0LAN0Z89> customer Acme", text, StringComparison.Ordinal));
+        await host.IdleAsync();
+        Assert.Equal(expected, Assert.IsType<IncomingMessage>(Assert.Single(host.Bot.Turns)).Text);
+    }
+
+    [Fact]
+    public async Task EventsApi_MarkupInADirectMessage_ReachesTheBotAsPlainText()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        var json = SlackTestHost.Payload("message_im.json").Replace("visit Acme: met the CFO", "visit Acme: met <@U024BE7LH|cfo>, see <https://x.example|notes> in <#C024BE7LR>", StringComparison.Ordinal);
+        await host.EventAsync(json);
+        await host.IdleAsync();
+        Assert.Equal("visit Acme: met @cfo, see notes in #C024BE7LR, next step demo next Friday", Assert.IsType<IncomingMessage>(Assert.Single(host.Bot.Turns)).Text);
+    }
+
+    [Theory]
     [InlineData("message_bot.json")]
     [InlineData("message_changed.json")]
     public async Task EventsApi_BotMessagesAndEdits_AreIgnored(string payload)
@@ -122,11 +145,11 @@ public sealed class EventsApiTests
     }
 
     [Fact]
-    public void SlackEventHandler_StripMentions_RemovesOnlyTheBot()
+    public void SlackMarkup_MentionText_RemovesOnlyTheBot()
     {
-        Assert.Equal("customer Acme", SlackEventHandler.StripMentions("<@UBOT> customer   Acme", "UBOT"));
-        Assert.Equal("ask <@U2> about Acme", SlackEventHandler.StripMentions("<@UBOT|salesbot> ask <@U2> about Acme", "UBOT"));
-        Assert.Equal("help", SlackEventHandler.StripMentions("<@UXYZ> help", null));
+        Assert.Equal("customer Acme", SlackMarkup.MentionText("<@UBOT> customer   Acme", "UBOT"));
+        Assert.Equal("ask @U2 about Acme", SlackMarkup.MentionText("<@UBOT|salesbot> ask <@U2> about Acme", "UBOT"));
+        Assert.Equal("help", SlackMarkup.MentionText("<@UXYZ> help", null));
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed class SalesBotEndToEndTests : IAsyncLifetime
     {
         host = await SlackTestHost.StartAsync(configure: services =>
         {
+            // The inline budget runs on this clock, which stands still: an answer is inline unless the ack may not wait.
             services.AddSingleton<TimeProvider>(TestClock.Start());
             services.AddSingleton<ISalesStore>(_ => LiteDbSalesStore.Open(new MemoryStream()));
             services.AddSingleton<IRepStore>(sp => sp.GetRequiredService<ISalesStore>());
@@ -48,30 +49,67 @@ public sealed class SalesBotEndToEndTests : IAsyncLifetime
     public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
-    public async Task SalesBot_CustomerCommand_AnswersWithTheCardInline()
+    public async Task SalesBot_NewSlackUser_IsLinkedToTheRepByProfileEmail()
     {
-        var response = await host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt").Replace("Acme%20%3C%21channel%3E", "acme", StringComparison.Ordinal));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // users.info is a read method: Slack drops the arguments of a JSON body (user_not_found), so this needs a form body.
+        var ack = await host.CommandAsync(CustomerCommand("acme"));
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        await host.IdleAsync();
+
+        Assert.Equal("U2147483697", Assert.Single(host.Api.CallsTo("users.info")).Json.GetProperty("user").GetString());
+        var answer = Assert.Single(host.Api.CallsTo("response_url"));
+        Assert.Contains("Acme Corp", answer.Body);
+        Assert.Contains(BlockKitRenderer.ShareActionId, answer.Body);
+        Assert.DoesNotContain("not registered", answer.Body);
+    }
+
+    [Fact]
+    public async Task SalesBot_LinkedUser_GetsTheCardAsTheAck()
+    {
+        await host.CommandAsync(CustomerCommand("acme"));
+        await host.IdleAsync();
+
+        var response = await host.CommandAsync(CustomerCommand("acme"));
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("ephemeral", body.GetProperty("response_type").GetString());
         Assert.Contains("Acme Corp", body.GetProperty("blocks").GetRawText());
         Assert.Contains(BlockKitRenderer.ShareActionId, body.GetProperty("blocks").GetRawText());
-        Assert.Equal("U2147483697", Assert.Single(host.Api.CallsTo("users.info")).Json.GetProperty("user").GetString());
+        Assert.Single(host.Api.CallsTo("users.info"));
+    }
+
+    [Fact]
+    public async Task SalesBot_SlowWebApiWhileLinking_AckDoesNotWaitForIt()
+    {
+        // Slack's Web API answering late (2.8 s were seen): users.info is held until the ack has come.
+        var slackAnswers = new TaskCompletionSource();
+        host.Api.Hold("users.info", slackAnswers.Task);
+
+        var ack = await host.CommandAsync(CustomerCommand("acme")).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Contains(SlackCommandHandler.WorkingOnIt, await ack.Content.ReadAsStringAsync());
+        Assert.Single(host.Api.CallsTo("users.info"));
+        Assert.Empty(host.Api.CallsTo("response_url"));
+
+        slackAnswers.SetResult();
+        await host.IdleAsync();
+        Assert.Contains("Acme Corp", Assert.Single(host.Api.CallsTo("response_url")).Body);
     }
 
     [Fact]
     public async Task SalesBot_EscapedAmpersandInCommand_FindsTheCustomer()
     {
-        var form = "team_id=T0001&channel_id=C1&user_id=U2147483697&user_name=alice&command=%2Fcustomer&text=Smith+%26amp%3B+Sons&response_url=x&trigger_id=1";
-        var body = await (await host.CommandAsync(form)).Content.ReadAsStringAsync();
-        Assert.Contains("Smith &amp; Sons", body);
+        var form = "team_id=T0001&channel_id=C1&user_id=U2147483697&user_name=alice&command=%2Fcustomer&text=Smith+%26amp%3B+Sons&response_url=https%3A%2F%2Fhooks.slack.test%2Fc%2F2&trigger_id=1";
+        await host.CommandAsync(form);
+        await host.IdleAsync();
+        Assert.Contains("Smith &amp; Sons", Assert.Single(host.Api.CallsTo("response_url")).Body);
     }
 
     [Fact]
     public async Task SalesBot_UnknownPerson_IsToldToAskTheAdmin()
     {
         host.Api.UserEmail = "stranger@example.com";
-        var body = await (await host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt"))).Content.ReadAsStringAsync();
+        await host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt"));
+        await host.IdleAsync();
+        var body = Assert.Single(host.Api.CallsTo("response_url")).Body;
         Assert.Contains("not registered", body);
         Assert.DoesNotContain(BlockKitRenderer.ShareActionId, body);
     }
@@ -115,12 +153,28 @@ public sealed class SalesBotEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task SalesBot_SubmissionWithoutCustomer_ShowsFieldErrorInModal()
     {
+        // The modal came from an earlier turn, which linked the user (a Web API call would end the inline window).
+        await host.CommandAsync(CustomerCommand("acme"));
+        await host.IdleAsync();
         var submission = SlackTestHost.Payload("view_submission_invalid.json").Replace("log.submit|c=42", "log.submit", StringComparison.Ordinal);
         var response = await host.InteractionAsync(submission);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("errors", body.GetProperty("response_action").GetString());
         Assert.True(body.GetProperty("errors").TryGetProperty("customer", out _));
         Assert.Equal(0, Store.CountTouches());
+    }
+
+    [Fact]
+    public async Task SalesBot_MentionWithMarkup_StoresTheNotesAsThePersonSawThem()
+    {
+        var mention = SlackTestHost.Payload("app_mention.json")
+            .Replace("T061EG9R6", "T0001", StringComparison.Ordinal)
+            .Replace("<@U0LAN0Z89> customer Acme", "<@U0LAN0Z89> visit Acme: met <@U024BE7LH|jane> from <#C024BE7LR|acme-deal>, deck at <https://x.example/d?a=1&amp;b=2|the deck> <!here>", StringComparison.Ordinal);
+        await host.EventAsync(mention);
+        await host.IdleAsync();
+
+        var acme = Store.AllCustomers().Single(c => c.Name == "Acme Corp");
+        Assert.Equal("met @jane from #acme-deal, deck at the deck @here", Assert.Single(Store.RecentTouches(acme.Id, 5)).Notes);
     }
 
     [Fact]
@@ -131,4 +185,7 @@ public sealed class SalesBotEndToEndTests : IAsyncLifetime
         Assert.Empty(BlockKitLimits.CheckView(publish.Json.GetProperty("view")));
         Assert.Equal("home", publish.Json.GetProperty("view").GetProperty("type").GetString());
     }
+
+    private static string CustomerCommand(string text) =>
+        SlackTestHost.Payload("slash_command_customer.txt").Replace("Acme%20%3C%21channel%3E", Uri.EscapeDataString(text), StringComparison.Ordinal);
 }

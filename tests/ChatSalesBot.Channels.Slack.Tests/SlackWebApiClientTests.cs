@@ -1,5 +1,9 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
 using ChatSalesBot.Channels.Slack.Blocks;
 using ChatSalesBot.Channels.Slack.Tests.Support;
 using ChatSalesBot.Conversation;
@@ -55,20 +59,96 @@ public sealed class SlackWebApiClientTests
     }
 
     [Fact]
-    public async Task SlackWebApiClient_Calls_SendBotTokenAndJsonToConfiguredBaseUrl()
+    public async Task SlackWebApiClient_Calls_AreFormEncodedWithTheTokenInTheHeader()
     {
         await using var host = await SlackTestHost.StartAsync();
         var api = host.Services.GetRequiredService<SlackWebApiClient>();
-        await api.UpdateAsync("C1", "1.2", Hello, CancellationToken.None);
+        await api.UpdateAsync("C1", "1.2", new SlackMessage("hello", [new DividerBlock()]), CancellationToken.None);
         var auth = await api.AuthTestAsync(CancellationToken.None);
         var dm = await api.OpenConversationAsync("U1", CancellationToken.None);
 
         var update = Assert.Single(host.Api.CallsTo("chat.update"));
         Assert.Equal("https://slack.test/api/chat.update", update.Url.ToString());
         Assert.Equal("Bearer xoxb-test-token", update.Authorization);
-        Assert.Equal("1.2", update.Json.GetProperty("ts").GetString());
+        Assert.StartsWith("channel=C1&ts=1.2&text=hello&blocks=", update.RawBody);
+        Assert.DoesNotContain("token", update.RawBody);
+        Assert.Equal("""[{"type":"divider"}]""", update.Request!.Arg("blocks"));
+        Assert.Empty(update.Request.Warnings);
         Assert.Equal("UBOT", auth.UserId);
         Assert.Equal("D0DM", dm);
+    }
+
+    [Fact]
+    public async Task SlackWebApiClient_EveryMethod_PassesSlacksOwnChecks()
+    {
+        var standIn = new SlackApiStandIn();
+        await using var host = await SlackTestHost.StartAsync(new() { ["Slack:AppToken"] = "xapp-1-A0PNCHHK2-test" }, standIn: standIn);
+        var api = host.Services.GetRequiredService<SlackWebApiClient>();
+        var message = SampleMessage();
+        var view = new View("modal", [new DividerBlock()]) { Title = new TextObject("plain_text", "Log a visit") };
+
+        await api.PostMessageAsync("C1", message, "1.1", CancellationToken.None);
+        await api.PostEphemeralAsync("C1", "U061F7AUR", message, CancellationToken.None);
+        await api.UpdateAsync("C1", "1.1", message, CancellationToken.None);
+        Assert.Equal("V123", await api.OpenViewAsync("1.2.3", view, CancellationToken.None));
+        await api.PublishViewAsync("U061F7AUR", view with { Type = "home", Title = null }, CancellationToken.None);
+        Assert.Equal("U061F7AUR", (await api.UsersInfoAsync("U061F7AUR", CancellationToken.None)).Id);
+        Assert.Equal("D0DM", await api.OpenConversationAsync("U061F7AUR", CancellationToken.None));
+        Assert.Equal("T1", (await api.AuthTestAsync(CancellationToken.None)).TeamId);
+        Assert.Equal(standIn.SocketUrl, (await api.OpenSocketConnectionAsync(CancellationToken.None)).ToString());
+
+        Assert.All(standIn.Calls, call => Assert.Null(call.Request!.Error));
+        Assert.All(standIn.Calls, call => Assert.Empty(call.Request!.Warnings));
+    }
+
+    [Fact]
+    public async Task SlackWebApiClient_UnknownMethod_ThrowsSlacksErrorCode()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        var api = host.Services.GetRequiredService<SlackWebApiClient>();
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() => api.CallAsync("chat.postMesage", [], CancellationToken.None));
+        Assert.Equal("unknown_method", ex.Error);
+    }
+
+    [Fact]
+    public async Task SlackApiStandIn_ReadMethodWithJsonBody_DropsTheArgumentsLikeSlack()
+    {
+        using var http = new HttpClient(new SlackApiStandIn());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "https://slack.test/api/users.info") { Content = JsonContent.Create(new { user = "U061F7AUR" }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "xoxb-test-token");
+        var answer = await (await http.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(answer.GetProperty("ok").GetBoolean());
+        Assert.Equal("user_not_found", answer.GetProperty("error").GetString());
+    }
+
+    [Theory]
+    [InlineData("users.info", null, "user=U061F7AUR", "not_authed")]
+    [InlineData("users.info", "xoxb-forged", "user=U061F7AUR", "invalid_auth")]
+    [InlineData("users.info", "xapp-1-A0PNCHHK2-test", "user=U061F7AUR", "not_allowed_token_type")]
+    [InlineData("apps.connections.open", "xoxb-test-token", "", "not_allowed_token_type")]
+    [InlineData("chat.postMessage", "xoxb-test-token", "channel=C1&blocks=%5B%7B", "invalid_blocks_format")]
+    [InlineData("chat.postMessage", "xoxb-test-token", "channel=C1", "no_text")]
+    [InlineData("users.info", "xoxb-test-token", "user=alice", "user_not_found")]
+    public async Task SlackApiStandIn_BadRequests_GetSlacksErrors(string method, string? token, string form, string error)
+    {
+        using var http = new HttpClient(new SlackApiStandIn());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "https://slack.test/api/" + method) { Content = new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded") };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        var answer = await (await http.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(error, answer.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task SlackApiStandIn_UnknownMethod_Is404BeforeTheTokenIsChecked()
+    {
+        using var http = new HttpClient(new SlackApiStandIn());
+        var response = await http.PostAsync("https://slack.test/api/users.inf", new StringContent("user=U061F7AUR", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("unknown_method", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
     }
 
     [Fact]
@@ -88,9 +168,9 @@ public sealed class SlackWebApiClientTests
     {
         await using var host = await SlackTestHost.StartAsync();
         var directory = host.Services.GetServices<IPlatformDirectory>().Single(d => d.Platform == "slack");
-        var email = await directory.FindEmailAsync(new ChannelUser("slack", "T1", "U1"), CancellationToken.None);
+        var email = await directory.FindEmailAsync(new ChannelUser("slack", "T1", "U061F7AUR"), CancellationToken.None);
         Assert.Equal("alice@example.com", email);
-        Assert.Equal("U1", Assert.Single(host.Api.CallsTo("users.info")).Json.GetProperty("user").GetString());
+        Assert.Equal("U061F7AUR", Assert.Single(host.Api.CallsTo("users.info")).Json.GetProperty("user").GetString());
     }
 
     [Fact]
@@ -101,4 +181,6 @@ public sealed class SlackWebApiClientTests
         var directory = host.Services.GetServices<IPlatformDirectory>().Single(d => d.Platform == "slack");
         Assert.Null(await directory.FindEmailAsync(new ChannelUser("slack", "T1", "U404"), CancellationToken.None));
     }
+
+    private static SlackMessage SampleMessage() => new BlockKitRenderer().RenderMessages(SampleReplies.CustomerCard())[0];
 }

@@ -16,7 +16,7 @@ public sealed class SlashCommandTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var turn = Assert.IsType<IncomingMessage>(Assert.Single(host.Bot.Turns));
-        Assert.Equal("customer Acme <!channel>", turn.Text);
+        Assert.Equal("customer Acme @channel", turn.Text);
         Assert.Equal(new ChannelUser("slack", "T0001", "U2147483697", "Steve"), turn.User);
 
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -93,6 +93,7 @@ public sealed class SlashCommandTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
+        await host.IdleAsync();
         var open = Assert.Single(host.Api.CallsTo("views.open"));
         Assert.Equal("13345224609.738474920.8088930838d88f008e0", open.Json.GetProperty("trigger_id").GetString());
         var view = open.Json.GetProperty("view");
@@ -102,6 +103,37 @@ public sealed class SlashCommandTests
         Assert.Equal("log.submit|c=42", metadata!.Submit);
         Assert.Equal("C2147483705", metadata.ChannelId);
         Assert.Equal("Bearer xoxb-test-token", open.Authorization);
+    }
+
+    [Fact]
+    public async Task SlashCommand_AnswerWithForm_AckDoesNotWaitForViewsOpen()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        host.Bot.Answer = _ => SampleReplies.LogForm();
+        var slackAnswers = new TaskCompletionSource();
+        host.Api.Hold("views.open", slackAnswers.Task);
+
+        var response = await host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt").Replace("%2Fcustomer", "%2Fvisit", StringComparison.Ordinal)).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        slackAnswers.SetResult();
+        await host.IdleAsync();
+        Assert.Single(host.Api.CallsTo("views.open"));
+        Assert.Empty(host.Api.CallsTo("response_url"));
+    }
+
+    [Fact]
+    public async Task SlashCommand_ModalRefused_FormComesThroughResponseUrl()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        host.Bot.Answer = _ => SampleReplies.LogForm();
+        host.Api.Script.Enqueue(() => SlackApiStandIn.Json(new { ok = false, error = "expired_trigger_id" }));
+
+        await host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt").Replace("%2Fcustomer", "%2Fvisit", StringComparison.Ordinal));
+        await host.IdleAsync();
+        var post = Assert.Single(host.Api.CallsTo("response_url"));
+        Assert.Contains("\"type\":\"input\"", post.Body);
+        Assert.Contains("log.submit|c=42", post.Body);
     }
 
     [Fact]

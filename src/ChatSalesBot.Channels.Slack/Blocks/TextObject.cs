@@ -1,3 +1,5 @@
+using ChatSalesBot.Domain;
+
 namespace ChatSalesBot.Channels.Slack.Blocks;
 
 /// <summary>Block Kit composition object: <c>plain_text</c> or <c>mrkdwn</c> text. See docs "Text object".</summary>
@@ -5,8 +7,11 @@ public sealed record TextObject(string Type, string Text)
 {
     public bool? Emoji { get; init; }
 
-    /// <summary>Plain text is never interpreted by Slack, so it needs no escaping, only a length limit.</summary>
-    public static TextObject Plain(string text, int maxLength) => new("plain_text", SlackText.Truncate(text, maxLength)) { Emoji = true };
+    /// <summary>
+    /// Plain text: no mentions or links are parsed in it, so it is not escaped, but bidi controls and other invisible
+    /// characters are dropped (<see cref="VisibleText"/>) and it is cut to <paramref name="maxLength"/>.
+    /// </summary>
+    public static TextObject Plain(string text, int maxLength) => new("plain_text", SlackText.Truncate(VisibleText.Clean(text), maxLength)) { Emoji = true };
 
     /// <summary>Already-escaped mrkdwn (build it with <see cref="SlackText.Escape"/>).</summary>
     public static TextObject Mrkdwn(string escapedText) => new("mrkdwn", escapedText);

@@ -1,4 +1,5 @@
 using System.Text;
+using ChatSalesBot.Domain;
 
 namespace ChatSalesBot.Channels.Teams.Cards;
 
@@ -12,7 +13,9 @@ public static class AdaptiveCardText
 
     public static string Escape(string? text)
     {
-        if (string.IsNullOrEmpty(text))
+        // Bidi controls and other invisible characters are dropped first (VisibleText): they could reorder the card.
+        text = VisibleText.Clean(text);
+        if (text.Length == 0)
         {
             return "";
         }

@@ -1,5 +1,6 @@
 using ChatSalesBot.Conversation.Cards;
 using ChatSalesBot.Conversation.Matching;
+using ChatSalesBot.Domain;
 using ChatSalesBot.Domain.Access;
 using ChatSalesBot.Domain.Audit;
 using ChatSalesBot.Domain.Customers;
@@ -25,6 +26,11 @@ public sealed class CreateCustomer(SalesDesk desk)
         if (name.Length > MaxNameLength)
         {
             return new Reply($"A customer name is at most {MaxNameLength} characters.", []) { IsError = true };
+        }
+
+        if (VisibleText.NameProblem(name) is { } problem)
+        {
+            return new Reply($"That can't be a customer name: {problem}.", []) { IsError = true };
         }
 
         var existing = desk.Directory.Search(name, team => AccessPolicy.CanSeeTeam(ctx.Rep, team), limit: 1);

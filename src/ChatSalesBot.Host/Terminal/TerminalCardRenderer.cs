@@ -1,5 +1,6 @@
 using ChatSalesBot.Conversation;
 using ChatSalesBot.Conversation.Cards;
+using ChatSalesBot.Domain;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 using SpectreTable = Spectre.Console.Table;
@@ -127,5 +128,6 @@ public sealed class TerminalCardRenderer(IAnsiConsole console)
         return string.Join("  ", parts);
     }
 
-    private static string E(string text) => Markup.Escape(text);
+    /// <summary>User text as literal text: no Spectre markup, no bidi controls or terminal escapes (<see cref="VisibleText"/>).</summary>
+    private static string E(string text) => Markup.Escape(VisibleText.Clean(text));
 }

@@ -1,23 +1,39 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace ChatSalesBot.Channels.Slack.Tests.Support;
 
-/// <summary>A local Slack Web API: records every call and answers like Slack, or as a test scripts it.</summary>
-public sealed class SlackApiStandIn : HttpMessageHandler
+/// <summary>
+/// A local Slack Web API and response_url: records every call and answers like Slack, as strictly as Slack
+/// (<see cref="SlackWebApiRequest"/>), or as a test scripts it. Shared by the Slack and Host tests.
+/// </summary>
+public sealed partial class SlackApiStandIn : HttpMessageHandler
 {
+    public const string ResponseUrlHost = "hooks.slack.test";
+
+    private readonly ConcurrentDictionary<string, Task> holds = new(StringComparer.Ordinal);
+
     public ConcurrentQueue<ApiCall> Calls { get; } = new();
 
-    /// <summary>Scripted answers taken before the default one (e.g. a 429 first).</summary>
+    /// <summary>Scripted answers taken, once a request has passed Slack's checks, before the default one (e.g. a 429 first).</summary>
     public ConcurrentQueue<Func<HttpResponseMessage>> Script { get; } = new();
 
     public string SocketUrl { get; set; } = "ws://127.0.0.1:1/link";
 
     public string UserEmail { get; set; } = "alice@example.com";
 
+    /// <summary>The tokens this workspace accepts: the bot token and the app-level token the hosts are configured with.</summary>
+    public HashSet<string> Tokens { get; } = new(StringComparer.Ordinal) { "xoxb-test-token", "xapp-1-A0PNCHHK2-test" };
+
     public IEnumerable<ApiCall> CallsTo(string method) => Calls.Where(c => c.Method == method);
+
+    /// <summary>Calls to <paramref name="method"/> are recorded at once but answered only when <paramref name="until"/> completes.</summary>
+    public void Hold(string method, Task until) => holds[method] = until;
 
     public async Task<ApiCall> WaitForAsync(string method, int count = 1, TimeSpan? timeout = null)
     {
@@ -39,33 +55,136 @@ public sealed class SlackApiStandIn : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
-        var method = request.RequestUri!.Host == "hooks.slack.test" ? "response_url" : request.RequestUri.Segments[^1];
-        Calls.Enqueue(new ApiCall(method, request.RequestUri, request.Headers.Authorization?.ToString(), body, DateTime.UtcNow));
+        var contentType = request.Content?.Headers.ContentType;
+        if (request.RequestUri!.Host == ResponseUrlHost)
+        {
+            Calls.Enqueue(new ApiCall("response_url", request.RequestUri, request.Headers.Authorization?.ToString(), body, body, DateTime.UtcNow));
+
+            // A response_url takes a JSON message, like an incoming webhook; anything else is refused.
+            return contentType?.MediaType == "application/json" && IsJsonObject(body)
+                ? Text(HttpStatusCode.OK, "ok")
+                : Text(HttpStatusCode.BadRequest, "invalid_payload");
+        }
+
+        var method = request.RequestUri.Segments[^1];
+        var read = SlackWebApiRequest.Read(method, contentType, request.Headers.Authorization, body, Tokens);
+        Calls.Enqueue(new ApiCall(method, request.RequestUri, request.Headers.Authorization?.ToString(), body, ArgumentsAsJson(read.Arguments), DateTime.UtcNow) { Request = read });
+        if (holds.TryGetValue(method, out var hold))
+        {
+            await hold.WaitAsync(cancellationToken);
+        }
+
+        if (read.Error == "unknown_method")
+        {
+            return Json(new { ok = false, error = read.Error, req_method = method }, HttpStatusCode.NotFound);
+        }
+
+        if (read.Error is not null)
+        {
+            return Json(new { ok = false, error = read.Error });
+        }
+
         if (Script.TryDequeue(out var scripted))
         {
             return scripted();
         }
 
-        return method switch
+        var answer = Answer(read);
+        if (answer["ok"]!.GetValue<bool>() && read.Warnings.Count > 0)
         {
-            "response_url" => Text("ok"),
-            "chat.postMessage" => Json(new { ok = true, channel = "C1", ts = "1700000000.000100" }),
-            "views.open" => Json(new { ok = true, view = new { id = "V123" } }),
-            "users.info" => Json(new { ok = true, user = new { id = "U1", name = "alice", team_id = "T1", profile = new { email = UserEmail, real_name = "Alice Ng" } } }),
-            "conversations.open" => Json(new { ok = true, channel = new { id = "D0DM" } }),
-            "auth.test" => Json(new { ok = true, team_id = "T1", user_id = "UBOT", bot_id = "B1", team = "Acme Sales" }),
-            "apps.connections.open" => Json(new { ok = true, url = SocketUrl }),
-            _ => Json(new { ok = true }),
-        };
+            answer["warning"] = string.Join(',', read.Warnings);
+            answer["response_metadata"] = new JsonObject { ["warnings"] = new JsonArray([.. read.Warnings.Select(w => JsonValue.Create(w))]) };
+        }
+
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(answer.ToJsonString(), Encoding.UTF8, "application/json") };
+    }
+
+    /// <summary>What each method answers to arguments Slack has read, with the errors its docs list for missing ones.</summary>
+    private JsonObject Answer(SlackWebApiRequest call) => call.Method switch
+    {
+        "users.info" when call.Arg("user") is not { } user || !UserId().IsMatch(user) => Failed("user_not_found"),
+        "users.info" => Ok(new { user = User(call.Arg("user")!) }),
+        "users.lookupByEmail" when call.Arg("email") != UserEmail => Failed("users_not_found"),
+        "users.lookupByEmail" => Ok(new { user = User("U1") }),
+        "conversations.info" or "conversations.history" or "conversations.replies" when call.Arg("channel") is null => Failed("channel_not_found"),
+        "conversations.replies" when call.Arg("ts") is null => Failed("thread_not_found"),
+        "conversations.info" => Ok(new { channel = new { id = call.Arg("channel") } }),
+        "conversations.history" or "conversations.replies" => Ok(new { messages = Array.Empty<object>(), has_more = false }),
+        "conversations.open" when call.Arg("users") is null && call.Arg("channel") is null => Failed("users_list_not_supplied"),
+        "conversations.open" => Ok(new { channel = new { id = "D0DM" } }),
+        "chat.postMessage" or "chat.postEphemeral" or "chat.update" when call.Arg("channel") is null => Failed("channel_not_found"),
+        "chat.postEphemeral" when call.Arg("user") is null => Failed("user_not_in_channel"),
+        "chat.update" when call.Arg("ts") is null => Failed("message_not_found"),
+        "chat.postMessage" or "chat.postEphemeral" or "chat.update" when call.Arg("blocks") is { } blocks && !IsJsonArray(blocks) => Failed("invalid_blocks_format"),
+        "chat.postMessage" or "chat.postEphemeral" or "chat.update" when call.Arg("text") is null && call.Arg("blocks") is null => Failed("no_text"),
+        "chat.postMessage" => Ok(new { channel = call.Arg("channel"), ts = "1700000000.000100" }),
+        "chat.postEphemeral" => Ok(new { message_ts = "1700000000.000200" }),
+        "chat.update" => Ok(new { channel = call.Arg("channel"), ts = call.Arg("ts") }),
+        "views.open" when call.Arg("trigger_id") is null => Failed("invalid_trigger_id"),
+        "views.publish" when call.Arg("user_id") is null => Failed("invalid_arguments"),
+        "views.update" when call.Arg("view_id") is null && call.Arg("external_id") is null => Failed("not_found"),
+        "views.open" or "views.publish" or "views.update" when call.Arg("view") is not { } view || !IsJsonObject(view) => Failed("invalid_arguments"),
+        "views.open" or "views.publish" or "views.update" => Ok(new { view = new { id = "V123" } }),
+        "auth.test" => Ok(new { team_id = "T1", user_id = "UBOT", bot_id = "B1", team = "Acme Sales" }),
+        "apps.connections.open" => Ok(new { url = SocketUrl }),
+        _ => throw new NotSupportedException("The Slack stand-in has no answer for " + call.Method),
+    };
+
+    private object User(string id) => new { id, name = "alice", team_id = "T1", profile = new { email = UserEmail, real_name = "Alice Ng" } };
+
+    private static JsonObject Ok(object fields)
+    {
+        var answer = JsonSerializer.SerializeToNode(fields)!.AsObject();
+        answer.Insert(0, "ok", true);
+        return answer;
+    }
+
+    private static JsonObject Failed(string error) => new() { ["ok"] = false, ["error"] = error };
+
+    private static bool IsJsonArray(string text) => TryParse(text) is JsonArray;
+
+    private static bool IsJsonObject(string text) => TryParse(text) is JsonObject;
+
+    private static JsonNode? TryParse(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The arguments as one JSON object, JSON-valued ones (blocks, view) parsed, so tests read them like Slack does.</summary>
+    private static string ArgumentsAsJson(IReadOnlyDictionary<string, string> arguments)
+    {
+        var json = new JsonObject();
+        foreach (var (name, value) in arguments)
+        {
+            json[name] = value.StartsWith('[') || value.StartsWith('{') ? TryParse(value) ?? JsonValue.Create(value) : JsonValue.Create(value);
+        }
+
+        return json.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
     public static HttpResponseMessage Json(object value, HttpStatusCode status = HttpStatusCode.OK) =>
         new(status) { Content = new StringContent(JsonSerializer.Serialize(value), Encoding.UTF8, "application/json") };
 
-    private static HttpResponseMessage Text(string value) => new(HttpStatusCode.OK) { Content = new StringContent(value) };
+    private static HttpResponseMessage Text(HttpStatusCode status, string value) => new(status) { Content = new StringContent(value) };
+
+    [GeneratedRegex("^[UW][A-Z0-9]{2,}$")]
+    private static partial Regex UserId();
 }
 
-public sealed record ApiCall(string Method, Uri Url, string? Authorization, string Body, DateTime At)
+/// <summary>
+/// One recorded call. <see cref="Body"/> is what Slack read: for a Web API call its arguments as a JSON object (empty
+/// when Slack dropped them), for a response_url post the posted JSON; <see cref="RawBody"/> is what was sent.
+/// </summary>
+public sealed record ApiCall(string Method, Uri Url, string? Authorization, string RawBody, string Body, DateTime At)
 {
+    public SlackWebApiRequest? Request { get; init; }
+
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 }

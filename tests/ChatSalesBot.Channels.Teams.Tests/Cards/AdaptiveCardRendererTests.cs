@@ -30,6 +30,7 @@ public sealed class AdaptiveCardRendererTests
     [InlineData("line one\n  - two\n3) three", "line one\n  \\- two\n3\\) three")]
     [InlineData("a-b 1.5 x+y", "a-b 1.5 x+y")]
     [InlineData("back\\slash", "back\\\\slash")]
+    [InlineData("Acme\u202E roc\u2066x\u2069\u200F", "Acme rocx")]
     public void AdaptiveCardText_UserText_CannotInjectMarkdownOrMentions(string text, string expected) =>
         Assert.Equal(expected, AdaptiveCardText.Escape(text));
 

@@ -258,6 +258,18 @@ public sealed class SalesBotTests : IDisposable
     }
 
     [Fact]
+    public async Task Create_NameWithABidiOverride_IsRefusedAndNothingStored()
+    {
+        var before = _f.Store.CountCustomers();
+
+        var reply = await _f.Say(_f.Alice, "new prospect Hoo\u202Eil, hot");
+
+        Assert.True(reply.IsError);
+        Assert.Contains("invisible formatting character (U+202E)", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(before, _f.Store.CountCustomers());
+    }
+
+    [Fact]
     public async Task Create_ExistingName_IsRefused()
     {
         var reply = await _f.Say(_f.Alice, "new customer Globex");

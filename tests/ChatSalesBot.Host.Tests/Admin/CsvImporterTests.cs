@@ -111,6 +111,26 @@ public sealed class CsvImporterTests : IDisposable
         Assert.Contains(_store.AllTeams(), t => t is { Id: "key-accounts", Name: "Key Accounts" });
     }
 
+    [Fact]
+    public void CsvImporter_NamesWithBidiControls_AreRejectedRowByRow()
+    {
+        _importer.Import(ImportKind.Reps, "reps.csv");
+
+        var reps = _importer.ImportText(ImportKind.Reps, "email,name,team\nmallory@demo.example,Mal\u202Eyrol,East\nbob@demo.example,Bob,\u2066East\u2069\n");
+        var customers = _importer.ImportText(ImportKind.Customers, string.Join('\n',
+            "external_id,name,owner,aliases,contacts",
+            "CRM-1,Acme\u202Eroc,alice@demo.example,,",
+            "CRM-2,Globex,alice@demo.example,Glo\u200Fbex,",
+            "CRM-3,Initech,alice@demo.example,,Bill\u202ELumbergh|VP",
+            "CRM-4,Initrode,alice@demo.example,Initrode Inc,Peter Gibbons|Engineer"));
+
+        Assert.Equal([2, 3], reps.Errors.Select(e => e.RowNumber));
+        Assert.Contains("invisible formatting character (U+202E)", reps.Errors[0].Reason, StringComparison.Ordinal);
+        Assert.Equal([2, 3, 4], customers.Errors.Select(e => e.RowNumber));
+        Assert.All(customers.Errors, e => Assert.DoesNotContain('\u202E', e.Reason));
+        Assert.Equal(["Initrode"], _store.AllCustomers().Select(c => c.Name));
+    }
+
     [Theory]
     [InlineData("customers.csv", ImportKind.Customers)]
     [InlineData("2026-11 Touches export.CSV", ImportKind.Touches)]

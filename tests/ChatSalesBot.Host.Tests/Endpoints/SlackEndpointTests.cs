@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using ChatSalesBot.Channels.Slack;
+using ChatSalesBot.Channels.Slack.Tests.Support;
 using ChatSalesBot.Domain.Storage;
 using ChatSalesBot.Host.Admin.Seeding;
 using ChatSalesBot.Storage.LiteDb;
@@ -22,7 +22,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
 {
     private const string Secret = "e2e-signing-secret";
     private readonly string folder = Directory.CreateTempSubdirectory("chatsalesbot-slack-").FullName;
-    private readonly SlackStandIn slack = new();
+    private readonly SlackApiStandIn slack = new() { UserEmail = DemoCast.DefaultUser, Tokens = { "xoxb-e2e" } };
     private WebApplicationFactory<Program> factory = null!;
     private HttpClient client = null!;
 
@@ -58,23 +58,26 @@ public sealed class SlackEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Slack_CustomerCommand_AnswersWithCardFromTheDatabase()
+    public async Task Slack_NewUsersCustomerCommand_IsLinkedAndAnsweredWithTheCardFromTheDatabase()
     {
         var response = await CommandAsync("/customer", "acme");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal("ephemeral", body.GetProperty("response_type").GetString());
-        Assert.Contains("Acme Corporation", body.GetProperty("blocks").GetRawText());
-        Assert.Contains(BlockKitRenderer.ShareActionId, body.GetProperty("blocks").GetRawText());
+
+        // Linking the new user needs users.info, and the ack never waits on the Web API: the card follows.
+        Assert.Contains(SlackCommandHandler.WorkingOnIt, await response.Content.ReadAsStringAsync());
+        var card = await slack.WaitForAsync("response_url");
+        Assert.Equal("ephemeral", card.Json.GetProperty("response_type").GetString());
+        Assert.Contains("Acme Corporation", card.Json.GetProperty("blocks").GetRawText());
+        Assert.Contains(BlockKitRenderer.ShareActionId, card.Json.GetProperty("blocks").GetRawText());
         Assert.Equal("U0ALICE", Assert.Single(slack.Calls, c => c.Method == "users.info").Json.GetProperty("user").GetString());
     }
 
     [Fact]
     public async Task Slack_UnknownPerson_IsToldToAskTheAdmin()
     {
-        slack.Email = "stranger@example.com";
-        var response = await CommandAsync("/customer", "acme");
-        var body = await response.Content.ReadAsStringAsync();
+        slack.UserEmail = "stranger@example.com";
+        await CommandAsync("/customer", "acme");
+        var body = (await slack.WaitForAsync("response_url")).Body;
         Assert.Contains("not registered", body);
         Assert.DoesNotContain(BlockKitRenderer.ShareActionId, body);
     }
@@ -158,51 +161,5 @@ public sealed class SlackEndpointTests : IAsyncLifetime
         request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(secret, ts, Encoding.UTF8.GetBytes(body)));
         tweak?.Invoke(request);
         return client.SendAsync(request);
-    }
-
-    private sealed record Call(string Method, string Body)
-    {
-        public JsonElement Json => JsonDocument.Parse(Body).RootElement;
-    }
-
-    /// <summary>Answers the Slack Web API calls the bot makes, and records them.</summary>
-    private sealed class SlackStandIn : HttpMessageHandler
-    {
-        private readonly ConcurrentQueue<Call> calls = new();
-
-        public string Email { get; set; } = DemoCast.DefaultUser;
-
-        public IReadOnlyCollection<Call> Calls => calls;
-
-        public async Task<Call> WaitForAsync(string method)
-        {
-            for (var i = 0; i < 200; i++)
-            {
-                if (calls.FirstOrDefault(c => c.Method == method) is { } call)
-                {
-                    return call;
-                }
-
-                await Task.Delay(50);
-            }
-
-            throw new TimeoutException(method + " was never called");
-        }
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
-            var method = request.RequestUri!.Host == "hooks.slack.test" ? "response_url" : request.RequestUri.Segments[^1];
-            calls.Enqueue(new Call(method, body));
-            object answer = method switch
-            {
-                "users.info" => new { ok = true, user = new { id = "U0ALICE", profile = new { email = Email } } },
-                "views.open" => new { ok = true, view = new { id = "V0E2E" } },
-                "conversations.open" => new { ok = true, channel = new { id = "D0E2E" } },
-                "chat.postMessage" => new { ok = true, ts = "1700000001.000100" },
-                _ => new { ok = true },
-            };
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(JsonSerializer.Serialize(answer), Encoding.UTF8, "application/json") };
-        }
     }
 }

@@ -53,6 +53,16 @@ public sealed class TerminalChatTests : IDisposable
         Assert.Contains("[red]acme[/]", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TerminalChat_BidiControlsAndEscapesInUserText_AreNotPrinted()
+    {
+        var output = await Chat("customer ac\u202Eme\u001b[2J", "exit");
+
+        Assert.Contains("ac", output, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u202E', output);
+        Assert.DoesNotContain('\u001b', output);
+    }
+
     private async Task<string> Chat(params string[] lines)
     {
         var path = Path.Combine(_folder, "demo.db");

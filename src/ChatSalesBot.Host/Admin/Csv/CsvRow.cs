@@ -28,6 +28,12 @@ internal sealed class CsvRow(IReadOnlyDictionary<string, int> columns, string[] 
 
     public string Required(string column) => Text(column) ?? throw new RowRejectedException($"{column} is empty");
 
+    /// <summary>A required name (customer, rep, team): one line without hidden characters (<see cref="VisibleText"/>).</summary>
+    public string Name(string column) => CheckedName(column, Required(column));
+
+    /// <summary>A list of names, such as a customer's aliases, each checked like <see cref="Name"/>.</summary>
+    public IReadOnlyList<string> Names(string column) => [.. List(column).Select(name => CheckedName(column, name))];
+
     public DateOnly? Date(string column) => Text(column) is not { } value ? null
         : DateOnly.TryParseExact(value, CsvFormat.DatePattern, CsvFormat.Culture, DateTimeStyles.None, out var d) ? d
         : throw Bad(column, value, "a date like 2026-11-24");
@@ -104,9 +110,13 @@ internal sealed class CsvRow(IReadOnlyDictionary<string, int> columns, string[] 
             : throw Bad(column, b, "a birthday like 1975-03-14");
         return new Contact
         {
-            Name = f[0], Title = At(1), Phone = At(2), Email = At(3), Birthday = birthday, Stale = At(5) is not null,
+            Name = CheckedName(column, f[0]), Title = At(1), Phone = At(2), Email = At(3), Birthday = birthday, Stale = At(5) is not null,
         };
     })];
+
+    private static string CheckedName(string column, string name) => VisibleText.NameProblem(name) is { } problem
+        ? throw new RowRejectedException($"bad {column} '{Shorten(VisibleText.Clean(name))}': {problem}")
+        : name;
 
     private static RowRejectedException Bad(string column, string value, string expected) =>
         new($"bad {column} '{Shorten(value)}': expected {expected}");

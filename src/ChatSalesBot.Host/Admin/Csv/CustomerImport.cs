@@ -21,7 +21,7 @@ internal sealed class CustomerImport(ISalesStore store, CsvLookup lookup, SalesR
     public void Stage(CsvRow row)
     {
         var key = row.Required(Col.ExternalId);
-        var name = row.Required(Col.Name);
+        var name = row.Name(Col.Name);
         var owner = lookup.RequiredRep(Col.Owner, row.Required(Col.Owner));
         var kind = row.Enum<CustomerKind>(Col.Kind);
         var stage = row.Enum<LifecycleStage>(Col.Stage);
@@ -44,7 +44,7 @@ internal sealed class CustomerImport(ISalesStore store, CsvLookup lookup, SalesR
         c = c with
         {
             Name = name,
-            Aliases = row.Has(Col.Aliases) ? row.List(Col.Aliases) : c.Aliases,
+            Aliases = row.Has(Col.Aliases) ? row.Names(Col.Aliases) : c.Aliases,
             Kind = kind ?? c.Kind,
             Industry = Keep(row, Col.Industry, c.Industry),
             Region = Keep(row, Col.Region, c.Region),

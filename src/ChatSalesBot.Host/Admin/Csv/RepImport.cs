@@ -27,8 +27,8 @@ internal sealed class RepImport(ISalesStore store) : IRowImport
             throw new RowRejectedException($"bad {Col.Email} '{email}': expected an address like alice@example.com");
         }
 
-        var name = row.Required(Col.Name);
-        var teamName = row.Required(Col.Team);
+        var name = row.Name(Col.Name);
+        var teamName = row.Name(Col.Team);
         var externalId = row.Text(Col.ExternalId);
         var timeZone = row.Text(Col.TimeZone);
         if (timeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
