@@ -81,38 +81,26 @@ function nextBotMessage(inbox, predicate, what) {
 
 const cardOf = (message) => message.attachments?.find((a) => a.contentType === "application/vnd.microsoft.card.adaptive")?.content;
 
-function actionsOf(card) {
+/** Every element of a card (body and actions, nested too) whose type starts with the prefix. */
+function elementsOf(card, prefix) {
   const found = [];
   const walk = (node) => {
     if (Array.isArray(node)) {
       node.forEach(walk);
     } else if (node && typeof node === "object") {
-      if (typeof node.type === "string" && node.type.startsWith("Action.")) {
+      if (typeof node.type === "string" && node.type.startsWith(prefix)) {
         found.push(node);
       }
       Object.values(node).forEach(walk);
     }
   };
-  walk(card.actions ?? []);
   walk(card.body ?? []);
+  walk(card.actions ?? []);
   return found;
 }
 
-function inputsOf(card) {
-  const found = [];
-  const walk = (node) => {
-    if (Array.isArray(node)) {
-      node.forEach(walk);
-    } else if (node && typeof node === "object") {
-      if (typeof node.type === "string" && node.type.startsWith("Input.")) {
-        found.push(node);
-      }
-      Object.values(node).forEach(walk);
-    }
-  };
-  walk(card.body ?? []);
-  return found;
-}
+const actionsOf = (card) => elementsOf(card, "Action.");
+const inputsOf = (card) => elementsOf(card, "Input.");
 
 /** What the UI's renderer sends for Action.Execute: the action's data merged with the card's input values. */
 async function press(base, me, conversationId, messageId, action, inputs = {}) {
