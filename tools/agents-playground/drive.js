@@ -160,8 +160,8 @@ async function main() {
 
   const config = await call(base, "GET", "/_internal/v1/config");
   if (args.dump) console.log(JSON.stringify(config, null, 1).slice(0, 4000));
-  const me = config.internalConfig?.me?.id ?? config.me?.id;
-  const conversationId = config.internalConfig?.personalChat?.conversationId ?? config.personalChat?.id;
+  const me = config.config?.currentUser?.id;
+  const conversationId = config.config?.personalChat?.conversationId ?? config.config?.personalChat?.id;
   if (!me || !conversationId) {
     fail("config answer without me / personal chat: " + JSON.stringify(config).slice(0, 800));
   }
