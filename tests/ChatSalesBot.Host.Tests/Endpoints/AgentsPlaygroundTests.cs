@@ -30,7 +30,7 @@ public sealed class AgentsPlaygroundTests : IClassFixture<HostFactory>
         });
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         app.StartServer();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var tool = NodeTool.RepositoryPath("tools", "agents-playground");
         await NodeTool.EnsureInstalledAsync(tool);
 
