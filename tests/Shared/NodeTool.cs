@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ChatSalesBot.Channels.Teams.Tests.Infrastructure;
+namespace ChatSalesBot.Testing;
 
 /// <summary>Finds a folder of the repository, runs <c>npm ci</c> in a tool folder once (under a file lock) and runs processes.</summary>
 internal static class NodeTool
@@ -48,7 +48,17 @@ internal static class NodeTool
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException($"'{fileName}' could not be started ({ex.Message}); these checks need Node.js and npm on PATH (CI has them).", ex);
+        }
+
+        using var _ = process;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
