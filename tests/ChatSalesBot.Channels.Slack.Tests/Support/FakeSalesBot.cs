@@ -12,14 +12,15 @@ public sealed class FakeSalesBot : ISalesBot
 
     public Func<Turn, Reply> Answer { get; set; } = turn => SampleReplies.CustomerCard();
 
-    public TimeSpan Delay { get; set; }
+    /// <summary>When set, each turn waits for it: a slow answer that finishes exactly when the test says.</summary>
+    public TaskCompletionSource? Gate { get; set; }
 
     public async Task<Reply> HandleAsync(Turn turn, CancellationToken cancellationToken)
     {
         Turns.Enqueue(turn);
-        if (Delay > TimeSpan.Zero)
+        if (Gate is { } gate)
         {
-            await Task.Delay(Delay, cancellationToken);
+            await gate.Task.WaitAsync(cancellationToken);
         }
 
         // The real Conversation answers a repeated DeliveryId with Reply.Nothing.
