@@ -16,13 +16,27 @@ public sealed class TeamsBackgroundTurns(IOptions<TeamsOptions> options) : IHost
     private readonly CancellationTokenSource _stopping = new();
     private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentTurns, options.Value.MaxConcurrentTurns);
 
+    private int _queued;
+
     public int Running => _running.Count;
+
+    /// <summary>Turns accepted but waiting for a free slot.</summary>
+    public int Queued => Volatile.Read(ref _queued);
 
     public void Run(Func<CancellationToken, Task> work)
     {
         var task = Task.Run(async () =>
         {
-            await _slots.WaitAsync(_stopping.Token);
+            Interlocked.Increment(ref _queued);
+            try
+            {
+                await _slots.WaitAsync(_stopping.Token);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _queued);
+            }
+
             try
             {
                 await work(_stopping.Token);

@@ -211,7 +211,7 @@ public sealed class BlockKitRendererTests
         Assert.Equal("met <!here> & co", inputs[2].GetProperty("element").GetProperty("initial_value").GetString());
         Assert.True(inputs[2].GetProperty("optional").GetBoolean());
         Assert.Equal("datepicker", inputs[3].GetProperty("element").GetProperty("type").GetString());
-        Assert.Equal("2026-11-28", inputs[3].GetProperty("element").GetProperty("initial_date").GetString());
+        Assert.Equal(TestClock.IsoDate(4), inputs[3].GetProperty("element").GetProperty("initial_date").GetString());
     }
 
     [Fact]
