@@ -373,14 +373,5 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
 
     private static readonly TimeSpan TypingDelay = new TeamsOptions().TypingDelay;
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var patience = new CancellationTokenSource(TestClock.Patience);
-        while (!condition() && !patience.IsCancellationRequested)
-        {
-            await Task.Delay(10, CancellationToken.None);
-        }
-
-        Assert.True(condition());
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Wait.UntilAsync(condition);
 }
