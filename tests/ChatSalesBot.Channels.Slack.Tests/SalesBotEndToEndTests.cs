@@ -2,11 +2,7 @@ using System.Net;
 using System.Text.Json;
 using ChatSalesBot.Channels.Slack.Tests.Support;
 using ChatSalesBot.Conversation;
-using ChatSalesBot.Conversation.Dates;
-using ChatSalesBot.Conversation.Identity;
-using ChatSalesBot.Conversation.Intents;
 using ChatSalesBot.Conversation.Matching;
-using ChatSalesBot.Domain;
 using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.Reps;
 using ChatSalesBot.Domain.Storage;
@@ -27,17 +23,9 @@ public sealed class SalesBotEndToEndTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = await SlackTestHost.StartAsync(configure: services =>
-        {
-            services.AddSingleton<ISalesStore>(_ => LiteDbSalesStore.Open(new MemoryStream()));
-            services.AddSingleton<IRepStore>(sp => sp.GetRequiredService<ISalesStore>());
-            services.AddSingleton(new SalesRules());
-            services.AddSingleton<CustomerDirectory>();
-            services.AddSingleton<PlainDates>();
-            services.AddSingleton<SalesDesk>();
-            services.AddSingleton<RepResolver>();
-            services.AddSingleton<ISalesBot, SalesBot>();
-        });
+        host = await SlackTestHost.StartAsync(configure: services => services
+            .AddSingleton<ISalesStore>(_ => LiteDbSalesStore.Open(new MemoryStream()))
+            .AddSalesConversation());
         var alice = Store.SaveRep(new Rep { Name = "Alice Ng", Email = "alice@example.com", TeamId = "east" });
         Store.AddCustomer(new Customer { Name = "Acme Corp", OwnerRepId = alice.Id, TeamId = "east", Stage = LifecycleStage.Active, Tier = Tier.A });
         Store.AddCustomer(new Customer { Name = "Smith & Sons", OwnerRepId = alice.Id, TeamId = "east", Stage = LifecycleStage.Active, Tier = Tier.B });
