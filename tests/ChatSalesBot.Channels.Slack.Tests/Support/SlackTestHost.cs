@@ -90,6 +90,19 @@ public sealed class SlackTestHost : IAsyncDisposable
     public Task<HttpResponseMessage> InteractionAsync(string payloadJson) =>
         PostSignedAsync("/slack/interactions", "payload=" + Uri.EscapeDataString(payloadJson), "application/x-www-form-urlencoded");
 
+    /// <summary>
+    /// A command's answer: the ack itself when the turn finished inside the inline window, else (the ack said
+    /// "Working on it…") its response_url post. Which one depends on how fast users.info answers; both reach the user.
+    /// </summary>
+    public async Task<string> AnswerAsync(HttpResponseMessage ack)
+    {
+        var inline = await ack.Content.ReadAsStringAsync();
+        await IdleAsync();
+        return inline.Length > 0 && !inline.Contains(SlackCommandHandler.WorkingOnIt, StringComparison.Ordinal)
+            ? inline
+            : (await Api.WaitForAsync("response_url")).Body;
+    }
+
     public Task IdleAsync() => Services.GetRequiredService<SlackBackgroundWork>().WhenIdleAsync().WaitAsync(TestClock.Patience);
 
     public static string Payload(string name) => TestClock.FillDates(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Payloads", name)));
