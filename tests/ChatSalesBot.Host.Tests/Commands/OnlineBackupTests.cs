@@ -61,6 +61,7 @@ public sealed class OnlineBackupTests : IDisposable
         var after = await CommandLine.Run("backup", File("after.db"), "--db", live);
         Assert.Equal(0, after.Code);
         var afterExport = ExportOfRestored(File("after.db"), "after");
+        Assert.NotEmpty(liveExport);
         Assert.All(liveExport, file => Assert.Equal(file.Value, afterExport[file.Key]));
         await app.StopAsync();
         Assert.Null(AdminDoor.Find(live));
