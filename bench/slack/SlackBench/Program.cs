@@ -12,11 +12,13 @@ using ChatSalesBot.Storage.LiteDb;
 
 // Slack benchmark helper (not part of the product):
 //   seed <db> <names.txt>     100k-customer scale seed, bench users U0BENCH0..49 linked to 50 reps, names file
+//   link <db> <pairs.tsv> [n] on a seeded database: up to n (default 1,000) users linked, one rep each, and
+//                             "user TAB customer" lines for bench/slack/make-wrk-script.js's visit and events modes
 //   serve <db>                the Slack adapter + the real SalesBot over the database (as the Host wires them)
 //   measure <db> <names.txt>  time of one bot turn and of rendering its reply, without HTTP
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: SlackBench seed|serve|measure <db> [names.txt]");
+    Console.Error.WriteLine("usage: SlackBench seed|link|serve|measure <db> [names.txt|pairs.tsv] [users]");
     return 2;
 }
 
@@ -26,6 +28,14 @@ if (mode == "seed")
     using var store = LiteDbSalesStore.Open(db);
     Console.WriteLine(ScaleSeeder.Seed(store, TimeProvider.System, ScaleSize.Default).Summary);
     BenchUsers.Link(store, args[2]);
+    return 0;
+}
+
+if (mode == "link")
+{
+    using var store = LiteDbSalesStore.OpenExisting(db);
+    var wanted = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1_000;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{BenchUsers.LinkMany(store, args[2], wanted)} bench users linked"));
     return 0;
 }
 
