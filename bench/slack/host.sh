@@ -50,9 +50,10 @@ start_stand_in() { # port
   STAND_IN_URL="http://127.0.0.1:$1"
 }
 
-stand_in_counts() { curl -sf "$STAND_IN_URL/counts"; }
+stand_in_counts() { curl -sf "$STAND_IN_URL/counts${1:-}"; }
 
-late_answers() { local n; n=$(stand_in_counts | sed -n 's/.*"distinct_response_urls":\([0-9]*\).*/\1/p'); echo "${n:-0}"; }
+late_answers() { # first last+1: how many of the response_urls numbered so got a post
+  local n; n=$(stand_in_counts "?from=$1&to=$2" | sed -n 's/.*"distinct_response_urls":\([0-9]*\).*/\1/p'); echo "${n:-0}"; }
 
 start_host() { # port; sets host_pid, HOST_URL and STARTED_S (seconds until /healthz answered 200)
   HOST_URL="http://127.0.0.1:$1"

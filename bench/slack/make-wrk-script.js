@@ -103,18 +103,21 @@ function lua(secret, bodies, contentType, once, out) {
     `  done_file = ${JSON.stringify(`${out}.done`)}`,
     'end',
     'inline, working, busy, s503 = 0, 0, 0, 0',
-    'local sent, received, next_index = 0, 0, nil',
+    'local scheduled, sent, received = 0, 0, 0',
     'local function mine() return math.floor((#requests - 1 - id) / stride) + 1 end',
-    // wrk calls delay() before each request it sends, and request() once more on its own to check the script, so the
-    // request to send is chosen here. Past its share a connection waits an hour: the thread stops when its last
-    // answer is in, or at wrk's -d.
+    // wrk asks delay() before each request a connection sends (several connections may ask before any of them calls
+    // request()); past its share a connection waits an hour: the thread stops when its last answer is in, or at -d.
     'delay = function()',
-    '  if sent >= mine() then return 3600000 end',
-    '  next_index = id + sent * stride + 1',
-    '  sent = sent + 1',
+    '  if scheduled >= mine() then return 3600000 end',
+    '  scheduled = scheduled + 1',
     '  return 0',
     'end',
-    'request = function() return signed(requests[next_index or 1]) end',
+    // wrk also calls request() once on its own, before any delay(), to check the script: that call sends nothing.
+    'request = function()',
+    '  if scheduled == 0 or sent >= mine() then return signed(requests[1]) end',
+    '  sent = sent + 1',
+    '  return signed(requests[id + (sent - 1) * stride + 1])',
+    'end',
     'response = function(status, headers, body)',
     '  if status == 503 then s503 = s503 + 1',
     '  elseif status == 200 and body:find("too many requests", 1, true) then busy = busy + 1',

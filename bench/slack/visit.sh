@@ -26,10 +26,10 @@ echo "$result"
 field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<< "$result"; }
 working=$(field working)
 for _ in $(seq 1 120); do   # late answers: at most two minutes
-  [ "$(late_answers)" -ge "$working" ] && break
+  [ "$(late_answers 0 "$COUNT")" -ge "$working" ] && break
   sleep 1
 done
-answered_late=$(late_answers)
+answered_late=$(late_answers 0 "$COUNT")
 echo "late answers at response_url: $answered_late of $working; load $load_before→$(load1); host RSS $(rss_mb) MB"
 
 awk -v n="$(field requests)" -v want="$COUNT" -v err="$(field errors)" -v non2xx="$(field non2xx)" -v p99="$(field p99_ms)" \

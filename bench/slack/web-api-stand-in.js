@@ -2,7 +2,8 @@
 // of the demo data), chat.postMessage, conversations.open, and response_url posts at /response/<n>.
 //
 //   node web-api-stand-in.js <port>     serves until SIGTERM, then prints what it was sent as one STAND-IN line;
-//                                       GET /counts answers the same figures as JSON meanwhile
+//                                       GET /counts[?from=A&to=B] answers the same figures as JSON meanwhile
+//                                       (distinct_response_urls: those with A <= n < B)
 //   require('./web-api-stand-in').standIn(port, responseUrlPosts)   (a Set that collects the <n> of response_url posts)
 'use strict';
 const http = require('node:http');
@@ -14,7 +15,12 @@ function standIn(port, responseUrlPosts, calls = {}) {
     req.on('data', (c) => { body += c; });
     req.on('end', () => {
       const reply = (o) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(JSON.stringify(o)); };
-      if (req.method === 'GET' && req.url === '/counts') return reply({ distinct_response_urls: responseUrlPosts.size, ...calls });
+      if (req.method === 'GET' && req.url.startsWith('/counts')) {
+        const range = new URLSearchParams(req.url.split('?')[1] ?? '');
+        const [from, to] = [Number(range.get('from') ?? 0), Number(range.get('to') ?? Infinity)];
+        const inRange = [...responseUrlPosts].filter((n) => n >= from && n < to).length;
+        return reply({ distinct_response_urls: inRange, ...calls });
+      }
       const m = req.url.match(/^\/response\/(\d+)/);
       if (m) {
         count('response_url');
