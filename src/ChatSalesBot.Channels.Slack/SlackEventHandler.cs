@@ -21,7 +21,9 @@ public sealed class SlackEventHandler(
 
     public SlackAck Handle(JsonElement body, string? retryNum)
     {
-        var type = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("type", out var t) ? t.GetString() : null;
+        var type = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String
+            ? t.GetString()
+            : null;
         switch (type)
         {
             case "url_verification":
@@ -30,7 +32,7 @@ public sealed class SlackEventHandler(
             case "event_callback":
                 return Read<EventCallback>(body) is { } callback ? Accept(callback, retryNum) : SlackAck.BadRequest;
             case null:
-                SlackLog.MalformedPayload(logger, "event", "no type");
+                SlackLog.MalformedPayload(logger, "event", "no type, or a type that is not a string");
                 return SlackAck.BadRequest;
             default:
                 SlackLog.InteractionIgnored(logger, type, null);

@@ -32,7 +32,11 @@ public sealed class SlackOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:02.500")]
     public TimeSpan InlineAnswerBudget { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Largest allowed difference between a request's timestamp and now.</summary>
+    /// <summary>
+    /// Largest allowed difference between a request's timestamp and now. Slack's own limit is five minutes; a larger
+    /// value would widen the window in which a captured request can be replayed, so it fails validation at start.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan MaxRequestAge { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Retries of transient Web API failures (5xx, network, 429) before giving up.</summary>

@@ -20,12 +20,12 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     private readonly WebApplication app;
 
-    private SlackTestHost(WebApplication app, FakeSalesBot bot, SlackApiStandIn api)
+    private SlackTestHost(WebApplication app, FakeSalesBot bot, SlackApiStandIn api, bool onLoopback)
     {
         this.app = app;
         Bot = bot;
         Api = api;
-        Client = app.GetTestClient();
+        Client = onLoopback ? new HttpClient { BaseAddress = new Uri(app.Urls.First()) } : app.GetTestClient();
     }
 
     public FakeSalesBot Bot { get; }
@@ -36,10 +36,22 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<SlackTestHost> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, SlackApiStandIn? standIn = null)
+    /// <summary>The loopback address of a host started with <c>onLoopback</c> (real Kestrel instead of TestServer).</summary>
+    public Uri BaseAddress => Client.BaseAddress!;
+
+    public static async Task<SlackTestHost> StartAsync(
+        Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, SlackApiStandIn? standIn = null, bool onLoopback = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseTestServer();
+        if (onLoopback)
+        {
+            builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Slack:SigningSecret"] = Secret,
@@ -62,7 +74,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         var app = builder.Build();
         app.MapSlack();
         await app.StartAsync();
-        return new SlackTestHost(app, bot, api);
+        return new SlackTestHost(app, bot, api, onLoopback);
     }
 
     public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType, DateTimeOffset? at = null, string? secret = null, Action<HttpRequestMessage>? tweak = null)
