@@ -70,7 +70,7 @@ public static class SlackEndpoints
         using (doc)
         {
             var retryNum = http.Request.Headers["X-Slack-Retry-Num"].ToString();
-            var ack = http.RequestServices.GetRequiredService<SlackEventHandler>().Handle(doc.RootElement, retryNum.Length > 0 ? retryNum : null);
+            var ack = await http.RequestServices.GetRequiredService<SlackEventHandler>().HandleAsync(doc.RootElement, retryNum.Length > 0 ? retryNum : null).ConfigureAwait(false);
             await WriteAsync(http, ack).ConfigureAwait(false);
         }
     }

@@ -35,6 +35,15 @@ internal static partial class SlackLog
     [LoggerMessage(9, LogLevel.Debug, "Event {EventId} from {TeamId} ignored: {Reason}")]
     public static partial void EventIgnored(ILogger logger, string eventId, string teamId, string reason);
 
+    [LoggerMessage(17, LogLevel.Warning, "Event {EventId} from {TeamId} refused: too many turns running or waiting (Slack retries it)")]
+    public static partial void EventRefusedBusy(ILogger logger, string eventId, string teamId);
+
+    [LoggerMessage(18, LogLevel.Information, "Event {EventId} from {TeamId} was acknowledged before the last stop and is handled now")]
+    public static partial void EventResumed(ILogger logger, string eventId, string teamId);
+
+    [LoggerMessage(19, LogLevel.Information, "Slash command {Command} from {TeamId} refused: too many turns running or waiting")]
+    public static partial void CommandRefusedBusy(ILogger logger, string command, string teamId);
+
     [LoggerMessage(10, LogLevel.Information, "Interaction {InteractionType} from {TeamId} is not handled")]
     public static partial void InteractionIgnored(ILogger logger, string interactionType, string? teamId);
 

@@ -50,6 +50,20 @@ public sealed class SlackOptions
     [Range(1, 20)]
     public int PostBurstPerChannel { get; set; } = 3;
 
+    /// <summary>
+    /// Slack turns handled at once. Each may block a thread on the store, so this stays well below the thread pool's
+    /// size: the requests that acknowledge Slack within 3 s and /healthz need threads too.
+    /// </summary>
+    [Range(1, 1024)]
+    public int MaxConcurrentTurns { get; set; } = 16;
+
+    /// <summary>
+    /// Turns that may wait for one of those slots. Past that a slash command is answered "busy, try again" at once and
+    /// an event gets 503 (Slack sends it again after a minute, then after five).
+    /// </summary>
+    [Range(0, 100_000)]
+    public int MaxQueuedTurns { get; set; } = 500;
+
     /// <summary>Socket Mode reconnect backoff ceiling.</summary>
     public TimeSpan SocketMaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
 }

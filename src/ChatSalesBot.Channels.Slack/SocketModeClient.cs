@@ -132,7 +132,10 @@ public sealed class SocketModeClient(
         return TimeSpan.FromSeconds(seconds * (0.8 + (Random.Shared.NextDouble() * 0.4)));
     }
 
-    /// <summary>Runs one envelope through the shared handlers and returns the ack payload (null: ack alone).</summary>
+    /// <summary>
+    /// Runs one envelope through the shared handlers. Returns the ack payload (null: ack alone), or
+    /// <see cref="SlackAck.Busy"/>: not acknowledged, so that Slack sends it again.
+    /// </summary>
     internal async Task<object?> DispatchAsync(SocketModeEnvelope envelope, CancellationToken cancellationToken)
     {
         if (envelope.Payload is not { ValueKind: JsonValueKind.Object } payload)
@@ -143,7 +146,7 @@ public sealed class SocketModeClient(
 
         var ack = envelope.Type switch
         {
-            "events_api" => events.Handle(payload, envelope.RetryAttempt is > 0 ? envelope.RetryAttempt.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null),
+            "events_api" => await events.HandleAsync(payload, envelope.RetryAttempt is > 0 ? envelope.RetryAttempt.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null).ConfigureAwait(false),
             "slash_commands" => SlashCommand.From(name => payload.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null) is { } command
                 ? await commands.HandleAsync(command, cancellationToken).ConfigureAwait(false)
                 : SlackAck.BadRequest,
@@ -162,6 +165,6 @@ public sealed class SocketModeClient(
             SlackLog.SocketBadEnvelope(logger, envelope.EnvelopeId, envelope.Type);
         }
 
-        return ack.Body;
+        return ack.StatusCode == SlackAck.Busy.StatusCode ? SlackAck.Busy : ack.Body;
     }
 }

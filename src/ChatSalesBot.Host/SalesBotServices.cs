@@ -33,6 +33,7 @@ public static class SalesBotServices
             return store;
         });
         services.AddSingleton<IRepStore>(sp => sp.GetRequiredService<ISalesStore>());
+        services.AddSingleton<IPendingDeliveries>(sp => sp.GetRequiredService<ISalesStore>());
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<PlainDates>();
         services.AddSingleton<SalesDesk>();

@@ -348,7 +348,7 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TeamsBackgroundTurns_AtConcurrencyLimit_AcknowledgesAndQueuesFurtherTurns()
+    public async Task BackgroundTurns_AtTeamsConcurrencyLimit_AcknowledgesAndQueuesFurtherTurns()
     {
         await using var host = await TeamsTestHost.StartAsync(new() { ["Teams:MaxConcurrentTurns"] = "1" });
         host.Bot.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

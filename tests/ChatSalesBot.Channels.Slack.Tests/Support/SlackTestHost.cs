@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using ChatSalesBot.Conversation;
+using ChatSalesBot.Conversation.Background;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -96,7 +97,7 @@ public sealed class SlackTestHost : IAsyncDisposable
     public Task<HttpResponseMessage> InteractionAsync(string payloadJson) =>
         PostSignedAsync("/slack/interactions", "payload=" + Uri.EscapeDataString(payloadJson), "application/x-www-form-urlencoded");
 
-    public Task IdleAsync() => Services.GetRequiredService<SlackBackgroundWork>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
+    public Task IdleAsync() => Services.GetRequiredKeyedService<BackgroundTurns>(SlackOptions.SectionName).WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
 
     public static string Payload(string name) => TestClock.FillDates(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Payloads", name)));
 

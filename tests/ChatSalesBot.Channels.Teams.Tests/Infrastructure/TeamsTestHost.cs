@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using ChatSalesBot.Channels.Teams.Auth;
 using ChatSalesBot.Conversation;
+using ChatSalesBot.Conversation.Background;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -125,7 +126,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         return await Client.SendAsync(request);
     }
 
-    public Task WhenIdleAsync() => Services.GetRequiredService<TeamsBackgroundTurns>().WhenIdleAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
+    public Task WhenIdleAsync() => Services.GetRequiredKeyedService<BackgroundTurns>(TeamsOptions.SectionName).WhenIdleAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
 
     private static string SafeServiceUrl(string json)
     {

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatSalesBot.Channels.Teams;
+using ChatSalesBot.Conversation.Background;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +37,7 @@ public sealed class TeamsEndpointTests : IClassFixture<HostFactory>
         using var client = app.CreateClient();
 
         var response = await client.PostAsync("/api/messages", new StringContent(Activity, Encoding.UTF8, "application/json"));
-        await app.Services.GetRequiredService<TeamsBackgroundTurns>().WhenIdleAsync();
+        await app.Services.GetRequiredKeyedService<BackgroundTurns>(TeamsOptions.SectionName).WhenIdleAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(connector.Requests, r => r.Uri.AbsolutePath.Contains("/members/", StringComparison.Ordinal));
@@ -55,7 +56,7 @@ public sealed class TeamsEndpointTests : IClassFixture<HostFactory>
         using var client = app.CreateClient();
 
         var response = await client.PostAsync("/api/messages", new StringContent(Activity, Encoding.UTF8, "application/json"));
-        await app.Services.GetRequiredService<TeamsBackgroundTurns>().WhenIdleAsync();
+        await app.Services.GetRequiredKeyedService<BackgroundTurns>(TeamsOptions.SectionName).WhenIdleAsync();
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(connector.Requests);
