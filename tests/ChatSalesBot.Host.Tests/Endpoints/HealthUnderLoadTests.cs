@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using ChatSalesBot.Channels.Slack;
+using ChatSalesBot.Conversation.Background;
+using ChatSalesBot.Domain.Reps;
+using ChatSalesBot.Domain.Storage;
+using ChatSalesBot.Host.Admin.Seeding;
+using ChatSalesBot.Storage.LiteDb;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatSalesBot.Host.Tests.Endpoints;
+
+/// <summary>
+/// A burst of slash commands from people never seen before, each of whom must be linked (a store write), while the
+/// store's write lock is held: the turns waiting for it are bounded, so /healthz still gets a thread, every command is
+/// answered (the answer, "Working on it…" or "busy"), and every admitted turn's write lands once the lock is free.
+/// </summary>
+public sealed class HealthUnderLoadTests : IAsyncLifetime
+{
+    private const string Secret = "load-signing-secret";
+    private const int Commands = 200;
+    private readonly string folder = Directory.CreateTempSubdirectory("chatsalesbot-load-").FullName;
+    private readonly SlackStandIn slack = new();
+    private WebApplicationFactory<Program> factory = null!;
+
+    public Task InitializeAsync()
+    {
+        var path = Path.Combine(folder, "demo.db");
+        using (var seed = LiteDbSalesStore.Open(path))
+        {
+            DemoSeeder.Seed(seed, TimeProvider.System);
+        }
+
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Storage:DatabasePath", path);
+            builder.UseSetting("Slack:SigningSecret", Secret);
+            builder.UseSetting("Slack:BotToken", "xoxb-load");
+            builder.UseSetting("Slack:ApiBaseUrl", "https://slack.test/api/");
+            builder.UseSetting("Slack:MaxConcurrentTurns", "4");
+            builder.UseSetting("Slack:MaxQueuedTurns", "40");
+            builder.ConfigureTestServices(services =>
+                services.AddHttpClient(SlackWebApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => slack));
+        });
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Healthz_WhileTheStoreLockIsHeldUnderABurstOfNewUsers_AnswersAndNoAdmittedWriteIsLost()
+    {
+        using var client = factory.CreateClient();
+        var store = factory.Services.GetRequiredService<ISalesStore>();
+        using var release = new ManualResetEventSlim();
+        using var held = new ManualResetEventSlim();
+        var holder = Task.Factory.StartNew(() => store.InTransaction(() => { held.Set(); release.Wait(); }), TaskCreationOptions.LongRunning);
+        held.Wait();
+
+        (string UserId, HttpStatusCode Status, string Text)[] answers;
+        HttpResponseMessage health;
+        bool healthWhileHeld;
+        try
+        {
+            // Every command is answered while the lock is still held: refused at once, or "Working on it…" after the budget.
+            answers = await Task.WhenAll(Enumerable.Range(1, Commands).Select(i => CommandAsync(client, $"U0FLOOD{i:D4}"))).WaitAsync(TimeSpan.FromSeconds(60));
+            health = await client.GetAsync(new Uri("/healthz", UriKind.Relative)).WaitAsync(TimeSpan.FromSeconds(60));
+            healthWhileHeld = !holder.IsCompleted;
+        }
+        finally
+        {
+            release.Set();
+            await holder;
+        }
+
+        await factory.Services.GetRequiredKeyedService<BackgroundTurns>(SlackOptions.SectionName).WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        using (health)
+        {
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+
+        Assert.True(healthWhileHeld);
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        var admitted = answers.Where(a => !a.Text.Contains(SlackCommandHandler.Busy, StringComparison.Ordinal)).ToList();
+        Assert.Equal(4 + 40, admitted.Count);
+        Assert.All(admitted, a => Assert.Contains(SlackCommandHandler.WorkingOnIt, a.Text, StringComparison.Ordinal));
+        Assert.All(admitted, a => Assert.NotNull(store.FindRepByIdentity(PlatformIdentity.KeyFor("slack", "T0E2E", a.UserId))));
+    }
+
+    private static async Task<(string UserId, HttpStatusCode Status, string Text)> CommandAsync(HttpClient client, string userId)
+    {
+        var body = $"team_id=T0E2E&team_domain=e2e&channel_id=C0E2E&channel_name=sales&user_id={userId}&user_name=x&command=%2Ffollowups&text=&response_url={Uri.EscapeDataString("https://hooks.slack.test/commands/1/2")}&trigger_id=1.2.3";
+        var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands") { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        request.Headers.Add(SlackRequestVerifier.TimestampHeader, ts);
+        request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(Secret, ts, Encoding.UTF8.GetBytes(body)));
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (userId, response.StatusCode, text.Length == 0 ? "" : JsonDocument.Parse(text).RootElement.GetRawText());
+    }
+}
