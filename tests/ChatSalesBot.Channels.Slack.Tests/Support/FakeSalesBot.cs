@@ -14,9 +14,13 @@ public sealed class FakeSalesBot : ISalesBot
 
     public TimeSpan Delay { get; set; }
 
+    /// <summary>Every turn waits for this before answering (a bot that is busy for as long as the test says).</summary>
+    public Task Gate { get; set; } = Task.CompletedTask;
+
     public async Task<Reply> HandleAsync(Turn turn, CancellationToken cancellationToken)
     {
         Turns.Enqueue(turn);
+        await Gate.WaitAsync(cancellationToken);
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay, cancellationToken);
