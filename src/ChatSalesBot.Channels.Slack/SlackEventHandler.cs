@@ -163,28 +163,34 @@ public sealed class SlackEventHandler(
     {
         try
         {
-            var reply = await bot.HandleAsync(turn.Message, ct).ConfigureAwait(false);
-            if (reply.Placement == ReplyPlacement.None)
-            {
-                return;
-            }
-
-            if (reply.IsError && !SlackReplySender.IsDirectMessage(turn.Channel))
-            {
-                await sender.EphemeralAsync(turn.Channel, turn.Message.User.UserId, reply, ct).ConfigureAwait(false);
-                return;
-            }
-
-            await sender.ToChannelAsync(turn.Channel, turn.ThreadTs, reply, ct).ConfigureAwait(false);
+            await ReplyAsync(turn, ct).ConfigureAwait(false);
         }
-        finally
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Stopped midway: left pending, resumed after the restart. Done or failed for good: forgotten.
-            if (!ct.IsCancellationRequested)
-            {
-                journal.Complete(pendingKey);
-            }
+            // Failed for good (the bot's apology was not deliverable either): resuming it would fail again.
+            journal.Complete(pendingKey);
+            throw;
         }
+
+        // Cancelled (stopped midway) skips this: the delivery stays pending and is resumed after the restart.
+        journal.Complete(pendingKey);
+    }
+
+    private async Task ReplyAsync(EventTurn turn, CancellationToken ct)
+    {
+        var reply = await bot.HandleAsync(turn.Message, ct).ConfigureAwait(false);
+        if (reply.Placement == ReplyPlacement.None)
+        {
+            return;
+        }
+
+        if (reply.IsError && !SlackReplySender.IsDirectMessage(turn.Channel))
+        {
+            await sender.EphemeralAsync(turn.Channel, turn.Message.User.UserId, reply, ct).ConfigureAwait(false);
+            return;
+        }
+
+        await sender.ToChannelAsync(turn.Channel, turn.ThreadTs, reply, ct).ConfigureAwait(false);
     }
 
     private async Task PublishHomeAsync(ChannelUser user, string slackUserId, string deliveryId, CancellationToken ct)

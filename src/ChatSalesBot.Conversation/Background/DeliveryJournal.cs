@@ -46,10 +46,11 @@ public sealed class DeliveryJournal : IDisposable
     /// <summary>The platform's deliveries that were acknowledged but not handled before the last stop.</summary>
     public IReadOnlyList<PendingDelivery> Unfinished(string platform) => _store.PendingDeliveries(platform);
 
+    /// <summary>Writes what is still queued (completions) before the store closes; never throws.</summary>
     public void Dispose()
     {
         _entries.Writer.TryComplete();
-        _writer.Wait(TimeSpan.FromSeconds(5));
+        _writer.ContinueWith(static _ => { }, TaskScheduler.Default).Wait(TimeSpan.FromSeconds(5));
     }
 
     private async Task WriteAsync()

@@ -89,12 +89,15 @@ public sealed class BackgroundTurnsTests
     public async Task BackgroundTurns_StopOutOfTime_CancelsWhatStillRuns()
     {
         using var turns = Runner(concurrent: 1, queued: 5);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Assert.True(turns.TryRun("endless", async ct =>
         {
             using var registration = ct.Register(() => cancelled.SetResult());
+            started.SetResult();
             await Task.Delay(Timeout.Infinite, ct);
         }));
+        await started.Task.WaitAsync(Patience);
 
         await turns.StopAsync(new CancellationToken(canceled: true)).WaitAsync(Patience);
 

@@ -30,22 +30,10 @@ public sealed class HealthUnderLoadTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        var path = Path.Combine(folder, "demo.db");
-        using (var seed = LiteDbSalesStore.Open(path))
+        factory = SlackHost.Start(SlackHost.SeedDemo(folder), Secret, slack, new Dictionary<string, string>
         {
-            DemoSeeder.Seed(seed, TimeProvider.System);
-        }
-
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("Storage:DatabasePath", path);
-            builder.UseSetting("Slack:SigningSecret", Secret);
-            builder.UseSetting("Slack:BotToken", "xoxb-load");
-            builder.UseSetting("Slack:ApiBaseUrl", "https://slack.test/api/");
-            builder.UseSetting("Slack:MaxConcurrentTurns", "4");
-            builder.UseSetting("Slack:MaxQueuedTurns", "40");
-            builder.ConfigureTestServices(services =>
-                services.AddHttpClient(SlackWebApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => slack));
+            ["Slack:MaxConcurrentTurns"] = "4",
+            ["Slack:MaxQueuedTurns"] = "40",
         });
         return Task.CompletedTask;
     }
@@ -100,12 +88,7 @@ public sealed class HealthUnderLoadTests : IAsyncLifetime
     private static async Task<(string UserId, HttpStatusCode Status, string Text)> CommandAsync(HttpClient client, string userId)
     {
         var body = $"team_id=T0E2E&team_domain=e2e&channel_id=C0E2E&channel_name=sales&user_id={userId}&user_name=x&command=%2Ffollowups&text=&response_url={Uri.EscapeDataString("https://hooks.slack.test/commands/1/2")}&trigger_id=1.2.3";
-        var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands") { Content = new StringContent(body, Encoding.UTF8) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
-        request.Headers.Add(SlackRequestVerifier.TimestampHeader, ts);
-        request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(Secret, ts, Encoding.UTF8.GetBytes(body)));
-        using var response = await client.SendAsync(request);
+        using var response = await SlackHost.PostSignedAsync(client, Secret, "/slack/commands", body, "application/x-www-form-urlencoded");
         var text = await response.Content.ReadAsStringAsync();
         return (userId, response.StatusCode, text.Length == 0 ? "" : JsonDocument.Parse(text).RootElement.GetRawText());
     }

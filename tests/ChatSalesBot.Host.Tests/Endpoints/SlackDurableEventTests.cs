@@ -26,13 +26,9 @@ public sealed class SlackDurableEventTests : IDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("chatsalesbot-durable-").FullName;
     private readonly SlackStandIn slack = new();
 
-    public SlackDurableEventTests()
-    {
-        using var seed = LiteDbSalesStore.Open(DatabasePath);
-        DemoSeeder.Seed(seed, TimeProvider.System);
-    }
+    public SlackDurableEventTests() => DatabasePath = SlackHost.SeedDemo(folder);
 
-    private string DatabasePath => Path.Combine(folder, "demo.db");
+    private string DatabasePath { get; }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
@@ -47,11 +43,7 @@ public sealed class SlackDurableEventTests : IDisposable
             @event = new { type = "message", channel = "D0E2E", channel_type = "im", user = "U0ALICE", text = "visit Acme: met the CFO, next: send quote by Friday", ts = "1700000000.000100" },
         });
 
-        await using (var dying = Start(services =>
-        {
-            services.AddSingleton<ISalesBot, NeverFinishingBot>();
-            services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMilliseconds(200));
-        }))
+        await using (var dying = Start(services => services.AddSingleton<ISalesBot, NeverFinishingBot>()))
         {
             using var client = dying.CreateClient();
             Assert.Equal(HttpStatusCode.OK, (await PostSignedAsync(client, json)).StatusCode);
@@ -69,46 +61,48 @@ public sealed class SlackDurableEventTests : IDisposable
 
         Assert.Equal(before + 1, CountTouches());
         Assert.Single(slack.Calls, c => c.Method == "chat.postMessage");
-        using var store = LiteDbSalesStore.Open(DatabasePath);
+        using var store = OpenWhenReleased();
         Assert.Empty(store.PendingDeliveries(SlackEventHandler.Platform));
     }
 
-    private WebApplicationFactory<Program> Start(Action<IServiceCollection>? configure = null) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("Storage:DatabasePath", DatabasePath);
-            builder.UseSetting("Slack:SigningSecret", Secret);
-            builder.UseSetting("Slack:BotToken", "xoxb-durable");
-            builder.UseSetting("Slack:ApiBaseUrl", "https://slack.test/api/");
-            builder.ConfigureTestServices(services =>
-            {
-                services.AddHttpClient(SlackWebApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => slack);
-                configure?.Invoke(services);
-            });
-        });
+    private WebApplicationFactory<Program> Start(Action<IServiceCollection>? services = null) =>
+        SlackHost.Start(DatabasePath, Secret, slack, services: services);
 
     private int CountTouches()
     {
-        using var store = LiteDbSalesStore.Open(DatabasePath);
+        using var store = OpenWhenReleased();
         return store.CountTouches();
     }
 
-    private static Task<HttpResponseMessage> PostSignedAsync(HttpClient client, string body)
+    /// <summary>
+    /// When tests run in parallel, a stopped host's file lock was seen still held for a moment after the factory's
+    /// DisposeAsync returned (and taken again once); the assertions wait for it, for at most 30 s.
+    /// </summary>
+    private LiteDbSalesStore OpenWhenReleased()
     {
-        var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var request = new HttpRequestMessage(HttpMethod.Post, "/slack/events") { Content = new StringContent(body, Encoding.UTF8) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add(SlackRequestVerifier.TimestampHeader, ts);
-        request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(Secret, ts, Encoding.UTF8.GetBytes(body)));
-        return client.SendAsync(request);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return LiteDbSalesStore.Open(DatabasePath);
+            }
+            catch (ChatSalesBot.Domain.Storage.StoreUnavailableException) when (attempt < 300)
+            {
+                Thread.Sleep(100);
+            }
+        }
     }
 
-    /// <summary>A bot whose turn is still running when the process goes away.</summary>
-    private sealed class NeverFinishingBot : ISalesBot
+    private static Task<HttpResponseMessage> PostSignedAsync(HttpClient client, string body) =>
+        SlackHost.PostSignedAsync(client, Secret, "/slack/events", body, "application/json");
+
+    /// <summary>A bot whose turn is still running when the process goes away (it ends, unfinished, as the host stops).</summary>
+    private sealed class NeverFinishingBot(IHostApplicationLifetime lifetime) : ISalesBot
     {
         public async Task<Reply> HandleAsync(Turn turn, CancellationToken cancellationToken)
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            using var gone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+            await Task.Delay(Timeout.Infinite, gone.Token);
             return Reply.Nothing;
         }
     }

@@ -26,26 +26,11 @@ public sealed class SlackEndpointTests : IAsyncLifetime
     private WebApplicationFactory<Program> factory = null!;
     private HttpClient client = null!;
 
-    private string DatabasePath => Path.Combine(folder, "demo.db");
-
     private ISalesStore Store => factory.Services.GetRequiredService<ISalesStore>();
 
     public Task InitializeAsync()
     {
-        using (var seed = LiteDbSalesStore.Open(DatabasePath))
-        {
-            DemoSeeder.Seed(seed, TimeProvider.System);
-        }
-
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("Storage:DatabasePath", DatabasePath);
-            builder.UseSetting("Slack:SigningSecret", Secret);
-            builder.UseSetting("Slack:BotToken", "xoxb-e2e");
-            builder.UseSetting("Slack:ApiBaseUrl", "https://slack.test/api/");
-            builder.ConfigureTestServices(services =>
-                services.AddHttpClient(SlackWebApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => slack));
-        });
+        factory = SlackHost.Start(SlackHost.SeedDemo(folder), Secret, slack);
         client = factory.CreateClient();
         return Task.CompletedTask;
     }
@@ -152,14 +137,6 @@ public sealed class SlackEndpointTests : IAsyncLifetime
         $"team_id=T0E2E&team_domain=e2e&channel_id=C0E2E&channel_name=sales&user_id=U0ALICE&user_name=alice&command={Uri.EscapeDataString(command)}&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString("https://hooks.slack.test/commands/1/2")}&trigger_id=1.2.3",
         "application/x-www-form-urlencoded");
 
-    private Task<HttpResponseMessage> PostAsync(string path, string body, string contentType, Action<HttpRequestMessage>? tweak = null, string secret = Secret)
-    {
-        var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        request.Headers.Add(SlackRequestVerifier.TimestampHeader, ts);
-        request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(secret, ts, Encoding.UTF8.GetBytes(body)));
-        tweak?.Invoke(request);
-        return client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostAsync(string path, string body, string contentType, Action<HttpRequestMessage>? tweak = null, string secret = Secret) =>
+        SlackHost.PostSignedAsync(client, secret, path, body, contentType, tweak);
 }
