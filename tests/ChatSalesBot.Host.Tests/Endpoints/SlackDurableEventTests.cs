@@ -1,15 +1,10 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using ChatSalesBot.Channels.Slack;
 using ChatSalesBot.Conversation;
 using ChatSalesBot.Conversation.Background;
-using ChatSalesBot.Host.Admin.Seeding;
 using ChatSalesBot.Storage.LiteDb;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

@@ -1,15 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using ChatSalesBot.Channels.Slack;
 using ChatSalesBot.Channels.Slack.Tests.Support;
 using ChatSalesBot.Domain.Storage;
-using ChatSalesBot.Host.Admin.Seeding;
-using ChatSalesBot.Storage.LiteDb;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatSalesBot.Host.Tests.Endpoints;
