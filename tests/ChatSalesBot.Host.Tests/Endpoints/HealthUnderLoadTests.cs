@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using ChatSalesBot.Channels.Slack;
+using ChatSalesBot.Channels.Slack.Tests.Support;
 using ChatSalesBot.Conversation.Background;
+using ChatSalesBot.Host.Admin.Seeding;
 using ChatSalesBot.Domain.Reps;
 using ChatSalesBot.Domain.Storage;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -19,7 +21,7 @@ public sealed class HealthUnderLoadTests : IAsyncLifetime
     private const string Secret = "load-signing-secret";
     private const int Commands = 200;
     private readonly string folder = Directory.CreateTempSubdirectory("chatsalesbot-load-").FullName;
-    private readonly SlackStandIn slack = new();
+    private readonly SlackApiStandIn slack = new() { UserEmail = DemoCast.DefaultUser, Tokens = { "xoxb-e2e" } };
     private WebApplicationFactory<Program> factory = null!;
 
     public Task InitializeAsync()

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using ChatSalesBot.Channels.Slack;
+using ChatSalesBot.Channels.Slack.Tests.Support;
 using ChatSalesBot.Conversation;
 using ChatSalesBot.Conversation.Background;
+using ChatSalesBot.Host.Admin.Seeding;
 using ChatSalesBot.Storage.LiteDb;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +21,7 @@ public sealed class SlackDurableEventTests : IDisposable
 {
     private const string Secret = "durable-signing-secret";
     private readonly string folder = Directory.CreateTempSubdirectory("chatsalesbot-durable-").FullName;
-    private readonly SlackStandIn slack = new();
+    private readonly SlackApiStandIn slack = new() { UserEmail = DemoCast.DefaultUser, Tokens = { "xoxb-e2e" } };
 
     public SlackDurableEventTests() => DatabasePath = SlackHost.SeedDemo(folder);
 
@@ -45,7 +47,7 @@ public sealed class SlackDurableEventTests : IDisposable
         }
 
         Assert.Equal(before, CountTouches());
-        Assert.DoesNotContain(slack.Calls, c => c.Method == "chat.postMessage");
+        Assert.Empty(slack.CallsTo("chat.postMessage"));
 
         await using (var restarted = Start())
         {
@@ -55,7 +57,7 @@ public sealed class SlackDurableEventTests : IDisposable
         }
 
         Assert.Equal(before + 1, CountTouches());
-        Assert.Single(slack.Calls, c => c.Method == "chat.postMessage");
+        Assert.Single(slack.CallsTo("chat.postMessage"));
         using var store = OpenWhenReleased();
         Assert.Empty(store.PendingDeliveries(SlackEventHandler.Platform));
     }

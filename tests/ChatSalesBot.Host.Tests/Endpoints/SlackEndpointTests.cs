@@ -3,6 +3,7 @@ using System.Text.Json;
 using ChatSalesBot.Channels.Slack;
 using ChatSalesBot.Channels.Slack.Tests.Support;
 using ChatSalesBot.Domain.Storage;
+using ChatSalesBot.Host.Admin.Seeding;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatSalesBot.Host.Tests.Endpoints;
 
-/// <summary>The real Host over a seeded demo file with Slack's Web API pointed at a stand-in, and signed Slack requests.</summary>
+/// <summary>The real Host over a seeded demo file with Slack's Web API pointed at a stand-in (SlackApiStandIn), and signed Slack requests.</summary>
 internal static class SlackHost
 {
     /// <summary>A demo database in <paramref name="folder"/>; returns its path.</summary>
@@ -23,7 +23,7 @@ internal static class SlackHost
     }
 
     public static WebApplicationFactory<Program> Start(
-        string databasePath, string secret, SlackStandIn slack, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null) =>
+        string databasePath, string secret, HttpMessageHandler slack, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Storage:DatabasePath", databasePath);
