@@ -31,8 +31,11 @@ internal sealed class InlineAnswerWindow
         ArgumentNullException.ThrowIfNull(answer);
         try
         {
-            var first = await Task.WhenAny(answer, closed.Task).WaitAsync(budget, time, cancellationToken).ConfigureAwait(false);
-            return first == answer ? await answer.ConfigureAwait(false) : null;
+            await Task.WhenAny(answer, closed.Task).WaitAsync(budget, time, cancellationToken).ConfigureAwait(false);
+
+            // A turn that called the Web API goes after the ack even if it has finished by now: where an answer goes
+            // must not depend on which of the two tasks the thread pool happened to complete first.
+            return closed.Task.IsCompleted ? null : await answer.ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException || answer.IsFaulted)
         {

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Threading.RateLimiting;
 using ChatSalesBot.Channels.Slack.Blocks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,27 +12,18 @@ namespace ChatSalesBot.Channels.Slack;
 /// and transient failures live in the HttpClient's resilience handler; here chat.postMessage is paced per
 /// channel and <c>ok:false</c> becomes a <see cref="SlackApiException"/> with Slack's error code.
 /// </summary>
-public sealed class SlackWebApiClient(IHttpClientFactory httpFactory, IOptions<SlackOptions> options, ILogger<SlackWebApiClient> logger) : IDisposable
+public sealed class SlackWebApiClient(IHttpClientFactory httpFactory, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackWebApiClient> logger)
 {
     /// <summary>The named HttpClient carrying the retry / Retry-After handler.</summary>
     public const string HttpClientName = "slack";
 
-    private readonly PartitionedRateLimiter<string> channelPace = PartitionedRateLimiter.Create<string, string>(channel =>
-        RateLimitPartition.GetTokenBucketLimiter(channel, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = options.Value.PostBurstPerChannel,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 1000,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        }));
+    private readonly ChannelPace channelPace = new(options.Value.PostBurstPerChannel, TimeSpan.FromSeconds(1), time);
 
     /// <summary>chat.postMessage; returns the message's <c>ts</c>.</summary>
     public async Task<string?> PostMessageAsync(string channel, SlackMessage message, string? threadTs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        using var lease = await channelPace.AcquireAsync(channel, 1, cancellationToken).ConfigureAwait(false);
+        await channelPace.WaitTurnAsync(channel, cancellationToken).ConfigureAwait(false);
         var result = await CallAsync("chat.postMessage", [Arg("channel", channel), Arg("text", message.Text), JsonArg("blocks", message.Blocks), Arg("thread_ts", threadTs)], cancellationToken).ConfigureAwait(false);
         return result.TryGetProperty("ts", out var ts) ? ts.GetString() : null;
     }
@@ -159,8 +149,6 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpFactory, IOptions<S
 
     private static string? ErrorOf(JsonElement? answer) =>
         answer is { } a && a.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
-
-    public void Dispose() => channelPace.Dispose();
 
     private HttpClient Http() => httpFactory.CreateClient(HttpClientName);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ChatSalesBot.Conversation.Cards;
 using ChatSalesBot.Conversation.Identity;
 using ChatSalesBot.Conversation.Intents;
@@ -43,7 +42,7 @@ public sealed class SalesBot : ISalesBot
     public async Task<Reply> HandleAsync(Turn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var started = Stopwatch.GetTimestamp();
+        var started = _desk.Time.GetTimestamp();
         var intentName = turn is ButtonPress press ? press.Action.Verb : "message";
         try
         {
@@ -71,7 +70,7 @@ public sealed class SalesBot : ISalesBot
                 _ => ("unknown", Help.For(null)),
             };
             intentName = name;
-            ConversationLog.Turn(_logger, intentName, rep.Id, ctx.Channel, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            ConversationLog.Turn(_logger, intentName, rep.Id, ctx.Channel, (long)_desk.Time.GetElapsedTime(started).TotalMilliseconds);
             return reply;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -53,9 +53,10 @@ public static class ChatCommand
 
     /// <summary>
     /// A host without a web server: configuration, logging to warnings only, the bot's services. The database must
-    /// exist unless <paramref name="createDatabase"/> (the commands that create one).
+    /// exist unless <paramref name="createDatabase"/> (the commands that create one); <paramref name="overrides"/>
+    /// replaces registrations (a test's fixed clock).
     /// </summary>
-    public static IHost BuildHost(string? databasePath, bool createDatabase = false)
+    public static IHost BuildHost(string? databasePath, bool createDatabase = false, Action<IServiceCollection>? overrides = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         if (databasePath is not null)
@@ -70,6 +71,7 @@ public static class ChatCommand
             builder.Services.PostConfigure<StorageOptions>(o => o.CreateIfMissing = true);
         }
 
+        overrides?.Invoke(builder.Services);
         return builder.Build();
     }
 }

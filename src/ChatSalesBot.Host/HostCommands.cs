@@ -16,7 +16,7 @@ public static class HostCommands
 
     public static async Task<int> RunAsync(string[] args)
     {
-        DotNetEnv.Env.NoClobber().TraversePath().Load();
+        DotEnvFile.LoadUnlessTesting(args);
         return await InvokeAsync(args).ConfigureAwait(false);
     }
 

@@ -1,8 +1,4 @@
 using ChatSalesBot.Conversation;
-using ChatSalesBot.Conversation.Dates;
-using ChatSalesBot.Conversation.Identity;
-using ChatSalesBot.Conversation.Intents;
-using ChatSalesBot.Conversation.Matching;
 using ChatSalesBot.Domain;
 using ChatSalesBot.Domain.Storage;
 using ChatSalesBot.Storage.LiteDb;
@@ -11,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatSalesBot.Host;
 
-/// <summary>Wires the domain, the store and the conversation; shared by `serve` and `chat`.</summary>
+/// <summary>Wires the settings, the store and the conversation; shared by `serve`, `chat` and the tests' hosts.</summary>
 public static class SalesBotServices
 {
     public static IServiceCollection AddChatSalesBot(this IServiceCollection services)
@@ -32,13 +28,7 @@ public static class SalesBotServices
             store.Logger = sp.GetRequiredService<ILogger<LiteDbSalesStore>>();
             return store;
         });
-        services.AddSingleton<IRepStore>(sp => sp.GetRequiredService<ISalesStore>());
-        services.AddSingleton<IPendingDeliveries>(sp => sp.GetRequiredService<ISalesStore>());
-        services.AddSingleton<CustomerDirectory>();
-        services.AddSingleton<PlainDates>();
-        services.AddSingleton<SalesDesk>();
-        services.AddSingleton<RepResolver>();
-        services.AddSingleton<ISalesBot, SalesBot>();
+        services.AddSalesConversation();
         services.AddHostedService<StartupWarmUp>();
         return services;
     }

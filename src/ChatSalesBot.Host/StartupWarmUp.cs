@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using ChatSalesBot.Conversation.Dates;
 using ChatSalesBot.Conversation.Matching;
 using ChatSalesBot.Domain.Customers;
@@ -12,12 +11,13 @@ namespace ChatSalesBot.Host;
 /// and compiles the date recognizers and loads the turn ledger's delivery keys in the background, so that no user
 /// waits for them.
 /// </summary>
-internal sealed partial class StartupWarmUp(ISalesStore store, CustomerDirectory directory, PlainDates dates, ILogger<StartupWarmUp> logger)
+internal sealed partial class StartupWarmUp(ISalesStore store, CustomerDirectory directory, PlainDates dates, TimeProvider time,
+    ILogger<StartupWarmUp> logger)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         if (store is IStoreWarmUp cache && directory.Count == 0)
         {
             // Reading and mapping the customers and indexing their names take about as long as each other: on two
@@ -44,7 +44,7 @@ internal sealed partial class StartupWarmUp(ISalesStore store, CustomerDirectory
             directory.Load(store.AllCustomers());
         }
 
-        Loaded(logger, directory.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        Loaded(logger, directory.Count, (long)time.GetElapsedTime(started).TotalMilliseconds);
         _ = Task.Run(dates.WarmUp, CancellationToken.None);
 
         // A week of delivery keys can take a second or two to read; a turn arriving meanwhile waits for it.

@@ -110,9 +110,12 @@ public sealed class EventsApiTests
     public async Task EventsApi_ConcurrentDuplicates_StartWorkOnce()
     {
         await using var host = await SlackTestHost.StartAsync();
-        host.Bot.Delay = TimeSpan.FromMilliseconds(200);
+        // The first turn is held until all five copies are acked, so every copy arrives while it is still running.
+        host.Bot.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var json = SlackTestHost.Payload("app_mention.json");
-        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => host.EventAsync(json)));
+        var acks = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => host.EventAsync(json)));
+        Assert.All(acks, ack => Assert.Equal(HttpStatusCode.OK, ack.StatusCode));
+        host.Bot.Gate.SetResult();
         await host.IdleAsync();
         Assert.Single(host.Bot.Turns);
         Assert.Single(host.Api.CallsTo("chat.postMessage"));

@@ -2,11 +2,7 @@ using System.Net;
 using System.Text.Json;
 using ChatSalesBot.Channels.Slack.Tests.Support;
 using ChatSalesBot.Conversation;
-using ChatSalesBot.Conversation.Dates;
-using ChatSalesBot.Conversation.Identity;
-using ChatSalesBot.Conversation.Intents;
 using ChatSalesBot.Conversation.Matching;
-using ChatSalesBot.Domain;
 using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.Reps;
 using ChatSalesBot.Domain.Storage;
@@ -27,19 +23,9 @@ public sealed class SalesBotEndToEndTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = await SlackTestHost.StartAsync(configure: services =>
-        {
-            // The inline budget runs on this clock, which stands still: an answer is inline unless the ack may not wait.
-            services.AddSingleton<TimeProvider>(TestClock.Start());
-            services.AddSingleton<ISalesStore>(_ => LiteDbSalesStore.Open(new MemoryStream()));
-            services.AddSingleton<IRepStore>(sp => sp.GetRequiredService<ISalesStore>());
-            services.AddSingleton(new SalesRules());
-            services.AddSingleton<CustomerDirectory>();
-            services.AddSingleton<PlainDates>();
-            services.AddSingleton<SalesDesk>();
-            services.AddSingleton<RepResolver>();
-            services.AddSingleton<ISalesBot, SalesBot>();
-        });
+        host = await SlackTestHost.StartAsync(configure: services => services
+            .AddSingleton<ISalesStore>(_ => LiteDbSalesStore.Open(new MemoryStream()))
+            .AddSalesConversation());
         var alice = Store.SaveRep(new Rep { Name = "Alice Ng", Email = "alice@example.com", TeamId = "east" });
         Store.AddCustomer(new Customer { Name = "Acme Corp", OwnerRepId = alice.Id, TeamId = "east", Stage = LifecycleStage.Active, Tier = Tier.A });
         Store.AddCustomer(new Customer { Name = "Smith & Sons", OwnerRepId = alice.Id, TeamId = "east", Stage = LifecycleStage.Active, Tier = Tier.B });
@@ -54,13 +40,12 @@ public sealed class SalesBotEndToEndTests : IAsyncLifetime
         // users.info is a read method: Slack drops the arguments of a JSON body (user_not_found), so this needs a form body.
         var ack = await host.CommandAsync(CustomerCommand("acme"));
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
-        await host.IdleAsync();
+        var answer = await host.AnswerAsync(ack);
 
         Assert.Equal("U2147483697", Assert.Single(host.Api.CallsTo("users.info")).Json.GetProperty("user").GetString());
-        var answer = Assert.Single(host.Api.CallsTo("response_url"));
-        Assert.Contains("Acme Corp", answer.Body);
-        Assert.Contains(BlockKitRenderer.ShareActionId, answer.Body);
-        Assert.DoesNotContain("not registered", answer.Body);
+        Assert.Contains("Acme Corp", answer);
+        Assert.Contains(BlockKitRenderer.ShareActionId, answer);
+        Assert.DoesNotContain("not registered", answer);
     }
 
     [Fact]
@@ -98,18 +83,19 @@ public sealed class SalesBotEndToEndTests : IAsyncLifetime
     public async Task SalesBot_EscapedAmpersandInCommand_FindsTheCustomer()
     {
         var form = "team_id=T0001&channel_id=C1&user_id=U2147483697&user_name=alice&command=%2Fcustomer&text=Smith+%26amp%3B+Sons&response_url=https%3A%2F%2Fhooks.slack.test%2Fc%2F2&trigger_id=1";
-        await host.CommandAsync(form);
-        await host.IdleAsync();
-        Assert.Contains("Smith &amp; Sons", Assert.Single(host.Api.CallsTo("response_url")).Body);
+        using var answer = System.Text.Json.JsonDocument.Parse(await host.AnswerAsync(await host.CommandAsync(form)));
+
+        // The no-match reply quotes the search text too, so only the card's own header proves the customer was found.
+        var header = answer.RootElement.GetProperty("blocks")[0];
+        Assert.Equal("header", header.GetProperty("type").GetString());
+        Assert.Equal("Smith & Sons", header.GetProperty("text").GetProperty("text").GetString());
     }
 
     [Fact]
     public async Task SalesBot_UnknownPerson_IsToldToAskTheAdmin()
     {
         host.Api.UserEmail = "stranger@example.com";
-        await host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt"));
-        await host.IdleAsync();
-        var body = Assert.Single(host.Api.CallsTo("response_url")).Body;
+        var body = await host.AnswerAsync(await host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt")));
         Assert.Contains("not registered", body);
         Assert.DoesNotContain(BlockKitRenderer.ShareActionId, body);
     }

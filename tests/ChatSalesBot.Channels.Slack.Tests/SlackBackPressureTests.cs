@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using ChatSalesBot.Channels.Slack.Tests.Support;
 using ChatSalesBot.Conversation;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ChatSalesBot.Channels.Slack.Tests;
 
@@ -19,7 +18,7 @@ public sealed class SlackBackPressureTests
     {
         await using var host = await SlackTestHost.StartAsync(OneTurnAtATime);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        host.Bot.Gate = gate.Task;
+        host.Bot.Gate = gate;
         var first = SlackTestHost.Payload("message_im.json");
         var second = first.Replace("Ev0PV52K21", "Ev0PV52K22", StringComparison.Ordinal);
 
@@ -42,12 +41,9 @@ public sealed class SlackBackPressureTests
     {
         await using var host = await SlackTestHost.StartAsync(OneTurnAtATime);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        host.Bot.Gate = gate.Task;
+        host.Bot.Gate = gate;
         var working = host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt"));
-        while (host.Bot.Turns.IsEmpty)
-        {
-            await Task.Delay(10);
-        }
+        await Wait.UntilAsync(() => !host.Bot.Turns.IsEmpty);
 
         var busy = await host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt"));
 
@@ -65,7 +61,7 @@ public sealed class SlackBackPressureTests
     {
         await using var host = await SlackTestHost.StartAsync(new() { ["Slack:MaxConcurrentTurns"] = "1", ["Slack:MaxQueuedTurns"] = "10" });
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        host.Bot.Gate = gate.Task;
+        host.Bot.Gate = gate;
         Assert.Equal(HttpStatusCode.OK, (await host.EventAsync(SlackTestHost.Payload("message_im.json"))).StatusCode);
 
         for (var i = 0; i < 5; i++)
@@ -84,7 +80,7 @@ public sealed class SlackBackPressureTests
     [Fact]
     public void SlackDeliveryLedger_FloodOfDistinctIds_HoldsAtMostTheCapAndForgetsThemAfterAnHour()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero));
+        var clock = TestClock.Start();
         var ledger = new SlackDeliveryLedger(clock);
 
         for (var i = 0; i < SlackDeliveryLedger.MaxIds + 20_000; i++)
@@ -103,7 +99,7 @@ public sealed class SlackBackPressureTests
     [Fact]
     public void SlackDeliveryLedger_RepeatWithinTheHour_IsRefusedAndForgottenIdsAreNew()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero));
+        var clock = TestClock.Start();
         var ledger = new SlackDeliveryLedger(clock);
 
         Assert.True(ledger.TryBegin("event:Ev1"));

@@ -32,7 +32,7 @@ public sealed class SlackEndpointsTests
     public async Task SlackEndpoints_StaleTimestamp_Returns401AndBotNeverCalled()
     {
         await using var host = await SlackTestHost.StartAsync();
-        var response = await host.PostSignedAsync("/slack/commands", SlackTestHost.Payload("slash_command_customer.txt"), "application/x-www-form-urlencoded", at: DateTimeOffset.UtcNow.AddMinutes(-6));
+        var response = await host.PostSignedAsync("/slack/commands", SlackTestHost.Payload("slash_command_customer.txt"), "application/x-www-form-urlencoded", at: host.Time.GetUtcNow().AddMinutes(-6));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         await host.IdleAsync();
         Assert.Empty(host.Bot.Turns);

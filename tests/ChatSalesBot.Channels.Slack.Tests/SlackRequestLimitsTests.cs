@@ -148,7 +148,7 @@ public sealed class SlackRequestLimitsTests
             // The server answered and closed while we were still sending: its answer is what counts.
         }
 
-        return await reading.WaitAsync(TimeSpan.FromSeconds(60));
+        return await reading.WaitAsync(TestClock.Patience);
     }
 
     private static async Task<int> ReadStatusAsync(NetworkStream stream)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -16,6 +15,12 @@ public sealed class SlackWebApiClientTests
 {
     private static SlackMessage Hello => new("hello", []);
 
+    /// <summary>A retry's back-off (base 50 ms in the test host, jittered), not the 10 s attempt timeout.</summary>
+    private static bool IsBackoff(TimeSpan due) => due < TimeSpan.FromSeconds(5);
+
+    /// <summary>A post waiting for its channel's turn (one a second after the burst).</summary>
+    private static bool IsPace(TimeSpan due) => due > TimeSpan.Zero && due <= TimeSpan.FromSeconds(2);
+
     [Fact]
     public async Task SlackWebApiClient_429_WaitsRetryAfterThenSucceeds()
     {
@@ -27,12 +32,15 @@ public sealed class SlackWebApiClientTests
             return r;
         });
         var api = host.Services.GetRequiredService<SlackWebApiClient>();
-        var watch = Stopwatch.StartNew();
-        await api.PostMessageAsync("C1", Hello, null, CancellationToken.None);
+        var posting = api.PostMessageAsync("C1", Hello, null, CancellationToken.None);
 
-        var calls = host.Api.CallsTo("chat.postMessage").ToList();
-        Assert.Equal(2, calls.Count);
-        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromMilliseconds(950), $"retried after {(calls[1].At - calls[0].At).TotalMilliseconds} ms");
+        // The base back-off is 50 ms: a wait of exactly one second is Slack's Retry-After.
+        var wait = await host.Time.NextTimerAsync(due => due == TimeSpan.FromSeconds(1));
+        Assert.Single(host.Api.CallsTo("chat.postMessage"));
+        host.Time.Advance(wait);
+        await posting.WaitAsync(TestClock.Patience);
+
+        Assert.Equal(2, host.Api.CallsTo("chat.postMessage").Count());
     }
 
     [Fact]
@@ -42,7 +50,14 @@ public sealed class SlackWebApiClientTests
         host.Api.Script.Enqueue(() => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
         host.Api.Script.Enqueue(() => new HttpResponseMessage(HttpStatusCode.BadGateway));
         var api = host.Services.GetRequiredService<SlackWebApiClient>();
-        await api.PostEphemeralAsync("C1", "U1", Hello, CancellationToken.None);
+        var posting = api.PostEphemeralAsync("C1", "U1", Hello, CancellationToken.None);
+        for (var retry = 1; retry <= 2; retry++)
+        {
+            await host.Time.AdvancePastNextTimerAsync(IsBackoff);
+            await host.Api.WaitForAsync("chat.postEphemeral", retry + 1);
+        }
+
+        await posting.WaitAsync(TestClock.Patience);
         Assert.Equal(3, host.Api.CallsTo("chat.postEphemeral").Count());
     }
 
@@ -156,11 +171,23 @@ public sealed class SlackWebApiClientTests
     {
         await using var host = await SlackTestHost.StartAsync(new() { ["Slack:PostBurstPerChannel"] = "2" });
         var api = host.Services.GetRequiredService<SlackWebApiClient>();
-        var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => api.PostMessageAsync("C1", Hello, null, CancellationToken.None)));
+        var busy = Enumerable.Range(0, 4).Select(_ => api.PostMessageAsync("C1", Hello, null, CancellationToken.None)).ToList();
         await api.PostMessageAsync("C2", Hello, null, CancellationToken.None);
-        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1.5), $"4 posts to one channel took {watch.Elapsed}");
-        Assert.Equal(5, host.Api.CallsTo("chat.postMessage").Count());
+        await host.Api.WaitForAsync("chat.postMessage", 3);
+        await host.Time.NextTimerAsync(IsPace);
+        await host.Time.NextTimerAsync(IsPace);
+        Assert.Equal(2, ToChannel("C1"));
+
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        await host.Api.WaitForAsync("chat.postMessage", 4);
+        Assert.Equal(3, ToChannel("C1"));
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        await Task.WhenAll(busy).WaitAsync(TestClock.Patience);
+
+        Assert.Equal(4, ToChannel("C1"));
+        Assert.Equal(1, ToChannel("C2"));
+
+        int ToChannel(string channel) => host.Api.CallsTo("chat.postMessage").Count(c => c.Json.GetProperty("channel").GetString() == channel);
     }
 
     [Fact]

@@ -66,22 +66,40 @@ public sealed class SlashCommandTests
     }
 
     [Fact]
-    public async Task SlashCommand_SlowAnswer_AcksAtOnceAndPostsToResponseUrl()
+    public async Task SlashCommand_SlowAnswer_AcksWhenTheBudgetIsSpentAndPostsToResponseUrl()
     {
-        await using var host = await SlackTestHost.StartAsync(new() { ["Slack:InlineAnswerBudget"] = "00:00:00.100" });
-        host.Bot.Delay = TimeSpan.FromMilliseconds(600);
-        var started = DateTime.UtcNow;
-        var response = await host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt"));
-        Assert.True(DateTime.UtcNow - started < TimeSpan.FromMilliseconds(550), "the ack must not wait for the bot");
+        await using var host = await SlackTestHost.StartAsync(new() { ["Slack:InlineAnswerBudget"] = "00:00:02" });
+        host.Bot.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var acking = host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt"));
+        await host.Time.AdvancePastNextTimerAsync(due => due == TimeSpan.FromSeconds(2));
 
-        var ack = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        // The bot is still held at its gate: the ack did not wait for it.
+        var ack = JsonDocument.Parse(await (await acking.WaitAsync(TestClock.Patience)).Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(SlackCommandHandler.WorkingOnIt, ack.GetProperty("text").GetString());
+        Assert.Empty(host.Api.CallsTo("response_url"));
 
+        host.Bot.Gate.SetResult();
         var post = await host.Api.WaitForAsync("response_url");
         Assert.Equal("https://hooks.slack.test/commands/1234/5678", post.Url.ToString());
         Assert.Equal("ephemeral", post.Json.GetProperty("response_type").GetString());
         Assert.Equal("header", post.Json.GetProperty("blocks")[0].GetProperty("type").GetString());
         Assert.Null(post.Authorization);
+    }
+
+    [Fact]
+    public async Task SlashCommand_AnswerWithinTheBudget_IsTheAckEvenWhenItTakesAWhile()
+    {
+        await using var host = await SlackTestHost.StartAsync(new() { ["Slack:InlineAnswerBudget"] = "00:00:02" });
+        host.Bot.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var acking = host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt"));
+        await host.Time.NextTimerAsync(due => due == TimeSpan.FromSeconds(2));
+        host.Time.Advance(TimeSpan.FromSeconds(1.9));
+        host.Bot.Gate.SetResult();
+
+        var ack = JsonDocument.Parse(await (await acking.WaitAsync(TestClock.Patience)).Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Acme Corp", ack.GetProperty("blocks")[0].GetProperty("text").GetProperty("text").GetString());
+        await host.IdleAsync();
+        Assert.Empty(host.Api.CallsTo("response_url"));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ChatSalesBot.Channels.Slack.Tests.Support;
 using ChatSalesBot.Conversation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -19,6 +20,9 @@ public sealed class SocketModeTests
             standIn: api);
         return (host, socket);
     }
+
+    /// <summary>The jittered reconnect back-off (0.8–1.2 × 1 s with SocketMaxBackoff 1 s), not an HTTP timeout.</summary>
+    private static bool IsReconnectBackoff(TimeSpan due) => due >= TimeSpan.FromSeconds(0.8) && due <= TimeSpan.FromSeconds(1.2);
 
     private static object Envelope(string id, string type, string payloadJson) => new
     {
@@ -129,7 +133,7 @@ public sealed class SocketModeTests
 
             var second = await socket.NextConnectionAsync();
             Assert.False(first.Closed.IsCompleted, "the old connection must stay open until the new one said hello");
-            await first.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+            await first.Closed.WaitAsync(TestClock.Patience);
             Assert.Equal(2, host.Api.CallsTo("apps.connections.open").Count());
 
             await second.SendAsync(Envelope("env-2", "events_api", SlackTestHost.Payload("message_im.json")));
@@ -147,6 +151,7 @@ public sealed class SocketModeTests
         {
             var first = await socket.NextConnectionAsync();
             first.Abort();
+            await host.Time.AdvancePastNextTimerAsync(IsReconnectBackoff);
             var second = await socket.NextConnectionAsync();
             Assert.Equal(2, second.Number);
         }
@@ -161,8 +166,9 @@ public sealed class SocketModeTests
         {
             var first = await socket.NextConnectionAsync();
             await first.SendAsync(new { type = "disconnect", reason = "link_disabled", debug_info = new { host = "applink-test" } });
-            await first.Closed.WaitAsync(TimeSpan.FromSeconds(10));
-            await Task.Delay(1500);
+            await first.Closed.WaitAsync(TestClock.Patience);
+            var client = host.Services.GetServices<IHostedService>().OfType<SocketModeClient>().Single();
+            await client.ExecuteTask!.WaitAsync(TestClock.Patience);
             Assert.Single(host.Api.CallsTo("apps.connections.open"));
             Assert.Equal(1, socket.Connections);
         }
@@ -176,10 +182,13 @@ public sealed class SocketModeTests
         await using (host)
         {
             var first = await socket.NextConnectionAsync();
-            var at = DateTime.UtcNow;
             await first.SendAsync(new { type = "disconnect", reason = "too_many_websockets", debug_info = new { host = "applink-test" } });
+            var backOff = await host.Time.NextTimerAsync(due => due == TimeSpan.FromSeconds(1));
+            await first.Closed.WaitAsync(TestClock.Patience);
+            Assert.Single(host.Api.CallsTo("apps.connections.open"));
+
+            host.Time.Advance(backOff);
             var second = await socket.NextConnectionAsync();
-            Assert.True(DateTime.UtcNow - at >= TimeSpan.FromMilliseconds(900), "must back off before reconnecting");
             Assert.Equal(2, second.Number);
         }
     }

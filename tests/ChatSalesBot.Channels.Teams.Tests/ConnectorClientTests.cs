@@ -30,10 +30,12 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         });
 
         var sending = Client.SendToConversationAsync(ServiceUrl, "19:abc@thread.v2", Message, default);
-        await WaitUntilAsync(() => _host.Http.ConnectorRequests.Count() == 1);
-        await Task.Delay(300);
-        Assert.False(sending.IsCompleted, "the retry must wait for Retry-After");
-        var result = await CompleteAsync(sending);
+
+        // The base back-off is 10 ms: a wait of exactly three seconds is the connector's Retry-After.
+        var wait = await _host.Time.NextTimerAsync(due => due == TimeSpan.FromSeconds(3));
+        Assert.Single(_host.Http.ConnectorRequests);
+        _host.Time.Advance(wait);
+        var result = await sending.WaitAsync(TestClock.Patience);
 
         Assert.StartsWith("activity-", result.Id, StringComparison.Ordinal);
         Assert.Equal(2, _host.Http.ConnectorRequests.Count());
@@ -120,7 +122,10 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         await _host.PostPayloadAsync("personal-message.json");
         await _host.WhenIdleAsync();
 
-        Assert.All(_host.Http.Requests.Where(r => !r.Uri.AbsolutePath.Contains("/v3/", StringComparison.Ordinal)), r => Assert.Null(r.Authorization));
+        var notConnector = _host.Http.Requests.Where(r => !r.Uri.AbsolutePath.Contains("/v3/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(notConnector);
+        Assert.All(notConnector, r => Assert.Null(r.Authorization));
+        Assert.NotEmpty(_host.Http.ConnectorRequests);
         Assert.All(_host.Http.ConnectorRequests, r => Assert.Equal("https://smba.trafficmanager.net/emea/", r.Uri.GetLeftPart(UriPartial.Authority) + "/emea/"));
     }
 
@@ -132,25 +137,10 @@ public sealed class ConnectorClientTests : IAsyncLifetime
             new TeamsOptions { AppType = TeamsAppType.SingleTenant, TenantId = "t1" }.ResolvedTokenEndpoint);
     }
 
-    /// <summary>Advances fake time until the call completes, so it works whichever clock the retry strategy uses.</summary>
+    /// <summary>Advances the host's clock through the retry back-offs until the call completes.</summary>
     private async Task<T> CompleteAsync<T>(Task<T> task)
     {
-        for (var i = 0; i < 400 && !task.IsCompleted; i++)
-        {
-            _host.Time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(25);
-        }
-
+        await _host.Time.AdvanceUntilDoneAsync(task);
         return await task;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition());
     }
 }

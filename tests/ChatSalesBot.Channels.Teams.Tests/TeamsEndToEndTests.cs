@@ -1,17 +1,12 @@
 using System.Text.Json.Nodes;
 using ChatSalesBot.Channels.Teams.Tests.Infrastructure;
 using ChatSalesBot.Conversation;
-using ChatSalesBot.Conversation.Dates;
-using ChatSalesBot.Conversation.Identity;
-using ChatSalesBot.Conversation.Intents;
 using ChatSalesBot.Conversation.Matching;
-using ChatSalesBot.Domain;
 using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.Reps;
 using ChatSalesBot.Domain.Storage;
 using ChatSalesBot.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ChatSalesBot.Channels.Teams.Tests;
 
@@ -21,7 +16,6 @@ namespace ChatSalesBot.Channels.Teams.Tests;
 /// </summary>
 public sealed class TeamsEndToEndTests : IAsyncLifetime
 {
-    private static readonly PlainDates SharedDates = new();
     private readonly LiteDbSalesStore _store = LiteDbSalesStore.Open(new MemoryStream());
     private TeamsTestHost _host = null!;
 
@@ -34,16 +28,10 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
             Stage = LifecycleStage.Active, Tier = Tier.A,
         });
         _store.AddCustomer(new Customer { Name = "Globex", OwnerRepId = alice.Id, TeamId = "east", Stage = LifecycleStage.Active, Tier = Tier.B });
-        _host = await TeamsTestHost.StartAsync(configure: (services, time) =>
-        {
-            var directory = new CustomerDirectory();
-            directory.Load(_store.AllCustomers());
-            services.AddSingleton<ISalesStore>(_store);
-            services.AddSingleton(sp => new SalesDesk(_store, directory, new SalesRules(), SharedDates, time));
-            services.AddSingleton(sp => new RepResolver(_store, sp.GetServices<IPlatformDirectory>(), time));
-            services.AddSingleton<ISalesBot>(sp => new SalesBot(sp.GetRequiredService<SalesDesk>(), sp.GetRequiredService<RepResolver>(),
-                sp.GetRequiredService<ILogger<SalesBot>>()));
-        });
+        _host = await TeamsTestHost.StartAsync(configure: (services, _) => services
+            .AddSingleton<ISalesStore>(_store)
+            .AddSalesConversation());
+        _host.Services.GetRequiredService<CustomerDirectory>().Load(_store.AllCustomers());
     }
 
     public async Task DisposeAsync()

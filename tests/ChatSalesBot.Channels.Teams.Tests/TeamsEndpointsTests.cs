@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ChatSalesBot.Channels.Teams.Proactive;
 using ChatSalesBot.Channels.Teams.Tests.Infrastructure;
 using ChatSalesBot.Conversation;
+using ChatSalesBot.Conversation.Background;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatSalesBot.Channels.Teams.Tests;
@@ -111,7 +112,7 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
         Assert.Equal("log.submit", press.Action.Verb);
         Assert.Equal("42", press.Action.Arg("c"));
         Assert.Equal("Met the CFO; pricing concerns", press.Inputs["notes"]);
-        Assert.Equal("2026-11-28", press.Inputs["date"]);
+        Assert.Equal(TestClock.IsoDate(4), press.Inputs["date"]);
         Assert.False(press.Inputs.ContainsKey("csbAction"));
         var update = Assert.Single(_host.Http.ConnectorRequests);
         Assert.Equal(HttpMethod.Put, update.Method);
@@ -296,13 +297,8 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
 
         var response = await _host.PostPayloadAsync("personal-message.json");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await WaitUntilAsync(() => !_host.Bot.Turns.IsEmpty);
-        // The typing timer starts just after the bot was called: keep advancing until it has fired.
-        for (var i = 0; i < 200 && !_host.Http.ConnectorRequests.Any(); i++)
-        {
-            _host.Time.Advance(TimeSpan.FromMilliseconds(500));
-            await Task.Delay(10);
-        }
+        await _host.Time.AdvancePastNextTimerAsync(due => due == TypingDelay);
+        await WaitUntilAsync(() => _host.Http.ConnectorRequests.Any());
         _host.Bot.Gate.SetResult();
         await _host.WhenIdleAsync();
 
@@ -313,11 +309,19 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TeamsEndpoints_FastTurn_SendsNoTyping()
+    public async Task TeamsEndpoints_TurnFasterThanTheTypingDelay_SendsNoTypingThenOrLater()
     {
+        _host.Bot.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
         await _host.PostPayloadAsync("personal-message.json");
+        await _host.Time.NextTimerAsync(due => due == TypingDelay);
+        _host.Time.Advance(TypingDelay - TimeSpan.FromMilliseconds(1));
+        _host.Bot.Gate.SetResult();
+        await _host.WhenIdleAsync();
+        _host.Time.Advance(TypingDelay);
         await _host.WhenIdleAsync();
 
+        Assert.Single(_host.Http.ConnectorRequests);
         Assert.DoesNotContain(_host.Http.ConnectorRequests, r => r.Body.Contains("\"typing\"", StringComparison.Ordinal));
     }
 
@@ -358,7 +362,8 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(first)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(second)).StatusCode);
         await WaitUntilAsync(() => !host.Bot.Turns.IsEmpty);
-        await Task.Delay(200);
+        var turns = host.Services.GetRequiredKeyedService<BackgroundTurns>(TeamsOptions.SectionName);
+        await WaitUntilAsync(() => turns.Queued == 1 || host.Bot.Turns.Count > 1);
         Assert.Single(host.Bot.Turns);
         host.Bot.Gate.SetResult();
         await host.WhenIdleAsync();
@@ -367,13 +372,7 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
         Assert.Equal(2, host.Http.ConnectorRequests.Count());
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
+    private static readonly TimeSpan TypingDelay = new TeamsOptions().TypingDelay;
 
-        Assert.True(condition());
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Wait.UntilAsync(condition);
 }

@@ -2,6 +2,9 @@ using ChatSalesBot.Channels.Teams.Tests.Infrastructure;
 using ChatSalesBot.Conversation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -26,15 +29,16 @@ public sealed class TeamsStartupCheckTests
     [Fact]
     public async Task TeamsStartupCheck_LocalModeOnAnyAddress_RefusesToStart()
     {
-        await using var app = Build("http://0.0.0.0:0", allow: false);
+        await using var app = Build("http://0.0.0.0:3978", allow: false);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync());
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
+        Assert.Contains("0.0.0.0", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task TeamsStartupCheck_LocalModeOnAnyAddressExplicitlyAllowed_Starts()
     {
-        await using var app = Build("http://0.0.0.0:0", allow: true);
+        await using var app = Build("http://0.0.0.0:3978", allow: true);
 
         await app.StartAsync();
         await app.StopAsync();
@@ -43,7 +47,7 @@ public sealed class TeamsStartupCheckTests
     [Fact]
     public async Task TeamsStartupCheck_LocalModeOnLoopback_Starts()
     {
-        await using var app = Build("http://127.0.0.1:0", allow: false);
+        await using var app = Build("http://127.0.0.1:3978", allow: false);
 
         await app.StartAsync();
         await app.StopAsync();
@@ -57,7 +61,7 @@ public sealed class TeamsStartupCheckTests
     [InlineData("", "", "MultiTenant", "1.1", "AdaptiveCardVersion")]
     public async Task TeamsOptions_Invalid_StopsStartWithTheSettingNamed(string appId, string password, string appType, string version, string named)
     {
-        await using var app = Build("http://127.0.0.1:0", allow: false, new()
+        await using var app = Build("http://127.0.0.1:3978", allow: false, new()
         {
             ["Teams:AppId"] = appId,
             ["Teams:AppPassword"] = password,
@@ -76,17 +80,21 @@ public sealed class TeamsStartupCheckTests
     [InlineData("smba.trafficmanager.net/teams")]
     public async Task TeamsOptions_ServiceUrlHostNotAHostName_StopsStart(string host)
     {
-        await using var app = Build("http://127.0.0.1:0", allow: false, new() { ["Teams:ServiceUrlHosts:90"] = host });
+        await using var app = Build("http://127.0.0.1:3978", allow: false, new() { ["Teams:ServiceUrlHosts:90"] = host });
 
         var ex = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync());
         Assert.Contains("ServiceUrlHosts", ex.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The Teams channel on a server that only reports <paramref name="url"/> as its address: the check reads the
+    /// addresses, and no test opens a port on anything but loopback.
+    /// </summary>
     private static WebApplication Build(string url, bool allow, Dictionary<string, string?>? extra = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls(url);
+        builder.Services.AddSingleton<IServer>(new AddressOnlyServer(url));
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Teams:AllowUnauthenticatedNonLoopback"] = allow ? "true" : "false",
@@ -98,5 +106,27 @@ public sealed class TeamsStartupCheckTests
         var app = builder.Build();
         app.MapTeams();
         return app;
+    }
+
+    /// <summary>An IServer that claims an address and listens on nothing.</summary>
+    private sealed class AddressOnlyServer : IServer
+    {
+        public AddressOnlyServer(string address)
+        {
+            var addresses = new ServerAddressesFeature();
+            addresses.Addresses.Add(address);
+            Features.Set<IServerAddressesFeature>(addresses);
+        }
+
+        public IFeatureCollection Features { get; } = new FeatureCollection();
+
+        public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
+            where TContext : notnull => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -9,17 +9,16 @@ using ChatSalesBot.Domain.FollowUps;
 using ChatSalesBot.Domain.Reps;
 using ChatSalesBot.Storage.LiteDb;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ChatSalesBot.Conversation.Tests;
 
 /// <summary>
-/// A bot over a LiteDB store in memory, on Tuesday 2026-11-24 10:00 UTC: Alice and Bob in East, Carol in West,
+/// A bot over a LiteDB store in memory, on the shared test clock (Tuesday 2026-11-24 10:00 UTC): Alice and Bob in East, Carol in West,
 /// Maria managing East; Alice owns Acme Corporation (A), Globex (B) and Initech (prospect).
 /// </summary>
 internal sealed class BotFixture : IDisposable
 {
-    public static readonly DateOnly Today = new(2026, 11, 24);
+    public static readonly DateOnly Today = TestClock.Today;
     private static readonly PlainDates SharedDates = new();
 
     public BotFixture(params IPlatformDirectory[] directories)
@@ -42,7 +41,7 @@ internal sealed class BotFixture : IDisposable
 
     public LiteDbSalesStore Store { get; }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
+    public FakeClock Time { get; } = TestClock.Start();
 
     public CustomerDirectory Directory { get; } = new();
 

@@ -3,10 +3,10 @@ using ChatSalesBot.Domain.Touches;
 
 namespace ChatSalesBot.Domain.Tests;
 
-/// <summary>Builds customers for rule tests; "today" is Tuesday 2026-11-24.</summary>
+/// <summary>Builds customers for rule tests; "today" is the shared test clock's, Tuesday 2026-11-24.</summary>
 internal static class Book
 {
-    public static readonly DateOnly Today = new(2026, 11, 24);
+    public static readonly DateOnly Today = TestClock.Today;
 
     public static Customer Active(int id, Tier tier = Tier.B, int? lastTouchDaysAgo = 3, string name = "") => new Customer
     {

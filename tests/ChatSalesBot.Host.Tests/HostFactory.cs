@@ -2,30 +2,53 @@ using ChatSalesBot.Host.Admin.Seeding;
 using ChatSalesBot.Storage.LiteDb;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatSalesBot.Host.Tests;
 
-/// <summary>The real Host (Program) over a demo database in a temporary folder.</summary>
+/// <summary>
+/// The real Host (Program, `serve`) over a demo database in a temporary folder, in the Testing environment (no
+/// developer .env, no user secrets), seeded and run on one <see cref="FakeClock"/> at <see cref="TestClock.Now"/>.
+/// </summary>
 public sealed class HostFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("chatsalesbot-host-").FullName;
-
     public HostFactory()
     {
         DatabasePath = Path.Combine(_folder, "demo.db");
         using var store = LiteDbSalesStore.Open(DatabasePath);
-        DemoSeeder.Seed(store, TimeProvider.System);
+        DemoSeeder.Seed(store, Time);
     }
 
     public string DatabasePath { get; }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.UseSetting("Storage:DatabasePath", DatabasePath);
+    /// <summary>Extra settings or services for this host; runs after the defaults.</summary>
+    public Action<IWebHostBuilder>? Configure { get; init; }
 
-    protected override void Dispose(bool disposing)
+    /// <summary>The host's only clock.</summary>
+    public FakeClock Time { get; } = TestClock.Start();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        base.Dispose(disposing);
-        if (disposing && Directory.Exists(_folder))
+        builder.UseEnvironment(DotEnvFile.TestingEnvironment);
+        builder.UseDefaultServiceProvider(provider =>
+        {
+            provider.ValidateScopes = true;
+            provider.ValidateOnBuild = true;
+        });
+        builder.UseSetting("Storage:DatabasePath", DatabasePath);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        Configure?.Invoke(builder);
+    }
+
+    /// <summary>Disposes a factory made by WithWebHostBuilder from this one, moving the shared clock while Polly waits out in-flight calls.</summary>
+    public Task DisposeDerivedAsync(WebApplicationFactory<Program> derived) => Time.AdvanceUntilDoneAsync(derived.DisposeAsync().AsTask());
+
+    public override async ValueTask DisposeAsync()
+    {
+        await Time.AdvanceUntilDoneAsync(base.DisposeAsync().AsTask());
+        if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
         }

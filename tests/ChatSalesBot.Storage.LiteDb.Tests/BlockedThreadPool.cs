@@ -40,11 +40,12 @@ internal sealed class BlockedThreadPool : IDisposable
         }
 
         // Every worker is busy once blockers are still waiting for a thread and no worker picks another one up.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // A monotonic limit: with every pool thread blocked, no timer callback could cancel a token.
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
         var seen = -1;
         while (Volatile.Read(ref started) is var now && (now != seen || ThreadPool.PendingWorkItemCount == 0))
         {
-            if (DateTime.UtcNow > deadline)
+            if (waiting.Elapsed > TestClock.Patience)
             {
                 pool.Dispose();
                 throw new TimeoutException("The pool's threads did not all pick up blocking work.");

@@ -30,11 +30,7 @@ public sealed class BufferedAuditTests
         }
 
         Assert.Equal(0, StoredAudit(store));   // no look-up waited for a write
-        var deadline = DateTime.UtcNow + LiteDbSalesStore.AuditFlushDelay * 50;
-        while (StoredAudit(store) < views && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(LiteDbSalesStore.AuditFlushDelay);
-        }
+        await Wait.UntilAsync(() => StoredAudit(store) >= views, "the background writer never wrote every view");
 
         Assert.Equal(views, StoredAudit(store));
     }
@@ -59,11 +55,7 @@ public sealed class BufferedAuditTests
         using var store = LiteDbSalesStore.Open(new MemoryStream());
         store.AppendBuffered(Samples.Audit(1, Samples.Monday));
 
-        var deadline = DateTime.UtcNow + LiteDbSalesStore.AuditFlushDelay * 50;
-        while (StoredAudit(store) == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(LiteDbSalesStore.AuditFlushDelay);
-        }
+        await Wait.UntilAsync(() => StoredAudit(store) > 0, "the timer never wrote the buffered view");
 
         Assert.Equal(1, StoredAudit(store));
     }
@@ -130,11 +122,7 @@ public sealed class BufferedAuditTests
         var logged = Assert.Single(log.Collector.GetSnapshot());
         Assert.Equal(LogLevel.Error, logged.Level);
         Assert.IsType<InvalidOperationException>(logged.Exception);
-        var deadline = DateTime.UtcNow + LiteDbSalesStore.BackgroundRetryDelay * 50;
-        while (StoredAudit(store) == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(LiteDbSalesStore.AuditFlushDelay);
-        }
+        await Wait.UntilAsync(() => StoredAudit(store) > 0, "the background writer never retried the view");
 
         Assert.Equal(1, StoredAudit(store));
     }

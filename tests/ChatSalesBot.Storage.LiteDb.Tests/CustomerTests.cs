@@ -107,6 +107,7 @@ public sealed class CustomerTests
 
         store.ReplaceCustomers(added.Select(c => c with { Tier = Tier.C }).ToList());
 
+        Assert.Equal(2, store.CountCustomers());
         Assert.All(store.AllCustomers(), c =>
         {
             Assert.Equal(Tier.C, c.Tier);

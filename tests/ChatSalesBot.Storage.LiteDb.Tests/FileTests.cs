@@ -39,6 +39,47 @@ public sealed class FileTests
     }
 
     [Fact]
+    public void LiteDbSalesStore_CrashWhileEightThreadsWrite_KeepsEveryAcknowledgedWrite()
+    {
+        using var temp = new TempFolder();
+        var copy = temp.File("crashed.db");
+        var acknowledged = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        string[] beforeTheCrash = [];
+        using (var store = LiteDbSalesStore.Open(temp.File("live.db")))
+        {
+            var rep = store.SaveRep(Samples.Rep());
+            var crashed = 0;
+            var writers = Enumerable.Range(0, 8).Select(w => new Thread(() =>
+            {
+                for (var i = 0; Volatile.Read(ref crashed) == 0; i++)
+                {
+                    var key = $"slack:T1:U{w}-{i}";
+                    store.LinkIdentity(new Domain.Reps.PlatformIdentity { Id = key, RepId = rep.Id, LinkedAt = Samples.Monday });
+                    acknowledged.Enqueue(key);
+                }
+            })).ToList();
+            writers.ForEach(t => t.Start());
+            while (acknowledged.Count < 400)
+            {
+                Thread.Sleep(5);
+            }
+
+            // The crash: the files as they are between two commits (the writer lock held), with nothing flushed for it.
+            store.InTransaction(() =>
+            {
+                beforeTheCrash = acknowledged.ToArray();
+                CopyOpenFile(store.DatabasePath!, copy);
+                CopyOpenFile(DatabaseFile.LogPathOf(store.DatabasePath!), DatabaseFile.LogPathOf(copy));
+            });
+            Volatile.Write(ref crashed, 1);
+            writers.ForEach(t => t.Join());
+        }
+
+        using var reopened = LiteDbSalesStore.Open(copy);
+        Assert.All(beforeTheCrash, key => Assert.NotNull(reopened.FindRepByIdentity(key)));
+    }
+
+    [Fact]
     public void LiteDbSalesStore_ReopenAfterDispose_KeepsEverything()
     {
         using var temp = new TempFolder();

@@ -98,11 +98,11 @@ public sealed class SharedCommitTests : IDisposable
         holding.Wait();
 
         var writers = writes.Select((write, i) => new Thread(() => outcomes[i] = Record.Exception(write))).ToList();
-        var deadline = DateTime.UtcNow + Deadline;
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < writers.Count; i++)
         {
             writers[i].Start();
-            while (_store.QueuedSharedWrites <= i && DateTime.UtcNow < deadline)
+            while (_store.QueuedSharedWrites <= i && waiting.Elapsed < Deadline)
             {
                 Thread.Sleep(1);
             }

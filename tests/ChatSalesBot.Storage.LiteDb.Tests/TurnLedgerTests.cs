@@ -81,11 +81,7 @@ public sealed class TurnLedgerTests
 
         Assert.Equal(0, turns.Count());   // buffered: a turn that changes nothing costs no commit
         Assert.True(store.TryBeginTurn("teams:a999", Samples.Monday));
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (turns.Count() < 1_000 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await Wait.UntilAsync(() => turns.Count() >= 1_000, "the buffered turn keys were never written");
 
         Assert.Equal(1_000, turns.Count());
         Assert.False(store.TryBeginTurn("teams:a7", Samples.Monday));

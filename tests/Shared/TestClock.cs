@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ChatSalesBot.Testing;
 
@@ -8,14 +7,20 @@ namespace ChatSalesBot.Testing;
 /// The one instant every test runs at, Tuesday 2026-11-24 10:00 UTC. Hosts, fixtures and the dates inside sample
 /// payloads all start from it, so the suite gives the same answers on any day the machine thinks it is.
 /// </summary>
-internal static partial class TestClock
+public static partial class TestClock
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// How long (real time) a test waits for something that must happen before it fails. Only a limit for a broken
+    /// build; no test measures how long anything took.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     public static DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 
     /// <summary>A fresh fake clock stopped on <see cref="Now"/>; time moves only when a test advances it.</summary>
-    public static FakeTimeProvider Start() => new(Now);
+    public static FakeClock Start() => new();
 
     /// <summary>The ISO date (yyyy-MM-dd) a number of days after <see cref="Today"/>, as Slack and Teams date pickers send it.</summary>
     public static string IsoDate(int daysFromToday) =>

@@ -22,6 +22,7 @@ public sealed class BackgroundTurns : IHostedService, IDisposable
     private readonly ConcurrentDictionary<string, byte> _waitingKeys = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private int _turns;
+    private int _queued;
     private int _pending;
     private int _refused;
     private bool _closed;
@@ -42,6 +43,9 @@ public sealed class BackgroundTurns : IHostedService, IDisposable
 
     /// <summary>Admitted turns, running or waiting for a slot.</summary>
     public int Turns => Volatile.Read(ref _turns);
+
+    /// <summary>Admitted turns still waiting for a slot.</summary>
+    public int Queued => Volatile.Read(ref _queued);
 
     /// <summary>
     /// Admits a turn, or returns false when the queue is full or the host is stopping (nothing was started).
@@ -178,6 +182,7 @@ public sealed class BackgroundTurns : IHostedService, IDisposable
             }
 
             _turns++;
+            Interlocked.Increment(ref _queued);
             EnterLocked();
             return true;
         }
@@ -188,8 +193,16 @@ public sealed class BackgroundTurns : IHostedService, IDisposable
         var slot = false;
         try
         {
-            await _slots.WaitAsync(_stopping.Token).ConfigureAwait(false);
-            slot = true;
+            try
+            {
+                await _slots.WaitAsync(_stopping.Token).ConfigureAwait(false);
+                slot = true;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _queued);
+            }
+
             if (coalesceKey is not null)
             {
                 _waitingKeys.TryRemove(coalesceKey, out _);

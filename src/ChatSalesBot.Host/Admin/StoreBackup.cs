@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using ChatSalesBot.Domain.Storage;
 
@@ -25,10 +24,10 @@ public static class StoreBackup
         ArgumentNullException.ThrowIfNull(time);
         var path = TargetPath(destination, time.GetUtcNow());
         var stage = new ProgressStage(progress, "Backing up", 1);
-        var clock = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         store.Backup(path, replace);
         stage.Complete(1);
-        return new BackupReport(path, new FileInfo(path).Length, clock.Elapsed);
+        return new BackupReport(path, new FileInfo(path).Length, time.GetElapsedTime(started));
     }
 
     /// <summary>A folder (existing, or written with a trailing slash) gets a time-stamped file name inside it.</summary>

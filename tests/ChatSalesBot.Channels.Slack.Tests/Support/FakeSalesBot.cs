@@ -12,18 +12,15 @@ public sealed class FakeSalesBot : ISalesBot
 
     public Func<Turn, Reply> Answer { get; set; } = turn => SampleReplies.CustomerCard();
 
-    public TimeSpan Delay { get; set; }
-
-    /// <summary>Every turn waits for this before answering (a bot that is busy for as long as the test says).</summary>
-    public Task Gate { get; set; } = Task.CompletedTask;
+    /// <summary>When set, each turn waits for it: a slow answer that finishes exactly when the test says.</summary>
+    public TaskCompletionSource? Gate { get; set; }
 
     public async Task<Reply> HandleAsync(Turn turn, CancellationToken cancellationToken)
     {
         Turns.Enqueue(turn);
-        await Gate.WaitAsync(cancellationToken);
-        if (Delay > TimeSpan.Zero)
+        if (Gate is { } gate)
         {
-            await Task.Delay(Delay, cancellationToken);
+            await gate.Task.WaitAsync(cancellationToken);
         }
 
         // The real Conversation answers a repeated DeliveryId with Reply.Nothing.

@@ -68,7 +68,7 @@ public static class SampleReplies
                             new FormInput("customer", "Customer", InputKind.Text) { Required = true, Placeholder = "Acme", Error = errors?.GetValueOrDefault("customer") },
                             new FormInput("kind", "Kind", InputKind.Choice) { Required = true, Value = "visit", Choices = [new Choice("Visit", "visit"), new Choice("Call", "call")] },
                             new FormInput("notes", "Notes", InputKind.MultilineText) { Value = notes },
-                            new FormInput("next", "Next step date", InputKind.Date) { Value = "2026-11-28" },
+                            new FormInput("next", "Next step date", InputKind.Date) { Value = TestClock.IsoDate(4) },
                         ],
                         new CardButton("Log it", ButtonAction.Of(ActionVerbs.SubmitLog, ("c", 42)), ButtonStyle.Primary)),
                 ],

@@ -17,6 +17,7 @@ public sealed partial class SlackApiStandIn : HttpMessageHandler
     public const string ResponseUrlHost = "hooks.slack.test";
 
     private readonly ConcurrentDictionary<string, Task> holds = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim called = new(0);
 
     public ConcurrentQueue<ApiCall> Calls { get; } = new();
 
@@ -35,21 +36,24 @@ public sealed partial class SlackApiStandIn : HttpMessageHandler
     /// <summary>Calls to <paramref name="method"/> are recorded at once but answered only when <paramref name="until"/> completes.</summary>
     public void Hold(string method, Task until) => holds[method] = until;
 
-    public async Task<ApiCall> WaitForAsync(string method, int count = 1, TimeSpan? timeout = null)
+    /// <summary>The <paramref name="count"/>th call to a method, once it has been made (each call wakes the waiter).</summary>
+    public async Task<ApiCall> WaitForAsync(string method, int count = 1)
     {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (DateTime.UtcNow < until)
+        using var patience = new CancellationTokenSource(TestClock.Patience);
+        ApiCall? call;
+        while ((call = CallsTo(method).Skip(count - 1).FirstOrDefault()) is null)
         {
-            var calls = CallsTo(method).ToList();
-            if (calls.Count >= count)
+            try
             {
-                return calls[count - 1];
+                await called.WaitAsync(patience.Token);
             }
-
-            await Task.Delay(20);
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"{method} was called {CallsTo(method).Count()} time(s), expected {count}");
+            }
         }
 
-        throw new TimeoutException($"{method} was called {CallsTo(method).Count()} time(s), expected {count}");
+        return call;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -58,7 +62,8 @@ public sealed partial class SlackApiStandIn : HttpMessageHandler
         var contentType = request.Content?.Headers.ContentType;
         if (request.RequestUri!.Host == ResponseUrlHost)
         {
-            Calls.Enqueue(new ApiCall("response_url", request.RequestUri, request.Headers.Authorization?.ToString(), body, body, DateTime.UtcNow));
+            Calls.Enqueue(new ApiCall("response_url", request.RequestUri, request.Headers.Authorization?.ToString(), body, body));
+            called.Release();
 
             // A response_url takes a JSON message, like an incoming webhook; anything else is refused.
             return contentType?.MediaType == "application/json" && IsJsonObject(body)
@@ -68,7 +73,8 @@ public sealed partial class SlackApiStandIn : HttpMessageHandler
 
         var method = request.RequestUri.Segments[^1];
         var read = SlackWebApiRequest.Read(method, contentType, request.Headers.Authorization, body, Tokens);
-        Calls.Enqueue(new ApiCall(method, request.RequestUri, request.Headers.Authorization?.ToString(), body, ArgumentsAsJson(read.Arguments), DateTime.UtcNow) { Request = read });
+        Calls.Enqueue(new ApiCall(method, request.RequestUri, request.Headers.Authorization?.ToString(), body, ArgumentsAsJson(read.Arguments)) { Request = read });
+        called.Release();
         if (holds.TryGetValue(method, out var hold))
         {
             await hold.WaitAsync(cancellationToken);
@@ -182,7 +188,7 @@ public sealed partial class SlackApiStandIn : HttpMessageHandler
 /// One recorded call. <see cref="Body"/> is what Slack read: for a Web API call its arguments as a JSON object (empty
 /// when Slack dropped them), for a response_url post the posted JSON; <see cref="RawBody"/> is what was sent.
 /// </summary>
-public sealed record ApiCall(string Method, Uri Url, string? Authorization, string RawBody, string Body, DateTime At)
+public sealed record ApiCall(string Method, Uri Url, string? Authorization, string RawBody, string Body)
 {
     public SlackWebApiRequest? Request { get; init; }
 

@@ -12,7 +12,7 @@ namespace ChatSalesBot.Channels.Slack.Tests.Support;
 
 /// <summary>
 /// The Slack channel in a minimal ASP.NET Core host on TestServer: AddSlackChannel + MapSlack, a fake bot,
-/// and the Web API stand-in as the HttpClient's primary handler (tests never reach Slack).
+/// the Web API stand-in as the HttpClient's primary handler (tests never reach Slack), all on one <see cref="FakeClock"/>.
 /// </summary>
 public sealed class SlackTestHost : IAsyncDisposable
 {
@@ -21,17 +21,21 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     private readonly WebApplication app;
 
-    private SlackTestHost(WebApplication app, FakeSalesBot bot, SlackApiStandIn api, bool onLoopback)
+    private SlackTestHost(WebApplication app, FakeSalesBot bot, SlackApiStandIn api, FakeClock time, bool onLoopback)
     {
         this.app = app;
         Bot = bot;
         Api = api;
+        Time = time;
         Client = onLoopback ? new HttpClient { BaseAddress = new Uri(app.Urls.First()) } : app.GetTestClient();
     }
 
     public FakeSalesBot Bot { get; }
 
     public SlackApiStandIn Api { get; }
+
+    /// <summary>The host's only clock: the request verifier, caches and retries read it, and requests are signed with it.</summary>
+    public FakeClock Time { get; }
 
     public HttpClient Client { get; }
 
@@ -68,6 +72,8 @@ public sealed class SlackTestHost : IAsyncDisposable
 
         var bot = new FakeSalesBot();
         var api = standIn ?? new SlackApiStandIn();
+        var time = TestClock.Start();
+        builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<ISalesBot>(bot);
         builder.Services.AddSlackChannel();
         builder.Services.AddHttpClient(SlackWebApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => api);
@@ -75,12 +81,12 @@ public sealed class SlackTestHost : IAsyncDisposable
         var app = builder.Build();
         app.MapSlack();
         await app.StartAsync();
-        return new SlackTestHost(app, bot, api, onLoopback);
+        return new SlackTestHost(app, bot, api, time, onLoopback);
     }
 
     public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType, DateTimeOffset? at = null, string? secret = null, Action<HttpRequestMessage>? tweak = null)
     {
-        var timestamp = (at ?? Services.GetRequiredService<TimeProvider>().GetUtcNow()).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var timestamp = (at ?? Time.GetUtcNow()).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         request.Headers.Add(SlackRequestVerifier.TimestampHeader, timestamp);
@@ -97,7 +103,20 @@ public sealed class SlackTestHost : IAsyncDisposable
     public Task<HttpResponseMessage> InteractionAsync(string payloadJson) =>
         PostSignedAsync("/slack/interactions", "payload=" + Uri.EscapeDataString(payloadJson), "application/x-www-form-urlencoded");
 
-    public Task IdleAsync() => Services.GetRequiredKeyedService<BackgroundTurns>(SlackOptions.SectionName).WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
+    /// <summary>
+    /// A command's answer: the ack itself when the turn finished inside the inline window, else (the ack said
+    /// "Working on it…") its response_url post. Which one depends on how fast users.info answers; both reach the user.
+    /// </summary>
+    public async Task<string> AnswerAsync(HttpResponseMessage ack)
+    {
+        var inline = await ack.Content.ReadAsStringAsync();
+        await IdleAsync();
+        return inline.Length > 0 && !inline.Contains(SlackCommandHandler.WorkingOnIt, StringComparison.Ordinal)
+            ? inline
+            : (await Api.WaitForAsync("response_url")).Body;
+    }
+
+    public Task IdleAsync() => Services.GetRequiredKeyedService<BackgroundTurns>(SlackOptions.SectionName).WhenIdleAsync().WaitAsync(TestClock.Patience);
 
     public static string Payload(string name) => TestClock.FillDates(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Payloads", name)));
 
@@ -105,6 +124,6 @@ public sealed class SlackTestHost : IAsyncDisposable
     {
         Client.Dispose();
         await app.StopAsync();
-        await app.DisposeAsync();
+        await Time.AdvanceUntilDoneAsync(app.DisposeAsync().AsTask());
     }
 }

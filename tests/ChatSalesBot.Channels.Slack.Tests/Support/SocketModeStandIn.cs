@@ -50,7 +50,7 @@ public sealed class SocketModeStandIn : IAsyncDisposable
         return standIn;
     }
 
-    public Task<Peer> NextConnectionAsync() => peers.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+    public Task<Peer> NextConnectionAsync() => peers.Reader.ReadAsync().AsTask().WaitAsync(TestClock.Patience);
 
     public async ValueTask DisposeAsync()
     {
@@ -76,7 +76,7 @@ public sealed class SocketModeStandIn : IAsyncDisposable
         public Task SendAsync(object frame) =>
             socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(frame), WebSocketMessageType.Text, true, CancellationToken.None);
 
-        public Task<JsonElement> ReceiveAsync() => received.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        public Task<JsonElement> ReceiveAsync() => received.Reader.ReadAsync().AsTask().WaitAsync(TestClock.Patience);
 
         public async Task ReadUntilClosedAsync()
         {

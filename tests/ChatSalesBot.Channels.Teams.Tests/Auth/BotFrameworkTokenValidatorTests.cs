@@ -27,7 +27,7 @@ public sealed class BotFrameworkTokenValidatorTests : IAsyncLifetime
     [Fact]
     public async Task BotFrameworkTokenValidator_ExpiredWithinFiveMinuteSkew_Passes()
     {
-        var token = _host.Authority.Token(ServiceUrl, now: DateTimeOffset.UtcNow.AddMinutes(-64), lifetime: TimeSpan.FromHours(1));
+        var token = _host.Authority.Token(ServiceUrl, now: _host.Time.GetUtcNow().AddMinutes(-64), lifetime: TimeSpan.FromHours(1));
 
         var response = await _host.PostPayloadAsync("personal-message.json", token);
 
@@ -65,7 +65,7 @@ public sealed class BotFrameworkTokenValidatorTests : IAsyncLifetime
     public async Task BotFrameworkTokenValidator_BadToken_Fails401AndBotNeverCalled(string kind)
     {
         var a = _host.Authority;
-        var now = DateTimeOffset.UtcNow;
+        var now = _host.Time.GetUtcNow();
         var token = kind switch
         {
             "missing" => "",

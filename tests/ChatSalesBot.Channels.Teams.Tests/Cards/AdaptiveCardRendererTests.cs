@@ -52,6 +52,7 @@ public sealed class AdaptiveCardRendererTests
         Assert.Contains(body, e => (string?)e!["color"] == "Good");
         Assert.Contains(body, e => (string?)e!["weight"] == "Bolder" && (string?)e!["size"] == "Medium" && (string?)e!["text"] == "Contacts");
         Assert.Contains(body, e => (string?)e!["type"] == "Container" && (bool?)e!["separator"] == true);
+        Assert.NotEmpty(TextBlocks(card));
         Assert.All(TextBlocks(card), t => Assert.True((bool?)t["wrap"]));
         var lastTouch = body.First(e => (string?)e!["type"] == "FactSet")!["facts"]![3]!;
         Assert.Equal("Nov 19, 2026 — visit: \\*met\\* the CFO, \\[pricing\\]\\(http://evil.test\\) concerns", (string?)lastTouch["value"]);
@@ -92,7 +93,7 @@ public sealed class AdaptiveCardRendererTests
         Assert.Equal("Input.ChoiceSet", (string?)kind["type"]);
         Assert.Equal(4, kind["choices"]!.AsArray().Count);
         Assert.True((bool?)body.Single(e => (string?)e!["id"] == "notes")!["isMultiline"]);
-        Assert.Equal("2026-11-28", (string?)body.Single(e => (string?)e!["id"] == "date")!["value"]);
+        Assert.Equal(TestClock.IsoDate(4), (string?)body.Single(e => (string?)e!["id"] == "date")!["value"]);
         Assert.Equal("Input.Date", (string?)body.Single(e => (string?)e!["id"] == "date")!["type"]);
         Assert.Equal("Notes are required.", (string?)body.Single(e => (string?)e!["id"] == "notes.error")!["text"]);
         Assert.Equal("The date must be in the future.", (string?)body.Single(e => (string?)e!["id"] == "date.error")!["text"]);
@@ -160,6 +161,7 @@ public sealed class AdaptiveCardRendererTests
 
         Assert.Contains(table["body"]!.AsArray(), e => (string?)e!["type"] == "ColumnSet");
         Assert.Equal("1.3", (string?)card["version"]);
+        Assert.NotEmpty(card["actions"]!.AsArray());
         Assert.All(card["actions"]!.AsArray(), a => Assert.Equal("Action.Submit", (string?)a!["type"]));
     }
 

@@ -90,7 +90,7 @@ public static class SampleReplies
                 },
                 new FormInput("notes", "Notes", InputKind.MultilineText) { Required = true, Placeholder = "What was said?" },
                 new FormInput("next", "Next step", InputKind.Text) { Placeholder = "e.g. send quote" },
-                new FormInput("date", "Next step date", InputKind.Date) { Value = "2026-11-28", Error = "The date must be in the future." },
+                new FormInput("date", "Next step date", InputKind.Date) { Value = TestClock.IsoDate(4), Error = "The date must be in the future." },
             ],
             new CardButton("Save", ButtonAction.Of(ActionVerbs.SubmitLog, ("c", 42)), ButtonStyle.Primary)),
         ],

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ChatSalesBot.Channels.Teams.Tests.Infrastructure;
 
@@ -20,7 +19,7 @@ namespace ChatSalesBot.Channels.Teams.Tests.Infrastructure;
 public sealed class TeamsTestHost : IAsyncDisposable
 {
     private TeamsTestHost(WebApplication app, TestSigningAuthority authority, StubHttpHandler http, FakeSalesBot bot,
-        FakeTimeProvider time, ListLoggerProvider logs, bool kestrel)
+        FakeClock time, ListLoggerProvider logs, bool kestrel)
     {
         App = app;
         Authority = authority;
@@ -39,7 +38,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
 
     public FakeSalesBot Bot { get; }
 
-    public FakeTimeProvider Time { get; }
+    public FakeClock Time { get; }
 
     public ListLoggerProvider Logs { get; }
 
@@ -49,12 +48,12 @@ public sealed class TeamsTestHost : IAsyncDisposable
 
     /// <param name="kestrel">Serve on a real Kestrel socket at 127.0.0.1 (an ephemeral port) instead of the TestServer.</param>
     public static async Task<TeamsTestHost> StartAsync(Dictionary<string, string?>? settings = null,
-        Action<IServiceCollection, FakeTimeProvider>? configure = null, bool kestrel = false)
+        Action<IServiceCollection, FakeClock>? configure = null, bool kestrel = false)
     {
-        var authority = new TestSigningAuthority();
+        var time = TestClock.Start();
+        var authority = new TestSigningAuthority(time);
         var http = new StubHttpHandler(authority);
         var bot = new FakeSalesBot();
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var logs = new ListLoggerProvider();
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -99,7 +98,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         return new TeamsTestHost(app, authority, http, bot, time, logs, kestrel);
     }
 
-    public static string Payload(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Payloads", name));
+    public static string Payload(string name) => TestClock.FillDates(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Payloads", name)));
 
     /// <summary>A payload file whose serviceUrl is replaced by <paramref name="serviceUrl"/>.</summary>
     public static string PayloadAt(string name, string serviceUrl) =>
@@ -126,7 +125,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         return await Client.SendAsync(request);
     }
 
-    public Task WhenIdleAsync() => Services.GetRequiredKeyedService<BackgroundTurns>(TeamsOptions.SectionName).WhenIdleAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
+    public Task WhenIdleAsync() => Services.GetRequiredKeyedService<BackgroundTurns>(TeamsOptions.SectionName).WhenIdleAsync().WaitAsync(TestClock.Patience);
 
     private static string SafeServiceUrl(string json)
     {
@@ -144,7 +143,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
     {
         Client.Dispose();
         await App.StopAsync();
-        await App.DisposeAsync();
+        await Time.AdvanceUntilDoneAsync(App.DisposeAsync().AsTask());
         Authority.Dispose();
         Http.Dispose();
     }

@@ -25,8 +25,12 @@ public sealed class TestSigningAuthority : IDisposable
     private readonly RSA _entraRsa = RSA.Create(2048);
     private readonly RSA _rolledRsa = RSA.Create(2048);
 
-    public TestSigningAuthority()
+    private readonly TimeProvider _time;
+
+    /// <summary>Tokens are issued at <paramref name="time"/>'s now: the clock the validator checks them against.</summary>
+    public TestSigningAuthority(TimeProvider time)
     {
+        _time = time;
         TeamsKey = new RsaSecurityKey(_teamsRsa) { KeyId = "teams-key" };
         UnendorsedKey = new RsaSecurityKey(_unendorsedRsa) { KeyId = "webchat-key" };
         StrangerKey = new RsaSecurityKey(_strangerRsa) { KeyId = "teams-key" };
@@ -66,7 +70,7 @@ public sealed class TestSigningAuthority : IDisposable
         RsaSecurityKey? key = null, DateTimeOffset? now = null, TimeSpan? lifetime = null, bool withServiceUrl = true,
         string? tenantId = null, string? version = null, string? callerAppId = null)
     {
-        var issued = (now ?? DateTimeOffset.UtcNow).UtcDateTime;
+        var issued = (now ?? _time.GetUtcNow()).UtcDateTime;
         var claims = new Dictionary<string, object>();
         if (withServiceUrl)
         {

@@ -5,8 +5,6 @@ namespace ChatSalesBot.Conversation.Tests.Background;
 
 public sealed class BackgroundTurnsTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     private static BackgroundTurns Runner(int concurrent, int queued) =>
         new("Test", new BackgroundTurnLimits(concurrent, queued), NullLogger<BackgroundTurns>.Instance);
 
@@ -22,12 +20,13 @@ public sealed class BackgroundTurnsTests
         Assert.False(turns.TryRun("third", _ => throw new InvalidOperationException("refused work must not run")));
         Assert.Null(turns.TryStart("fourth", _ => Task.FromResult(4)));
         Assert.Equal(2, turns.Turns);
+        await Wait.UntilAsync(() => turns.Queued == 1, "the second turn never waited for the first one's slot");
 
         gate.SetResult();
-        await turns.WhenIdleAsync().WaitAsync(Patience);
+        await turns.WhenIdleAsync().WaitAsync(TestClock.Patience);
 
         Assert.Equal(2, ran);
-        Assert.Equal(5, await turns.TryStart("fifth", _ => Task.FromResult(5))!.WaitAsync(Patience));
+        Assert.Equal(5, await turns.TryStart("fifth", _ => Task.FromResult(5))!.WaitAsync(TestClock.Patience));
     }
 
     [Fact]
@@ -40,9 +39,9 @@ public sealed class BackgroundTurnsTests
 
         turns.Run("rest of an answer", _ => { delivered.SetResult(); return Task.CompletedTask; });
 
-        await delivered.Task.WaitAsync(Patience);
+        await delivered.Task.WaitAsync(TestClock.Patience);
         gate.SetResult();
-        await turns.WhenIdleAsync().WaitAsync(Patience);
+        await turns.WhenIdleAsync().WaitAsync(TestClock.Patience);
     }
 
     [Fact]
@@ -59,11 +58,11 @@ public sealed class BackgroundTurnsTests
         }
 
         gate.SetResult();
-        await turns.WhenIdleAsync().WaitAsync(Patience);
+        await turns.WhenIdleAsync().WaitAsync(TestClock.Patience);
         Assert.Equal(1, refreshes);
 
         Assert.True(turns.TryRun("home tab", _ => { Interlocked.Increment(ref refreshes); return Task.CompletedTask; }, coalesceKey: "home:U1"));
-        await turns.WhenIdleAsync().WaitAsync(Patience);
+        await turns.WhenIdleAsync().WaitAsync(TestClock.Patience);
         Assert.Equal(2, refreshes);
     }
 
@@ -80,7 +79,7 @@ public sealed class BackgroundTurnsTests
         Assert.False(turns.TryRun("after stop", _ => Task.CompletedTask));
         Assert.False(stopping.IsCompleted);
         gate.SetResult();
-        await stopping.WaitAsync(Patience);
+        await stopping.WaitAsync(TestClock.Patience);
 
         Assert.Equal(2, finished);
     }
@@ -97,11 +96,11 @@ public sealed class BackgroundTurnsTests
             started.SetResult();
             await Task.Delay(Timeout.Infinite, ct);
         }));
-        await started.Task.WaitAsync(Patience);
+        await started.Task.WaitAsync(TestClock.Patience);
 
-        await turns.StopAsync(new CancellationToken(canceled: true)).WaitAsync(Patience);
+        await turns.StopAsync(new CancellationToken(canceled: true)).WaitAsync(TestClock.Patience);
 
-        await cancelled.Task.WaitAsync(Patience);
-        await turns.WhenIdleAsync().WaitAsync(Patience);
+        await cancelled.Task.WaitAsync(TestClock.Patience);
+        await turns.WhenIdleAsync().WaitAsync(TestClock.Patience);
     }
 }

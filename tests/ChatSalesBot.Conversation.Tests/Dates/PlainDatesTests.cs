@@ -4,7 +4,7 @@ namespace ChatSalesBot.Conversation.Tests.Dates;
 
 public sealed class PlainDatesTests
 {
-    private static readonly DateOnly Tuesday = new(2026, 11, 24);
+    private static readonly DateOnly Tuesday = TestClock.Today;
     private static readonly PlainDates Dates = new();
 
     [Theory]

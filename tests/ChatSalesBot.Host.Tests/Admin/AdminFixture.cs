@@ -1,17 +1,16 @@
 using ChatSalesBot.Host.Admin.Csv;
 using ChatSalesBot.Storage.LiteDb;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ChatSalesBot.Host.Tests.Admin;
 
-/// <summary>A fresh store and a clock stopped on a fixed afternoon, plus the sample files of Payloads/csv.</summary>
+/// <summary>A fresh store and the shared test clock (<see cref="TestClock"/>), plus the sample files of Payloads/csv.</summary>
 internal static class AdminFixture
 {
-    public static readonly DateTimeOffset Now = new(2026, 11, 24, 15, 0, 0, TimeSpan.Zero);
+    public static DateTimeOffset Now => TestClock.Now;
 
-    public static DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
+    public static DateOnly Today => TestClock.Today;
 
-    public static FakeTimeProvider Clock() => new(Now);
+    public static FakeClock Clock() => TestClock.Start();
 
     /// <summary>A LiteDB store over a MemoryStream, as the Storage tests use; dispose it.</summary>
     public static LiteDbSalesStore NewStore() => LiteDbSalesStore.Open(new MemoryStream());

@@ -49,6 +49,7 @@ public sealed class CsvExporterTests : IDisposable
             .Select(kind => importer.ImportFile(kind, Path.Combine(_folder, CsvColumns.For(kind).FileName)))
             .ToList();
 
+        Assert.NotEmpty(reports);
         Assert.All(reports, r => Assert.Equal((0, 0), (r.Inserted, r.Errors.Count)));
         Assert.Equal(counts, (store.CountCustomers(), store.CountTouches()));
         Assert.Equal("=cmd|' /C calc'!A0", store.GetTouch(chatTouch.Id)!.Notes);

@@ -53,7 +53,6 @@ public sealed class DemoSeederTests(ITestOutputHelper output)
         Assert.Equal(
             [Tier.C, Tier.B, Tier.A],
             store.AllCustomers().Where(c => c.Stage == LifecycleStage.Active).Select(c => c.Tier).Distinct().Order());
-        Assert.True(report.Elapsed < TimeSpan.FromSeconds(5), $"demo seed took {report.Elapsed}");
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class StoreBackupTests : IDisposable
 
         var report = StoreBackup.Run(store, Path.Combine(_folder, "backups"), AdminFixture.Clock());
 
-        Assert.Equal(Path.Combine(_folder, "backups", "chatsalesbot-20261124-150000.db"), report.Path);
+        Assert.Equal(Path.Combine(_folder, "backups", $"chatsalesbot-{AdminFixture.Now:yyyyMMdd-HHmmss}.db"), report.Path);
         using var copy = LiteDbSalesStore.Open(report.Path);
         Assert.Equal(store.CountCustomers(), copy.CountCustomers());
         Assert.Equal(store.CountTouches(), copy.CountTouches());

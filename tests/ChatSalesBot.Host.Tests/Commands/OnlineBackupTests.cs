@@ -35,10 +35,7 @@ public sealed class OnlineBackupTests : IDisposable
         var before = store.CountTouches();
         var backedUp = new TaskCompletionSource();
         var load = Enumerable.Range(0, Writers).Select(w => Task.Run(() => Log(store, customers[w], w, backedUp.Task))).ToList();
-        while (store.CountTouches() < before + 30)
-        {
-            await Task.Delay(10);
-        }
+        await Wait.UntilAsync(() => store.CountTouches() >= before + 30, "the writers never got going");
 
         var during = await CommandLine.Run("backup", File("during.db"), "--db", live);
         backedUp.SetResult();
@@ -64,6 +61,7 @@ public sealed class OnlineBackupTests : IDisposable
         var after = await CommandLine.Run("backup", File("after.db"), "--db", live);
         Assert.Equal(0, after.Code);
         var afterExport = ExportOfRestored(File("after.db"), "after");
+        Assert.NotEmpty(liveExport);
         Assert.All(liveExport, file => Assert.Equal(file.Value, afterExport[file.Key]));
         await app.StopAsync();
         Assert.Null(AdminDoor.Find(live));

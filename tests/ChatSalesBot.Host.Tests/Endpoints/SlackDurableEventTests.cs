@@ -4,9 +4,10 @@ using ChatSalesBot.Channels.Slack;
 using ChatSalesBot.Channels.Slack.Tests.Support;
 using ChatSalesBot.Conversation;
 using ChatSalesBot.Conversation.Background;
+using ChatSalesBot.Domain.Storage;
 using ChatSalesBot.Host.Admin.Seeding;
 using ChatSalesBot.Storage.LiteDb;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -17,81 +18,51 @@ namespace ChatSalesBot.Host.Tests.Endpoints;
 /// after the restart, once. The first life's bot never finishes its turn and the host stops without draining, which
 /// is what kill -9 right after the ack leaves behind.
 /// </summary>
-public sealed class SlackDurableEventTests : IDisposable
+public sealed class SlackDurableEventTests
 {
     private const string Secret = "durable-signing-secret";
-    private readonly string folder = Directory.CreateTempSubdirectory("chatsalesbot-durable-").FullName;
-    private readonly SlackApiStandIn slack = new() { UserEmail = DemoCast.DefaultUser, Tokens = { "xoxb-e2e" } };
-
-    public SlackDurableEventTests() => DatabasePath = SlackHost.SeedDemo(folder);
-
-    private string DatabasePath { get; }
-
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    private readonly SlackApiStandIn slack = new() { UserEmail = DemoCast.DefaultUser, Tokens = { SlackHost.BotToken } };
 
     [Fact]
     public async Task Slack_DirectMessageAcknowledgedThenProcessDies_IsHandledOnceAfterRestart()
     {
-        var before = CountTouches();
+        // The first life and the restart are two hosts over the same database file, on the same clock.
+        await using var restarted = SlackHost.Start(Secret, slack);
+        int before;
+        using (var seeded = LiteDbSalesStore.Open(restarted.DatabasePath))
+        {
+            before = seeded.CountTouches();
+        }
+
         var json = JsonSerializer.Serialize(new
         {
-            type = "event_callback", team_id = "T0E2E", api_app_id = "A0E2E", event_id = "Ev0DURABLE1", event_time = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            type = "event_callback", team_id = "T0E2E", api_app_id = "A0E2E", event_id = "Ev0DURABLE1", event_time = restarted.Time.GetUtcNow().ToUnixTimeSeconds(),
             authorizations = new[] { new { team_id = "T0E2E", user_id = "U0BOT", is_bot = true } },
             @event = new { type = "message", channel = "D0E2E", channel_type = "im", user = "U0ALICE", text = "visit Acme: met the CFO, next: send quote by Friday", ts = "1700000000.000100" },
         });
 
-        await using (var dying = Start(services => services.AddSingleton<ISalesBot, NeverFinishingBot>()))
+        var dying = restarted.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<ISalesBot, NeverFinishingBot>()));
+        using (var client = dying.CreateClient())
         {
-            using var client = dying.CreateClient();
-            Assert.Equal(HttpStatusCode.OK, (await PostSignedAsync(client, json)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await SlackHost.PostSignedAsync(client, restarted.Time, Secret, "/slack/events", json, "application/json")).StatusCode);
         }
 
-        Assert.Equal(before, CountTouches());
+        await restarted.DisposeDerivedAsync(dying);
         Assert.Empty(slack.CallsTo("chat.postMessage"));
 
-        await using (var restarted = Start())
+        using (restarted.CreateClient())
         {
-            using var client = restarted.CreateClient();
             await slack.WaitForAsync("chat.postMessage");
-            await restarted.Services.GetRequiredKeyedService<BackgroundTurns>(SlackOptions.SectionName).WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            await restarted.Services.GetRequiredKeyedService<BackgroundTurns>(SlackOptions.SectionName).WhenIdleAsync().WaitAsync(TestClock.Patience);
         }
 
-        Assert.Equal(before + 1, CountTouches());
+        var store = restarted.Services.GetRequiredService<ISalesStore>();
+        Assert.Equal(before + 1, store.CountTouches());
         Assert.Single(slack.CallsTo("chat.postMessage"));
-        using var store = OpenWhenReleased();
-        Assert.Empty(store.PendingDeliveries(SlackEventHandler.Platform));
+
+        // The journal forgets a handled delivery with its next batch, after the turn.
+        await Wait.UntilAsync(() => store.PendingDeliveries(SlackEventHandler.Platform).Count == 0, "the handled DM stayed pending");
     }
-
-    private WebApplicationFactory<Program> Start(Action<IServiceCollection>? services = null) =>
-        SlackHost.Start(DatabasePath, Secret, slack, services: services);
-
-    private int CountTouches()
-    {
-        using var store = OpenWhenReleased();
-        return store.CountTouches();
-    }
-
-    /// <summary>
-    /// When tests run in parallel, a stopped host's file lock was seen still held for a moment after the factory's
-    /// DisposeAsync returned (and taken again once); the assertions wait for it, for at most 30 s.
-    /// </summary>
-    private LiteDbSalesStore OpenWhenReleased()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return LiteDbSalesStore.Open(DatabasePath);
-            }
-            catch (ChatSalesBot.Domain.Storage.StoreUnavailableException) when (attempt < 300)
-            {
-                Thread.Sleep(100);
-            }
-        }
-    }
-
-    private static Task<HttpResponseMessage> PostSignedAsync(HttpClient client, string body) =>
-        SlackHost.PostSignedAsync(client, Secret, "/slack/events", body, "application/json");
 
     /// <summary>A bot whose turn is still running when the process goes away (it ends, unfinished, as the host stops).</summary>
     private sealed class NeverFinishingBot(IHostApplicationLifetime lifetime) : ISalesBot

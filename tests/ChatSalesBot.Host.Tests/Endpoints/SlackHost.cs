@@ -1,51 +1,47 @@
 using System.Net.Http.Headers;
 using System.Text;
 using ChatSalesBot.Channels.Slack;
-using ChatSalesBot.Host.Admin.Seeding;
-using ChatSalesBot.Storage.LiteDb;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatSalesBot.Host.Tests.Endpoints;
 
-/// <summary>The real Host over a seeded demo file with Slack's Web API pointed at a stand-in (SlackApiStandIn), and signed Slack requests.</summary>
+/// <summary>The real Host (<see cref="HostFactory"/>) with Slack's Web API pointed at a stand-in (SlackApiStandIn), and signed Slack requests.</summary>
 internal static class SlackHost
 {
-    /// <summary>A demo database in <paramref name="folder"/>; returns its path.</summary>
-    public static string SeedDemo(string folder)
+    public const string BotToken = "xoxb-e2e";
+
+    public static HostFactory Start(
+        string secret, HttpMessageHandler slack, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null) =>
+        new() { Configure = builder => Configure(builder, secret, slack, settings, services) };
+
+    private static void Configure(
+        IWebHostBuilder builder, string secret, HttpMessageHandler slack, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var path = Path.Combine(folder, "demo.db");
-        using var seed = LiteDbSalesStore.Open(path);
-        DemoSeeder.Seed(seed, TimeProvider.System);
-        return path;
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseSetting("Slack:SigningSecret", secret);
+        builder.UseSetting("Slack:BotToken", BotToken);
+        builder.UseSetting("Slack:ApiBaseUrl", "https://slack.test/api/");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(collection =>
+        {
+            collection.AddHttpClient(SlackWebApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => slack);
+            services?.Invoke(collection);
+        });
     }
 
-    public static WebApplicationFactory<Program> Start(
-        string databasePath, string secret, HttpMessageHandler slack, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseSetting("Storage:DatabasePath", databasePath);
-            builder.UseSetting("Slack:SigningSecret", secret);
-            builder.UseSetting("Slack:BotToken", "xoxb-e2e");
-            builder.UseSetting("Slack:ApiBaseUrl", "https://slack.test/api/");
-            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-            {
-                builder.UseSetting(key, value);
-            }
-
-            builder.ConfigureTestServices(collection =>
-            {
-                collection.AddHttpClient(SlackWebApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => slack);
-                services?.Invoke(collection);
-            });
-        });
-
+    /// <summary>A request signed as Slack signs it, stamped with the host's clock.</summary>
     public static Task<HttpResponseMessage> PostSignedAsync(
-        HttpClient client, string secret, string path, string body, string contentType, Action<HttpRequestMessage>? tweak = null)
+        HttpClient client, TimeProvider time, string secret, string path, string body, string contentType, Action<HttpRequestMessage>? tweak = null)
     {
-        var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(time);
+        var ts = time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         request.Headers.Add(SlackRequestVerifier.TimestampHeader, ts);

@@ -33,11 +33,12 @@ public sealed class TeamsEndpointTests : IClassFixture<HostFactory>
     public async Task Host_TeamsMessage_AnswersWithCustomerCardThroughConnector()
     {
         var connector = new ConnectorStandIn("alice@demo.example");
-        using var app = WithTeams(connector, appId: "");
+        var app = WithTeams(connector, appId: "");
         using var client = app.CreateClient();
 
         var response = await client.PostAsync("/api/messages", new StringContent(Activity, Encoding.UTF8, "application/json"));
-        await app.Services.GetRequiredKeyedService<BackgroundTurns>(TeamsOptions.SectionName).WhenIdleAsync();
+        await app.Services.GetRequiredKeyedService<BackgroundTurns>(TeamsOptions.SectionName).WhenIdleAsync().WaitAsync(TestClock.Patience);
+        await _factory.DisposeDerivedAsync(app);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(connector.Requests, r => r.Uri.AbsolutePath.Contains("/members/", StringComparison.Ordinal));
@@ -52,11 +53,12 @@ public sealed class TeamsEndpointTests : IClassFixture<HostFactory>
     public async Task Host_TeamsWithAppIdAndNoToken_Returns401AndAnswersNothing()
     {
         var connector = new ConnectorStandIn("alice@demo.example");
-        using var app = WithTeams(connector, appId: "00000000-0000-0000-0000-0000000000a1");
+        var app = WithTeams(connector, appId: "00000000-0000-0000-0000-0000000000a1");
         using var client = app.CreateClient();
 
         var response = await client.PostAsync("/api/messages", new StringContent(Activity, Encoding.UTF8, "application/json"));
-        await app.Services.GetRequiredKeyedService<BackgroundTurns>(TeamsOptions.SectionName).WhenIdleAsync();
+        await app.Services.GetRequiredKeyedService<BackgroundTurns>(TeamsOptions.SectionName).WhenIdleAsync().WaitAsync(TestClock.Patience);
+        await _factory.DisposeDerivedAsync(app);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(connector.Requests);

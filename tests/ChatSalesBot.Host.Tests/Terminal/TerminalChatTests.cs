@@ -66,8 +66,9 @@ public sealed class TerminalChatTests : IDisposable
     private async Task<string> Chat(params string[] lines)
     {
         var path = Path.Combine(_folder, "demo.db");
-        using var host = ChatCommand.BuildHost(path, createDatabase: true);
-        DemoSeeder.Seed(host.Services.GetRequiredService<ISalesStore>(), TimeProvider.System);
+        var time = TestClock.Start();
+        using var host = ChatCommand.BuildHost(path, createDatabase: true, overrides: services => services.AddSingleton<TimeProvider>(time));
+        DemoSeeder.Seed(host.Services.GetRequiredService<ISalesStore>(), time);
         await host.StartAsync();
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ChatSalesBot.Domain;
 using ChatSalesBot.Domain.Reps;
 using ChatSalesBot.Domain.Storage;
@@ -29,7 +28,7 @@ public static class DemoSeeder
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(time);
         SeedWriter.RequireEmpty(store);
-        var clock = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var random = new Random(RandomSeed);
@@ -67,6 +66,6 @@ public static class DemoSeeder
         var changes = new BookRecompute(store, time, rules).Run(writer.OrdersOf, auditTierChanges: false, progress);
         stage.Complete(3);
         return new DemoSeedReport(DemoCast.Teams.Length, reps.Count, customers.Count, writer.Orders, writer.Touches,
-            writer.Complaints, changes, DemoCast.DefaultUser, clock.Elapsed);
+            writer.Complaints, changes, DemoCast.DefaultUser, time.GetElapsedTime(started));
     }
 }

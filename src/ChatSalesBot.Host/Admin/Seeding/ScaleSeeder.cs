@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using ChatSalesBot.Domain;
 using ChatSalesBot.Domain.Customers;
@@ -46,7 +45,7 @@ public static class ScaleSeeder
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var random = new Random(RandomSeed);
         var stages = new List<(string, TimeSpan)>();
-        var clock = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
 
         var teams = Enumerable.Range(1, (size.Reps + RepsPerTeam - 1) / RepsPerTeam)
             .Select(n => new Team
@@ -63,9 +62,9 @@ public static class ScaleSeeder
                 reps.Add(store.SaveRep(Person(random, i, teams[i / RepsPerTeam].Id)));
             }
         });
-        stages.Add(("Reps", clock.Elapsed));
+        stages.Add(("Reps", time.GetElapsedTime(started)));
 
-        clock.Restart();
+        started = time.GetTimestamp();
         var sellers = reps.Where(r => r.Role != Role.Admin).ToList();
         var names = new CompanyNames(random);
         var history = new History(random, today, now);
@@ -89,11 +88,11 @@ public static class ScaleSeeder
         }
 
         stage.Complete(size.Customers);
-        stages.Add(("Customers, orders and touches", clock.Elapsed));
+        stages.Add(("Customers, orders and touches", time.GetElapsedTime(started)));
 
-        clock.Restart();
+        started = time.GetTimestamp();
         new BookRecompute(store, time, rules).Run(writer.OrdersOf, auditTierChanges: false, progress);
-        stages.Add(("Recompute", clock.Elapsed));
+        stages.Add(("Recompute", time.GetElapsedTime(started)));
         return new ScaleSeedReport(teams.Count, reps.Count, size.Customers, writer.Orders, writer.Touches, stages);
     }
 
