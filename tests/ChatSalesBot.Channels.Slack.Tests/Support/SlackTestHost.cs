@@ -70,7 +70,7 @@ public sealed class SlackTestHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
-        var bot = new FakeSalesBot();
+        var bot = new FakeSalesBot(_ => SampleReplies.CustomerCard());
         var api = standIn ?? new SlackApiStandIn();
         var time = TestClock.Start();
         builder.Services.AddSingleton<TimeProvider>(time);

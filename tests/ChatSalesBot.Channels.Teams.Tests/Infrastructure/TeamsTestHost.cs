@@ -53,7 +53,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         var time = TestClock.Start();
         var authority = new TestSigningAuthority(time);
         var http = new StubHttpHandler(authority);
-        var bot = new FakeSalesBot();
+        var bot = new FakeSalesBot(_ => SampleReplies.CustomerCard());
         var logs = new ListLoggerProvider();
 
         var builder = WebApplication.CreateSlimBuilder();

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using ChatSalesBot.Channels.Slack;
-using ChatSalesBot.Channels.Slack.Tests.Support;
 using ChatSalesBot.Conversation.Background;
 using ChatSalesBot.Domain.Storage;
 using ChatSalesBot.Host.Admin.Seeding;
