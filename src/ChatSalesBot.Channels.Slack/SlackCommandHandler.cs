@@ -1,6 +1,8 @@
 using ChatSalesBot.Channels.Slack.Blocks;
 using ChatSalesBot.Channels.Slack.Payloads;
 using ChatSalesBot.Conversation;
+using ChatSalesBot.Conversation.Background;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,13 +16,14 @@ namespace ChatSalesBot.Channels.Slack;
 public sealed class SlackCommandHandler(
     ISalesBot bot,
     SlackReplySender sender,
-    SlackBackgroundWork background,
+    [FromKeyedServices(SlackOptions.SectionName)] BackgroundTurns background,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackCommandHandler> logger)
 {
     public const string WorkingOnIt = "Working on it…";
     public const string Apology = "Something went wrong; nothing was saved.";
+    public const string Busy = "I have too many requests to handle right now and did not take this one; nothing was saved. Please try again in a minute.";
 
     /// <summary>The commands in manifests/slack/manifest.yaml.</summary>
     public static readonly IReadOnlyList<string> Commands = ["/customer", "/visit", "/followups", "/salesbot"];
@@ -41,7 +44,12 @@ public sealed class SlackCommandHandler(
 
         var user = SlackPlatformDirectory.User(command.TeamId, command.UserId, command.UserName);
         var window = new InlineAnswerWindow();
-        var answer = background.Start(ct => window.RunAsync(() => bot.HandleAsync(new IncomingMessage(user, text), ct)));
+        if (background.TryStart("slash command", ct => window.RunAsync(() => bot.HandleAsync(new IncomingMessage(user, text), ct))) is not { } answer)
+        {
+            SlackLog.CommandRefusedBusy(logger, command.Command, command.TeamId);
+            return new SlackAck(200, new SlackMessage(Busy, []) { ResponseType = "ephemeral" });
+        }
+
         if (await window.AnswerAsync(answer, options.Value.InlineAnswerBudget, time, cancellationToken).ConfigureAwait(false) is { } reply)
         {
             if (reply.Placement == ReplyPlacement.None)

@@ -17,8 +17,6 @@ namespace ChatSalesBot.Channels.Slack;
 /// </summary>
 public static class SlackEndpoints
 {
-    private const int MaxBodyBytes = 1 << 20;
-
     public static IEndpointConventionBuilder MapSlack(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -37,7 +35,7 @@ public static class SlackEndpoints
 
     private static async Task CommandsAsync(HttpContext http)
     {
-        var body = await ReadVerifiedAsync(http).ConfigureAwait(false);
+        var body = await ReadVerifiedAsync(http, sslCheckAllowed: true).ConfigureAwait(false);
         if (body is null)
         {
             return;
@@ -72,7 +70,7 @@ public static class SlackEndpoints
         using (doc)
         {
             var retryNum = http.Request.Headers["X-Slack-Retry-Num"].ToString();
-            var ack = http.RequestServices.GetRequiredService<SlackEventHandler>().Handle(doc.RootElement, retryNum.Length > 0 ? retryNum : null);
+            var ack = await http.RequestServices.GetRequiredService<SlackEventHandler>().HandleAsync(doc.RootElement, retryNum.Length > 0 ? retryNum : null).ConfigureAwait(false);
             await WriteAsync(http, ack).ConfigureAwait(false);
         }
     }
@@ -104,28 +102,19 @@ public static class SlackEndpoints
         }
     }
 
-    /// <summary>The raw body, or null after answering 401/413/200(ssl_check) itself.</summary>
-    private static async Task<RawBody?> ReadVerifiedAsync(HttpContext http)
+    /// <summary>The raw body, or null after answering 401/413/400 (or 200 to Slack's certificate check) itself.</summary>
+    private static async Task<RawBody?> ReadVerifiedAsync(HttpContext http, bool sslCheckAllowed = false)
     {
-        if (http.Request.ContentLength > MaxBodyBytes)
+        var (bytes, status) = await SlackRequestBody.ReadAsync(http).ConfigureAwait(false);
+        if (bytes is null)
         {
-            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            SlackLog.RequestBodyRefused(Logger(http), http.Request.Path.Value ?? "", status);
+            http.Response.StatusCode = status;
             return null;
         }
 
-        using var buffer = new MemoryStream(http.Request.ContentLength is { } length ? (int)length : 4096);
-        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
-        if (buffer.Length > MaxBodyBytes)
-        {
-            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return null;
-        }
-
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         var text = System.Text.Encoding.UTF8.GetString(bytes);
-
-        // Slack's certificate check is unsigned and asks for nothing but a 200.
-        if (text.StartsWith("ssl_check=1", StringComparison.Ordinal) || text.Contains("&ssl_check=1", StringComparison.Ordinal))
+        if (sslCheckAllowed && IsSslCheck(http, text))
         {
             http.Response.StatusCode = 200;
             return null;
@@ -145,6 +134,16 @@ public static class SlackEndpoints
 
         return new RawBody(text);
     }
+
+    /// <summary>
+    /// Slack's certificate check, the one unsigned request it sends: a form-encoded POST to a slash command's URL
+    /// whose <c>ssl_check</c> field is 1 (Slack docs "Implementing slash commands"). It asks for nothing but a 200.
+    /// </summary>
+    private static bool IsSslCheck(HttpContext http, string body) =>
+        http.Request.HasFormContentType
+        && body.Contains("ssl_check=", StringComparison.Ordinal)
+        && QueryHelpers.ParseQuery(body).TryGetValue("ssl_check", out var value)
+        && value is [ "1" ];
 
     private static JsonDocument? ParseJson(HttpContext http, string json, string kind)
     {

@@ -1,36 +1,48 @@
 using System.Text.Json;
 using ChatSalesBot.Channels.Slack.Payloads;
 using ChatSalesBot.Conversation;
+using ChatSalesBot.Conversation.Background;
+using ChatSalesBot.Domain.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ChatSalesBot.Channels.Slack;
 
 /// <summary>
-/// Events API: url_verification, app_mention, message.im and app_home_opened. Acknowledged at once; the turn
-/// runs in the background, once per event_id (Slack retries; the Conversation also dedupes by DeliveryId).
+/// Events API: url_verification, app_mention, message.im and app_home_opened, once per event_id (Slack retries; the
+/// Conversation also dedupes by DeliveryId). A DM or mention is saved in the store before it is acknowledged and
+/// forgotten once handled, so a crash after the ack delays it until the restart instead of losing it (Slack does not
+/// send an acknowledged event again). With the turn queue full the event is refused with 503 so that Slack retries.
 /// </summary>
 public sealed class SlackEventHandler(
     ISalesBot bot,
     SlackReplySender sender,
-    SlackBackgroundWork background,
+    [FromKeyedServices(SlackOptions.SectionName)] BackgroundTurns background,
     SlackDeliveryLedger ledger,
+    DeliveryJournal journal,
+    TimeProvider time,
     ILogger<SlackEventHandler> logger)
 {
+    /// <summary>The platform name under which pending Slack deliveries are kept.</summary>
+    public const string Platform = "slack";
+
     /// <summary>The events in the manifest's bot_events (message.im arrives as type "message").</summary>
     public static readonly IReadOnlyList<string> Events = ["app_mention", "message.im", "app_home_opened"];
 
-    public SlackAck Handle(JsonElement body, string? retryNum)
+    public async Task<SlackAck> HandleAsync(JsonElement body, string? retryNum)
     {
-        var type = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("type", out var t) ? t.GetString() : null;
+        var type = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String
+            ? t.GetString()
+            : null;
         switch (type)
         {
             case "url_verification":
                 var challenge = Read<UrlVerification>(body);
                 return challenge is null ? SlackAck.BadRequest : new SlackAck(200, new { challenge = challenge.Challenge });
             case "event_callback":
-                return Read<EventCallback>(body) is { } callback ? Accept(callback, retryNum) : SlackAck.BadRequest;
+                return Read<EventCallback>(body) is { } callback ? await AcceptAsync(callback, body.GetRawText(), retryNum).ConfigureAwait(false) : SlackAck.BadRequest;
             case null:
-                SlackLog.MalformedPayload(logger, "event", "no type");
+                SlackLog.MalformedPayload(logger, "event", "no type, or a type that is not a string");
                 return SlackAck.BadRequest;
             default:
                 SlackLog.InteractionIgnored(logger, type, null);
@@ -38,65 +50,157 @@ public sealed class SlackEventHandler(
         }
     }
 
-    private SlackAck Accept(EventCallback callback, string? retryNum)
+    /// <summary>Starts again a DM or mention that was acknowledged but not handled before the last stop.</summary>
+    public void Resume(PendingDelivery delivery)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        EventCallback? callback;
+        try
+        {
+            using var doc = JsonDocument.Parse(delivery.Payload);
+            callback = Read<EventCallback>(doc.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            SlackLog.MalformedPayload(logger, "pending event", ex.Message);
+            callback = null;
+        }
+
+        if (callback is null || TurnOf(callback) is not { } turn)
+        {
+            journal.Complete(delivery.Key);
+            return;
+        }
+
+        SlackLog.EventResumed(logger, callback.EventId, callback.TeamId);
+        if (!background.TryRun("resumed event " + callback.Event.Type, ct => HandleTurnAsync(turn, delivery.Key, ct)))
+        {
+            SlackLog.EventRefusedBusy(logger, callback.EventId, callback.TeamId);
+        }
+    }
+
+    private async Task<SlackAck> AcceptAsync(EventCallback callback, string payload, string? retryNum)
     {
         SlackLog.EventReceived(logger, callback.EventId, callback.Event.Type, callback.TeamId);
-        if (!ledger.TryBegin("event:" + callback.EventId))
+        var seenKey = "event:" + callback.EventId;
+        if (!ledger.TryBegin(seenKey))
         {
             SlackLog.DuplicateEvent(logger, callback.EventId, callback.TeamId, retryNum);
             return SlackAck.Ok with { NoRetry = true };
         }
 
         var e = callback.Event;
+        if (e.Type == "app_home_opened" && e.User is not null && e.Tab is null or "home")
+        {
+            // Refreshing the Home tab is worth doing once, however often it was opened meanwhile.
+            var user = SlackPlatformDirectory.User(callback.TeamId, e.User);
+            if (!background.TryRun("home tab", ct => PublishHomeAsync(user, e.User, "slack:" + callback.EventId, ct), coalesceKey: "home:" + callback.TeamId + "/" + e.User))
+            {
+                SlackLog.EventRefusedBusy(logger, callback.EventId, callback.TeamId);
+            }
+
+            return SlackAck.Ok;
+        }
+
+        if (TurnOf(callback) is not { } turn)
+        {
+            return SlackAck.Ok;
+        }
+
+        var pending = new PendingDelivery(turn.Message.DeliveryId!, Platform, payload, time.GetUtcNow());
+        var saved = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!background.TryRun("event " + e.Type, async ct =>
+            {
+                if (await saved.Task.ConfigureAwait(false))
+                {
+                    await HandleTurnAsync(turn, pending.Key, ct).ConfigureAwait(false);
+                }
+            }))
+        {
+            ledger.Forget(seenKey);
+            SlackLog.EventRefusedBusy(logger, callback.EventId, callback.TeamId);
+            return SlackAck.Busy;
+        }
+
+        try
+        {
+            await journal.SaveAsync(pending).ConfigureAwait(false);
+            saved.SetResult(true);
+            return SlackAck.Ok;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not durable, so not acknowledged: Slack sends it again.
+            saved.SetResult(false);
+            ledger.Forget(seenKey);
+            SlackLog.BackgroundFailed(logger, ex, "saving event " + callback.EventId);
+            return SlackAck.Busy;
+        }
+    }
+
+    /// <summary>The turn a DM or mention asks for, or null (logged) for an event that is not one.</summary>
+    private EventTurn? TurnOf(EventCallback callback)
+    {
+        var e = callback.Event;
         var deliveryId = "slack:" + callback.EventId;
         switch (e.Type)
         {
             case "app_mention" when e.User is not null && e.Channel is not null:
                 var mentionText = SlackMarkup.MentionText(e.Text, callback.BotUserId);
-                Run(callback, new IncomingMessage(SlackPlatformDirectory.User(callback.TeamId, e.User), mentionText) { DeliveryId = deliveryId }, e.Channel, e.ThreadTs);
-                break;
+                return new EventTurn(new IncomingMessage(SlackPlatformDirectory.User(callback.TeamId, e.User), mentionText) { DeliveryId = deliveryId }, e.Channel, e.ThreadTs);
             case "message" when IgnoreReason(e, callback.BotUserId) is { } reason:
                 SlackLog.EventIgnored(logger, callback.EventId, callback.TeamId, reason);
-                break;
+                return null;
             case "message":
-                Run(callback, new IncomingMessage(SlackPlatformDirectory.User(callback.TeamId, e.User!), SlackMarkup.ToPlainText(e.Text).Trim()) { DeliveryId = deliveryId }, e.Channel!, e.ThreadTs);
-                break;
-            case "app_home_opened" when e.User is not null && e.Tab is null or "home":
-                var user = SlackPlatformDirectory.User(callback.TeamId, e.User);
-                background.Run("home tab", async ct =>
-                {
-                    var reply = await bot.HandleAsync(new IncomingMessage(user, "followups") { DeliveryId = deliveryId }, ct).ConfigureAwait(false);
-                    if (reply.Placement != ReplyPlacement.None)
-                    {
-                        await sender.PublishHomeAsync(e.User, reply, ct).ConfigureAwait(false);
-                    }
-                });
-                break;
+                return new EventTurn(new IncomingMessage(SlackPlatformDirectory.User(callback.TeamId, e.User!), SlackMarkup.ToPlainText(e.Text).Trim()) { DeliveryId = deliveryId }, e.Channel!, e.ThreadTs);
             default:
                 SlackLog.EventIgnored(logger, callback.EventId, callback.TeamId, "event type " + e.Type);
-                break;
+                return null;
         }
-
-        return SlackAck.Ok;
     }
 
-    private void Run(EventCallback callback, IncomingMessage turn, string channel, string? threadTs) =>
-        background.Run("event " + callback.Event.Type, async ct =>
+    private async Task HandleTurnAsync(EventTurn turn, string pendingKey, CancellationToken ct)
+    {
+        try
         {
-            var reply = await bot.HandleAsync(turn, ct).ConfigureAwait(false);
-            if (reply.Placement == ReplyPlacement.None)
-            {
-                return;
-            }
+            await ReplyAsync(turn, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Failed for good (the bot's apology was not deliverable either): resuming it would fail again.
+            journal.Complete(pendingKey);
+            throw;
+        }
 
-            if (reply.IsError && !SlackReplySender.IsDirectMessage(channel))
-            {
-                await sender.EphemeralAsync(channel, turn.User.UserId, reply, ct).ConfigureAwait(false);
-                return;
-            }
+        // Cancelled (stopped midway) skips this: the delivery stays pending and is resumed after the restart.
+        journal.Complete(pendingKey);
+    }
 
-            await sender.ToChannelAsync(channel, threadTs, reply, ct).ConfigureAwait(false);
-        });
+    private async Task ReplyAsync(EventTurn turn, CancellationToken ct)
+    {
+        var reply = await bot.HandleAsync(turn.Message, ct).ConfigureAwait(false);
+        if (reply.Placement == ReplyPlacement.None)
+        {
+            return;
+        }
+
+        if (reply.IsError && !SlackReplySender.IsDirectMessage(turn.Channel))
+        {
+            await sender.EphemeralAsync(turn.Channel, turn.Message.User.UserId, reply, ct).ConfigureAwait(false);
+            return;
+        }
+
+        await sender.ToChannelAsync(turn.Channel, turn.ThreadTs, reply, ct).ConfigureAwait(false);
+    }
+
+    private async Task PublishHomeAsync(ChannelUser user, string slackUserId, string deliveryId, CancellationToken ct)
+    {
+        var reply = await bot.HandleAsync(new IncomingMessage(user, "followups") { DeliveryId = deliveryId }, ct).ConfigureAwait(false);
+        if (reply.Placement != ReplyPlacement.None)
+        {
+            await sender.PublishHomeAsync(slackUserId, reply, ct).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Why a message event is not a turn for us: only people's new DMs to the bot are.</summary>
     private static string? IgnoreReason(SlackEvent e, string? botUserId) => e switch
@@ -112,4 +216,6 @@ public sealed class SlackEventHandler(
 
     private T? Read<T>(JsonElement body)
         where T : class => SlackJson.TryRead<T>(body, logger);
+
+    private sealed record EventTurn(IncomingMessage Message, string Channel, string? ThreadTs);
 }

@@ -27,7 +27,13 @@ public sealed partial class SlackInteractionHandler
 
         var press = new ButtonPress(user, submit, BlockKitRenderer.ReadInputs(view.State));
         var window = new InlineAnswerWindow();
-        var answer = background.Start(ct => window.RunAsync(() => bot.HandleAsync(press, ct)));
+        if (background.TryStart("form submitted", ct => window.RunAsync(() => bot.HandleAsync(press, ct))) is not { } answer)
+        {
+            return FirstInput(view.State) is { } first
+                ? new SlackAck(200, new { response_action = "errors", errors = new Dictionary<string, string> { [first] = SlackCommandHandler.Busy } })
+                : Clear;
+        }
+
         if (await window.AnswerAsync(answer, options.Value.InlineAnswerBudget, time, cancellationToken).ConfigureAwait(false) is { } reply)
         {
             var errors = ErrorsForView(reply, view.State);
@@ -37,7 +43,7 @@ public sealed partial class SlackInteractionHandler
             }
         }
 
-        background.Run("form submitted", async ct =>
+        background.Run("form answer", async ct =>
         {
             var reply = await answer.ConfigureAwait(false);
             if (reply.Placement != ReplyPlacement.None)
@@ -49,6 +55,9 @@ public sealed partial class SlackInteractionHandler
     }
 
     private static SlackAck Clear => new(200, new { response_action = "clear" });
+
+    /// <summary>The first input block of a submitted view, where Slack can show an error.</summary>
+    private static string? FirstInput(ViewState? viewState) => viewState?.Values.Keys.FirstOrDefault();
 
     /// <summary>
     /// Slack only shows errors for input blocks of the submitted view; an error for any other field is shown

@@ -3,6 +3,8 @@ using ChatSalesBot.Channels.Slack.Blocks;
 using ChatSalesBot.Channels.Slack.Payloads;
 using ChatSalesBot.Conversation;
 using ChatSalesBot.Conversation.Cards;
+using ChatSalesBot.Conversation.Background;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +18,7 @@ public sealed partial class SlackInteractionHandler(
     ISalesBot bot,
     SlackReplySender sender,
     SlackReplyCache shares,
-    SlackBackgroundWork background,
+    [FromKeyedServices(SlackOptions.SectionName)] BackgroundTurns background,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackInteractionHandler> logger)
@@ -50,7 +52,7 @@ public sealed partial class SlackInteractionHandler(
 
         if (action.ActionId == BlockKitRenderer.ShareActionId)
         {
-            background.Run("share in channel", ct => ShareAsync(action.Value, user, payload.ResponseUrl, ct));
+            RunOrTellBusy("share in channel", ct => ShareAsync(action.Value, user, payload.ResponseUrl, ct), payload.ResponseUrl, user);
             return SlackAck.Ok;
         }
 
@@ -62,7 +64,7 @@ public sealed partial class SlackInteractionHandler(
         }
 
         var press = new ButtonPress(user, decoded, BlockKitRenderer.ReadInputs(payload.State ?? payload.View?.State));
-        background.Run("button " + decoded.Verb, async ct =>
+        RunOrTellBusy("button " + decoded.Verb, async ct =>
         {
             var reply = await bot.HandleAsync(press, ct).ConfigureAwait(false);
 
@@ -95,7 +97,7 @@ public sealed partial class SlackInteractionHandler(
                 SlackReplySender.IsDirectMessage(channelId),
                 replaceOriginal: reply.Placement == ReplyPlacement.ReplaceOriginal);
             await sender.ToResponseUrlAsync(payload.ResponseUrl!, messages, ct).ConfigureAwait(false);
-        });
+        }, payload.ResponseUrl, user);
         return SlackAck.Ok;
     }
 
@@ -130,7 +132,7 @@ public sealed partial class SlackInteractionHandler(
 
         var user = SlackPlatformDirectory.User(shortcut.Team?.Id ?? shortcut.User.TeamId ?? "", shortcut.User.Id, shortcut.User.Username ?? shortcut.User.Name);
         var press = new ButtonPress(user, ButtonAction.Of(ActionVerbs.OpenLogForm, ("notes", SlackMarkup.ToPlainText(shortcut.Message.Text))), new Dictionary<string, string>());
-        background.Run("log as visit", async ct =>
+        RunOrTellBusy("log as visit", async ct =>
         {
             var reply = await bot.HandleAsync(press, ct).ConfigureAwait(false);
             if (reply.Placement == ReplyPlacement.None
@@ -140,7 +142,7 @@ public sealed partial class SlackInteractionHandler(
             }
 
             await Deliver(reply, user, shortcut.ResponseUrl, shortcut.Channel?.Id, ct).ConfigureAwait(false);
-        });
+        }, shortcut.ResponseUrl, user);
         return SlackAck.Ok;
     }
 
@@ -157,12 +159,22 @@ public sealed partial class SlackInteractionHandler(
             : sender.DirectAsync(user.UserId, reply, ct);
     }
 
+    /// <summary>Runs a turn, or (the turn queue being full) tells the user at once to try again.</summary>
+    private void RunOrTellBusy(string what, Func<CancellationToken, Task> turn, string? responseUrl, ChannelUser user)
+    {
+        if (!background.TryRun(what, turn))
+        {
+            background.Run("busy answer", ct => Tell(responseUrl, user, SlackCommandHandler.Busy, ct));
+        }
+    }
+
     private Task Tell(string? responseUrl, ChannelUser user, string text, CancellationToken ct) =>
         Deliver(Reply.Plain(text) with { IsError = true }, user, responseUrl, null, ct);
 
     private Task<SlackAck> Ignored(string type, JsonElement payload)
     {
-        var teamId = payload.TryGetProperty("team", out var team) && team.ValueKind == JsonValueKind.Object && team.TryGetProperty("id", out var id) ? id.GetString() : null;
+        var teamId = payload.TryGetProperty("team", out var team) && team.ValueKind == JsonValueKind.Object
+            && team.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
         SlackLog.InteractionIgnored(logger, type, teamId);
         return Task.FromResult(SlackAck.Ok);
     }

@@ -8,6 +8,9 @@ internal static partial class SlackLog
     [LoggerMessage(1, LogLevel.Warning, "Slack request to {Path} refused: {Reason}")]
     public static partial void RequestRefused(ILogger logger, string path, SlackVerification reason);
 
+    [LoggerMessage(16, LogLevel.Warning, "Slack request to {Path} refused with {StatusCode} before its signature was checked: body too large or broken")]
+    public static partial void RequestBodyRefused(ILogger logger, string path, int statusCode);
+
     [LoggerMessage(2, LogLevel.Warning, "Slack:SigningSecret is not configured: every Slack HTTP request is refused (fine when Slack is not used or runs over Socket Mode)")]
     public static partial void NoSigningSecret(ILogger logger);
 
@@ -31,6 +34,15 @@ internal static partial class SlackLog
 
     [LoggerMessage(9, LogLevel.Debug, "Event {EventId} from {TeamId} ignored: {Reason}")]
     public static partial void EventIgnored(ILogger logger, string eventId, string teamId, string reason);
+
+    [LoggerMessage(17, LogLevel.Warning, "Event {EventId} from {TeamId} refused: too many turns running or waiting (Slack retries it)")]
+    public static partial void EventRefusedBusy(ILogger logger, string eventId, string teamId);
+
+    [LoggerMessage(18, LogLevel.Information, "Event {EventId} from {TeamId} was acknowledged before the last stop and is handled now")]
+    public static partial void EventResumed(ILogger logger, string eventId, string teamId);
+
+    [LoggerMessage(19, LogLevel.Information, "Slash command {Command} from {TeamId} refused: too many turns running or waiting")]
+    public static partial void CommandRefusedBusy(ILogger logger, string command, string teamId);
 
     [LoggerMessage(10, LogLevel.Information, "Interaction {InteractionType} from {TeamId} is not handled")]
     public static partial void InteractionIgnored(ILogger logger, string interactionType, string? teamId);
@@ -67,6 +79,9 @@ internal static partial class SlackLog
 
     [LoggerMessage(25, LogLevel.Warning, "Socket Mode envelope of unknown type {EnvelopeType} acknowledged and ignored")]
     public static partial void SocketUnknownEnvelope(ILogger logger, string envelopeType);
+
+    [LoggerMessage(28, LogLevel.Warning, "Socket Mode envelope {EnvelopeId} ({EnvelopeType}) is malformed; acknowledged and dropped")]
+    public static partial void SocketBadEnvelope(ILogger logger, string? envelopeId, string envelopeType);
 
     [LoggerMessage(26, LogLevel.Warning, "Slack:SocketMode is on but Slack:AppToken is missing; Socket Mode is not started")]
     public static partial void SocketNoAppToken(ILogger logger);

@@ -32,7 +32,11 @@ public sealed class SlackOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:02.500")]
     public TimeSpan InlineAnswerBudget { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Largest allowed difference between a request's timestamp and now.</summary>
+    /// <summary>
+    /// Largest allowed difference between a request's timestamp and now. Slack's own limit is five minutes; a larger
+    /// value would widen the window in which a captured request can be replayed, so it fails validation at start.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan MaxRequestAge { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Retries of transient Web API failures (5xx, network, 429) before giving up.</summary>
@@ -45,6 +49,20 @@ public sealed class SlackOptions
     /// <summary>chat.postMessage pacing per channel: Slack allows about one message per second with short bursts.</summary>
     [Range(1, 20)]
     public int PostBurstPerChannel { get; set; } = 3;
+
+    /// <summary>
+    /// Slack turns handled at once. Each may block a thread on the store, so this stays well below the thread pool's
+    /// size: the requests that acknowledge Slack within 3 s and /healthz need threads too.
+    /// </summary>
+    [Range(1, 1024)]
+    public int MaxConcurrentTurns { get; set; } = 16;
+
+    /// <summary>
+    /// Turns that may wait for one of those slots. Past that a slash command is answered "busy, try again" at once and
+    /// an event gets 503 (Slack sends it again after a minute, then after five).
+    /// </summary>
+    [Range(0, 100_000)]
+    public int MaxQueuedTurns { get; set; } = 500;
 
     /// <summary>Socket Mode reconnect backoff ceiling.</summary>
     public TimeSpan SocketMaxBackoff { get; set; } = TimeSpan.FromSeconds(30);

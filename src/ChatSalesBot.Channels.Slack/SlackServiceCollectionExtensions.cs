@@ -1,4 +1,6 @@
+using ChatSalesBot.Conversation.Background;
 using ChatSalesBot.Conversation.Identity;
+using ChatSalesBot.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -24,7 +26,13 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<BlockKitRenderer>();
         services.TryAddSingleton<SlackReplyCache>();
         services.TryAddSingleton<SlackDeliveryLedger>();
-        services.TryAddSingleton<SlackBackgroundWork>();
+        services.AddBackgroundTurns(SlackOptions.SectionName, sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SlackOptions>>().Value;
+            return new BackgroundTurnLimits(options.MaxConcurrentTurns, options.MaxQueuedTurns);
+        });
+        services.TryAddSingleton<IPendingDeliveries, InMemoryPendingDeliveries>();
+        services.TryAddSingleton<DeliveryJournal>();
         services.TryAddSingleton<SlackWebApiClient>();
         services.TryAddSingleton<SlackReplySender>();
         services.TryAddSingleton<SlackCommandHandler>();
@@ -32,6 +40,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackInteractionHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPlatformDirectory, SlackPlatformDirectory>());
         services.AddHostedService<SocketModeClient>();
+        services.AddHostedService<SlackPendingEvents>();
 
         services.AddHttpClient(SlackWebApiClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30))
             .AddResilienceHandler("slack-web-api", (pipeline, context) =>

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using ChatSalesBot.Channels.Slack.Payloads;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -131,27 +132,39 @@ public sealed class SocketModeClient(
         return TimeSpan.FromSeconds(seconds * (0.8 + (Random.Shared.NextDouble() * 0.4)));
     }
 
-    /// <summary>Runs one envelope through the shared handlers and returns the ack payload (null: ack alone).</summary>
+    /// <summary>
+    /// Runs one envelope through the shared handlers. Returns the ack payload (null: ack alone), or
+    /// <see cref="SlackAck.Busy"/>: not acknowledged, so that Slack sends it again.
+    /// </summary>
     internal async Task<object?> DispatchAsync(SocketModeEnvelope envelope, CancellationToken cancellationToken)
     {
-        if (envelope.Payload is not { } payload)
+        if (envelope.Payload is not { ValueKind: JsonValueKind.Object } payload)
         {
+            SlackLog.SocketBadEnvelope(logger, envelope.EnvelopeId, envelope.Type);
             return null;
         }
 
-        switch (envelope.Type)
+        var ack = envelope.Type switch
         {
-            case "events_api":
-                var retry = envelope.RetryAttempt is > 0 ? envelope.RetryAttempt.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
-                return events.Handle(payload, retry).Body;
-            case "slash_commands":
-                var command = SlashCommand.From(name => payload.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null);
-                return command is null ? null : (await commands.HandleAsync(command, cancellationToken).ConfigureAwait(false)).Body;
-            case "interactive":
-                return (await interactions.HandleAsync(payload, cancellationToken).ConfigureAwait(false)).Body;
-            default:
-                SlackLog.SocketUnknownEnvelope(logger, envelope.Type);
-                return null;
+            "events_api" => await events.HandleAsync(payload, envelope.RetryAttempt is > 0 ? envelope.RetryAttempt.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null).ConfigureAwait(false),
+            "slash_commands" => SlashCommand.From(name => payload.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null) is { } command
+                ? await commands.HandleAsync(command, cancellationToken).ConfigureAwait(false)
+                : SlackAck.BadRequest,
+            "interactive" => await interactions.HandleAsync(payload, cancellationToken).ConfigureAwait(false),
+            _ => null,
+        };
+        if (ack is null)
+        {
+            SlackLog.SocketUnknownEnvelope(logger, envelope.Type);
+            return null;
         }
+
+        if (ack.StatusCode == StatusCodes.Status400BadRequest)
+        {
+            // Acknowledged all the same: Slack would only send it again.
+            SlackLog.SocketBadEnvelope(logger, envelope.EnvelopeId, envelope.Type);
+        }
+
+        return ack.StatusCode == SlackAck.Busy.StatusCode ? SlackAck.Busy : ack.Body;
     }
 }

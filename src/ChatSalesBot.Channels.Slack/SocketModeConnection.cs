@@ -143,6 +143,11 @@ internal sealed class SocketModeConnection : IAsyncDisposable
             SlackLog.BackgroundFailed(owner.Logger, ex, "socket envelope " + envelope.Type);
         }
 
+        if (ReferenceEquals(payload, SlackAck.Busy))
+        {
+            return;
+        }
+
         var json = JsonSerializer.SerializeToUtf8Bytes(new SocketModeAck(envelopeId, payload), SlackJson.Options);
         await sendLock.WaitAsync(stop.Token).ConfigureAwait(false);
         try

@@ -3,6 +3,8 @@ using ChatSalesBot.Channels.Teams.Identity;
 using ChatSalesBot.Channels.Teams.Proactive;
 using ChatSalesBot.Channels.Teams.Schema;
 using ChatSalesBot.Conversation;
+using ChatSalesBot.Conversation.Background;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,13 +15,14 @@ namespace ChatSalesBot.Channels.Teams;
 /// connector (messages, installs) or in the invoke response (Action.Execute). See docs/teams.md.
 /// </summary>
 public sealed class TeamsActivityHandler(ISalesBot bot, ConnectorClient connector, ReplyActivityBuilder replies,
-    IConversationReferenceStore references, TeamsUserLocator users, TeamsBackgroundTurns background, IOptions<TeamsOptions> options,
+    IConversationReferenceStore references, TeamsUserLocator users,
+    [FromKeyedServices(TeamsOptions.SectionName)] BackgroundTurns background, IOptions<TeamsOptions> options,
     TimeProvider time, ILogger<TeamsActivityHandler> logger)
 {
     private const string Apology = "Something went wrong; nothing was saved.";
 
-    /// <summary>Handles a message or install after the HTTP request was acknowledged.</summary>
-    public void Enqueue(Activity activity) => background.Run(ct => HandleInBackgroundAsync(activity, ct));
+    /// <summary>Handles a message or install after the HTTP request was acknowledged; false when too many turns wait.</summary>
+    public bool Enqueue(Activity activity) => background.TryRun("activity " + activity.Type, ct => HandleInBackgroundAsync(activity, ct));
 
     public async Task HandleInBackgroundAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -89,7 +92,7 @@ public sealed class TeamsActivityHandler(ISalesBot bot, ConnectorClient connecto
         }
     }
 
-    private void Enqueue(Activity activity, Func<CancellationToken, Task> work) => background.Run(async ct =>
+    private void Enqueue(Activity activity, Func<CancellationToken, Task> work) => background.Run("reply to " + activity.Id, async ct =>
     {
         try
         {

@@ -74,8 +74,7 @@ public static class TeamsEndpoints
         {
             case ActivityTypes.Message:
             case ActivityTypes.ConversationUpdate:
-                handler.Enqueue(activity);
-                context.Response.StatusCode = StatusCodes.Status200OK;
+                context.Response.StatusCode = handler.Enqueue(activity) ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
                 return;
             case ActivityTypes.Invoke when activity.Name == InvokeNames.AdaptiveCardAction:
                 var response = await handler.HandleAdaptiveCardActionAsync(activity, cancellationToken);

@@ -85,6 +85,10 @@ public sealed class TeamsOptions : IValidatableObject
     [Range(1, 4096)]
     public int MaxConcurrentTurns { get; set; } = 64;
 
+    /// <summary>Turns that may wait for a slot; past that a message is refused with 503 (the channel may send it again).</summary>
+    [Range(0, 100_000)]
+    public int MaxQueuedTurns { get; set; } = 1_000;
+
     public int MaxRetryAttempts { get; set; } = 4;
 
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);

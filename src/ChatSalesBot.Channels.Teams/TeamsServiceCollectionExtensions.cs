@@ -3,6 +3,7 @@ using ChatSalesBot.Channels.Teams.Auth;
 using ChatSalesBot.Channels.Teams.Cards;
 using ChatSalesBot.Channels.Teams.Identity;
 using ChatSalesBot.Channels.Teams.Proactive;
+using ChatSalesBot.Conversation.Background;
 using ChatSalesBot.Conversation.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,8 +39,11 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<TeamsUserLocator>();
         services.TryAddSingleton<TeamsActivityHandler>();
         services.TryAddSingleton<TeamsProactiveMessenger>();
-        services.TryAddSingleton<TeamsBackgroundTurns>();
-        services.AddHostedService(sp => sp.GetRequiredService<TeamsBackgroundTurns>());
+        services.AddBackgroundTurns(TeamsOptions.SectionName, sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<TeamsOptions>>().Value;
+            return new BackgroundTurnLimits(options.MaxConcurrentTurns, options.MaxQueuedTurns);
+        });
         services.AddHostedService<TeamsStartupCheck>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPlatformDirectory, TeamsDirectory>());
         services.TryAddSingleton<IConversationReferenceStore>(sp =>

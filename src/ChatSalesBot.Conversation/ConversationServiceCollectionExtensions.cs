@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace ChatSalesBot.Conversation;
 
 /// <summary>
-/// Registers the conversation: the name index, the date reader, the intents' desk, rep linking and the bot. The host
+/// Registers the conversation: the name index, the date reader, the intents' desk, rep linking, the bot, and the
+/// acknowledged-but-unhandled deliveries (<see cref="IPendingDeliveries"/>) the channels' journal keeps. The host
 /// registers the <see cref="ISalesStore"/>; its own <see cref="TimeProvider"/> and <see cref="SalesRules"/> are kept
 /// (the system clock and the default rules otherwise). The Host and every test host compose the bot through here.
 /// </summary>
@@ -22,6 +23,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new SalesRules());
         services.TryAddSingleton<IRepStore>(sp => sp.GetRequiredService<ISalesStore>());
+        services.TryAddSingleton<IPendingDeliveries>(sp => sp.GetRequiredService<ISalesStore>());
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<PlainDates>();
         services.AddSingleton<SalesDesk>();

@@ -4,8 +4,10 @@ using ChatSalesBot.Domain.Storage;
 namespace ChatSalesBot.Host;
 
 /// <summary>
-/// `GET /healthz` (liveness): 200 once the store is open and the name index is built; it reads memory only, so it
-/// answers under any load. `GET /readyz` (readiness): 200 while the store can write, 503 with the reason when not.
+/// `GET /healthz` (liveness): 200 once the name index is built (the host listens only after that). It takes no lock,
+/// neither the store's nor the index's, and the turns that block threads on the store are bounded
+/// (<c>BackgroundTurns</c>), so it answers under any load. `GET /readyz` (readiness): 200 while the store can write,
+/// 503 with the reason when not.
 /// </summary>
 public static class HealthEndpoints
 {

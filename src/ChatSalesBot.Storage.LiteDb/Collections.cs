@@ -12,9 +12,10 @@ internal static class Collections
     public const string Complaints = "complaints";
     public const string Audit = "audit";
     public const string Turns = "turns";
+    public const string PendingDeliveries = "pending_deliveries";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        Reps, Teams, Identities, Customers, Touches, Orders, Complaints, Audit, Turns,
+        Reps, Teams, Identities, Customers, Touches, Orders, Complaints, Audit, Turns, PendingDeliveries,
     };
 }

@@ -3,17 +3,20 @@ using ChatSalesBot.Channels.Slack.Tests.Support;
 using ChatSalesBot.Conversation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace ChatSalesBot.Channels.Slack.Tests;
 
 public sealed class SocketModeTests
 {
-    private static async Task<(SlackTestHost Host, SocketModeStandIn Socket)> StartAsync()
+    private static async Task<(SlackTestHost Host, SocketModeStandIn Socket)> StartAsync(Action<IServiceCollection>? configure = null)
     {
         var socket = await SocketModeStandIn.StartAsync();
         var api = new SlackApiStandIn { SocketUrl = socket.Url };
         var host = await SlackTestHost.StartAsync(
             new() { ["Slack:SocketMode"] = "true", ["Slack:AppToken"] = "xapp-1-A0PNCHHK2-test", ["Slack:SocketMaxBackoff"] = "00:00:01" },
+            configure,
             standIn: api);
         return (host, socket);
     }
@@ -49,6 +52,30 @@ public sealed class SocketModeTests
 
             var open = Assert.Single(host.Api.CallsTo("apps.connections.open"));
             Assert.Equal("Bearer xapp-1-A0PNCHHK2-test", open.Authorization);
+        }
+    }
+
+    [Theory]
+    [InlineData("events_api", "{\"type\":5}")]
+    [InlineData("events_api", "{\"type\":\"event_callback\",\"team_id\":[],\"event_id\":\"Ev1\",\"event\":{\"type\":\"message\"}}")]
+    [InlineData("interactive", "{\"type\":5}")]
+    [InlineData("slash_commands", "{\"command\":5}")]
+    public async Task SocketMode_EnvelopeWithWrongTypedFields_AckedAndLoggedAsBadEnvelope(string type, string payload)
+    {
+        var (host, socket) = await StartAsync(services => services.AddFakeLogging());
+        await using (socket)
+        await using (host)
+        {
+            var peer = await socket.NextConnectionAsync();
+            await peer.SendAsync(Envelope("env-bad", type, payload));
+
+            var ack = await peer.ReceiveAsync();
+
+            Assert.Equal("env-bad", ack.GetProperty("envelope_id").GetString());
+            var logs = host.Services.GetFakeLogCollector().GetSnapshot();
+            Assert.Contains(logs, r => r.Message.Contains("env-bad", StringComparison.Ordinal) && r.Message.Contains("malformed", StringComparison.Ordinal));
+            Assert.DoesNotContain(logs, r => r.Level >= LogLevel.Error);
+            Assert.Empty(host.Bot.Turns);
         }
     }
 
@@ -105,8 +132,8 @@ public sealed class SocketModeTests
             await first.SendAsync(new { type = "disconnect", reason = "refresh_requested", debug_info = new { host = "applink-test" } });
 
             var second = await socket.NextConnectionAsync();
-            Assert.False(first.Closed.IsCompleted, "the old connection must stay open until the new one said hello");
             await first.Closed.WaitAsync(TestClock.Patience);
+            Assert.Equal(2, first.ConnectionsWhenClosed);
             Assert.Equal(2, host.Api.CallsTo("apps.connections.open").Count());
 
             await second.SendAsync(Envelope("env-2", "events_api", SlackTestHost.Payload("message_im.json")));

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ChatSalesBot.Channels.Teams.Proactive;
 using ChatSalesBot.Channels.Teams.Tests.Infrastructure;
 using ChatSalesBot.Conversation;
+using ChatSalesBot.Conversation.Background;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatSalesBot.Channels.Teams.Tests;
@@ -102,7 +103,7 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task TeamsEndpoints_ActionSubmit_BecomesButtonPressWithInputsAndReplacesTheCard()
     {
-        _host.Bot.Respond = _ => SampleReplies.Confirmation();
+        _host.Bot.Answer = _ => SampleReplies.Confirmation();
 
         await _host.PostPayloadAsync("action-submit.json");
         await _host.WhenIdleAsync();
@@ -122,7 +123,7 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task TeamsEndpoints_AdaptiveCardActionInvoke_ReplaceOriginal_ReturnsCardInInvokeResponse()
     {
-        _host.Bot.Respond = _ => SampleReplies.Confirmation();
+        _host.Bot.Answer = _ => SampleReplies.Confirmation();
 
         var response = await _host.PostPayloadAsync("adaptive-card-action-invoke.json");
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -143,7 +144,7 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task TeamsEndpoints_AdaptiveCardActionInvoke_TextReply_ReturnsMessageResponse()
     {
-        _host.Bot.Respond = _ => Reply.Plain("Snoozed Acme until Nov 27");
+        _host.Bot.Answer = _ => Reply.Plain("Snoozed Acme until Nov 27");
 
         var response = await _host.PostPayloadAsync("adaptive-card-action-invoke.json");
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -156,7 +157,7 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task TeamsEndpoints_AdaptiveCardActionInvoke_NewCard_RepliesThroughConnector()
     {
-        _host.Bot.Respond = _ => SampleReplies.CustomerCard();
+        _host.Bot.Answer = _ => SampleReplies.CustomerCard();
 
         var response = await _host.PostPayloadAsync("adaptive-card-action-invoke.json");
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -285,7 +286,8 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
         await _host.PostPayloadAsync("personal-message.json");
         await _host.WhenIdleAsync();
 
-        Assert.Single(_host.Bot.Turns);
+        // Both reach the conversation under one delivery id; it answers the replay with nothing.
+        Assert.Equal(["teams:1732439702123", "teams:1732439702123"], _host.Bot.Turns.Select(t => t.DeliveryId));
         Assert.Single(_host.Http.ConnectorRequests);
     }
 
@@ -297,7 +299,7 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
         var response = await _host.PostPayloadAsync("personal-message.json");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await _host.Time.AdvancePastNextTimerAsync(due => due == TypingDelay);
-        await WaitUntilAsync(() => _host.Http.ConnectorRequests.Any());
+        await Wait.UntilAsync(() => _host.Http.ConnectorRequests.Any());
         _host.Bot.Gate.SetResult();
         await _host.WhenIdleAsync();
 
@@ -327,7 +329,7 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task TeamsEndpoints_ReplyNothing_SendsNothing()
     {
-        _host.Bot.Respond = _ => Reply.Nothing;
+        _host.Bot.Answer = _ => Reply.Nothing;
 
         await _host.PostPayloadAsync("personal-message.json");
         await _host.WhenIdleAsync();
@@ -351,7 +353,7 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TeamsBackgroundTurns_AtConcurrencyLimit_AcknowledgesAndQueuesFurtherTurns()
+    public async Task BackgroundTurns_AtTeamsConcurrencyLimit_AcknowledgesAndQueuesFurtherTurns()
     {
         await using var host = await TeamsTestHost.StartAsync(new() { ["Teams:MaxConcurrentTurns"] = "1" });
         host.Bot.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -360,9 +362,9 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(first)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.PostAsync(second)).StatusCode);
-        await WaitUntilAsync(() => !host.Bot.Turns.IsEmpty);
-        var turns = host.Services.GetRequiredService<TeamsBackgroundTurns>();
-        await WaitUntilAsync(() => turns.Queued == 1 || host.Bot.Turns.Count > 1);
+        await Wait.UntilAsync(() => !host.Bot.Turns.IsEmpty);
+        var turns = host.Services.GetRequiredKeyedService<BackgroundTurns>(TeamsOptions.SectionName);
+        await Wait.UntilAsync(() => turns.Queued == 1 || host.Bot.Turns.Count > 1);
         Assert.Single(host.Bot.Turns);
         host.Bot.Gate.SetResult();
         await host.WhenIdleAsync();
@@ -372,6 +374,4 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
     }
 
     private static readonly TimeSpan TypingDelay = new TeamsOptions().TypingDelay;
-
-    private static Task WaitUntilAsync(Func<bool> condition) => Wait.UntilAsync(condition);
 }

@@ -102,7 +102,7 @@ public sealed class TeamsStartupCheckTests
         });
         builder.Configuration.AddInMemoryCollection(extra ?? []);
         builder.Services.AddTeamsChannel();
-        builder.Services.AddSingleton<ISalesBot>(new FakeSalesBot());
+        builder.Services.AddSingleton<ISalesBot>(new FakeSalesBot(_ => SampleReplies.CustomerCard()));
         var app = builder.Build();
         app.MapTeams();
         return app;

@@ -19,6 +19,7 @@ public sealed partial class CustomerDirectory
     private readonly List<(string Key, int Slot)> _sorted = [];
     private readonly Dictionary<string, List<int>> _trigrams = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<int>> _parts = [];
+    private int _count;
 
     [ThreadStatic]
     private static int[]? t_counts;
@@ -31,21 +32,8 @@ public sealed partial class CustomerDirectory
     /// <summary>One customer: <paramref name="Names"/> as stored (name, then aliases), <paramref name="Keys"/> normalized.</summary>
     private sealed record Entry(int Id, string Name, string TeamId, string[] Keys, string[] Names);
 
-    public int Count
-    {
-        get
-        {
-            _lock.EnterReadLock();
-            try
-            {
-                return _slotById.Count;
-            }
-            finally
-            {
-                _lock.ExitReadLock();
-            }
-        }
-    }
+    /// <summary>Read without the index's lock, so that /healthz never waits behind a writer.</summary>
+    public int Count => Volatile.Read(ref _count);
 
     public void Load(IEnumerable<Customer> customers)
     {
@@ -61,6 +49,7 @@ public sealed partial class CustomerDirectory
         }
         finally
         {
+            Volatile.Write(ref _count, _slotById.Count);
             _lock.ExitWriteLock();
         }
     }
@@ -89,6 +78,7 @@ public sealed partial class CustomerDirectory
         }
         finally
         {
+            Volatile.Write(ref _count, _slotById.Count);
             _lock.ExitWriteLock();
         }
     }

@@ -139,8 +139,18 @@ public interface ITurnLedger
     bool TryBeginTurn(string key, DateTimeOffset at);
 }
 
+/// <summary>Deliveries acknowledged to a platform and not yet handled (see <see cref="PendingDelivery"/>).</summary>
+public interface IPendingDeliveries
+{
+    /// <summary>Adds new pending deliveries and forgets handled ones, in one transaction that is durable on return.</summary>
+    void UpdatePendingDeliveries(IReadOnlyCollection<PendingDelivery> added, IReadOnlyCollection<string> handled);
+
+    /// <summary>A platform's pending deliveries, oldest first.</summary>
+    IReadOnlyList<PendingDelivery> PendingDeliveries(string platform);
+}
+
 /// <summary>Everything the bot stores; LiteDB implements it by default.</summary>
-public interface ISalesStore : IRepStore, ICustomerStore, ITouchStore, IOrderStore, IAuditTrail, ITurnLedger
+public interface ISalesStore : IRepStore, ICustomerStore, ITouchStore, IOrderStore, IAuditTrail, ITurnLedger, IPendingDeliveries
 {
     /// <summary>Runs several writes as one durable transaction (imports, tier recompute).</summary>
     void InTransaction(Action work);

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using ChatSalesBot.Conversation;
+using ChatSalesBot.Conversation.Background;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -20,13 +21,13 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     private readonly WebApplication app;
 
-    private SlackTestHost(WebApplication app, FakeSalesBot bot, SlackApiStandIn api, FakeClock time)
+    private SlackTestHost(WebApplication app, FakeSalesBot bot, SlackApiStandIn api, FakeClock time, bool onLoopback)
     {
         this.app = app;
         Bot = bot;
         Api = api;
         Time = time;
-        Client = app.GetTestClient();
+        Client = onLoopback ? new HttpClient { BaseAddress = new Uri(app.Urls.First()) } : app.GetTestClient();
     }
 
     public FakeSalesBot Bot { get; }
@@ -40,10 +41,22 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<SlackTestHost> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, SlackApiStandIn? standIn = null)
+    /// <summary>The loopback address of a host started with <c>onLoopback</c> (real Kestrel instead of TestServer).</summary>
+    public Uri BaseAddress => Client.BaseAddress!;
+
+    public static async Task<SlackTestHost> StartAsync(
+        Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null, SlackApiStandIn? standIn = null, bool onLoopback = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseTestServer();
+        if (onLoopback)
+        {
+            builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Slack:SigningSecret"] = Secret,
@@ -57,7 +70,7 @@ public sealed class SlackTestHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
-        var bot = new FakeSalesBot();
+        var bot = new FakeSalesBot(_ => SampleReplies.CustomerCard());
         var api = standIn ?? new SlackApiStandIn();
         var time = TestClock.Start();
         builder.Services.AddSingleton<TimeProvider>(time);
@@ -68,7 +81,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         var app = builder.Build();
         app.MapSlack();
         await app.StartAsync();
-        return new SlackTestHost(app, bot, api, time);
+        return new SlackTestHost(app, bot, api, time, onLoopback);
     }
 
     public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType, DateTimeOffset? at = null, string? secret = null, Action<HttpRequestMessage>? tweak = null)
@@ -103,7 +116,7 @@ public sealed class SlackTestHost : IAsyncDisposable
             : (await Api.WaitForAsync("response_url")).Body;
     }
 
-    public Task IdleAsync() => Services.GetRequiredService<SlackBackgroundWork>().WhenIdleAsync().WaitAsync(TestClock.Patience);
+    public Task IdleAsync() => Services.GetRequiredKeyedService<BackgroundTurns>(SlackOptions.SectionName).WhenIdleAsync().WaitAsync(TestClock.Patience);
 
     public static string Payload(string name) => TestClock.FillDates(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Payloads", name)));
 

@@ -34,7 +34,7 @@ public sealed class SocketModeStandIn : IAsyncDisposable
         app.Map("/link", async (HttpContext http) =>
         {
             using var socket = await http.WebSockets.AcceptWebSocketAsync();
-            var peer = new Peer(socket, ++standIn.Connections);
+            var peer = new Peer(socket, ++standIn.Connections, () => standIn.Connections);
             await peer.SendAsync(new { type = "hello", num_connections = standIn.Connections, debug_info = new { host = "applink-test", approximate_connection_time = 18060 }, connection_info = new { app_id = "A0PNCHHK2" } });
             lock (standIn.all)
             {
@@ -64,7 +64,7 @@ public sealed class SocketModeStandIn : IAsyncDisposable
     }
 
     /// <summary>One client connection as the server sees it.</summary>
-    public sealed class Peer(WebSocket socket, int number)
+    public sealed class Peer(WebSocket socket, int number, Func<int> connections)
     {
         private readonly Channel<JsonElement> received = Channel.CreateUnbounded<JsonElement>();
         private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -72,6 +72,9 @@ public sealed class SocketModeStandIn : IAsyncDisposable
         public int Number => number;
 
         public Task Closed => closed.Task;
+
+        /// <summary>How many connections the client had opened when this one closed (set once <see cref="Closed"/>).</summary>
+        public int ConnectionsWhenClosed { get; private set; }
 
         public Task SendAsync(object frame) =>
             socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(frame), WebSocketMessageType.Text, true, CancellationToken.None);
@@ -106,6 +109,7 @@ public sealed class SocketModeStandIn : IAsyncDisposable
             }
             finally
             {
+                ConnectionsWhenClosed = connections();
                 closed.TrySetResult();
             }
         }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using ChatSalesBot.Channels.Teams.Auth;
 using ChatSalesBot.Conversation;
+using ChatSalesBot.Conversation.Background;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -52,7 +53,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         var time = TestClock.Start();
         var authority = new TestSigningAuthority(time);
         var http = new StubHttpHandler(authority);
-        var bot = new FakeSalesBot();
+        var bot = new FakeSalesBot(_ => SampleReplies.CustomerCard());
         var logs = new ListLoggerProvider();
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -124,7 +125,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         return await Client.SendAsync(request);
     }
 
-    public Task WhenIdleAsync() => Services.GetRequiredService<TeamsBackgroundTurns>().WhenIdleAsync(new CancellationTokenSource(TestClock.Patience).Token);
+    public Task WhenIdleAsync() => Services.GetRequiredKeyedService<BackgroundTurns>(TeamsOptions.SectionName).WhenIdleAsync().WaitAsync(TestClock.Patience);
 
     private static string SafeServiceUrl(string json)
     {

@@ -1,13 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using ChatSalesBot.Channels.Slack;
-using ChatSalesBot.Channels.Slack.Tests.Support;
+using ChatSalesBot.Conversation.Background;
 using ChatSalesBot.Domain.Storage;
 using ChatSalesBot.Host.Admin.Seeding;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatSalesBot.Host.Tests.Endpoints;
@@ -19,7 +15,7 @@ namespace ChatSalesBot.Host.Tests.Endpoints;
 public sealed class SlackEndpointTests : IAsyncLifetime
 {
     private const string Secret = "e2e-signing-secret";
-    private readonly SlackApiStandIn slack = new() { UserEmail = DemoCast.DefaultUser, Tokens = { "xoxb-e2e" } };
+    private readonly SlackApiStandIn slack = new() { UserEmail = DemoCast.DefaultUser, Tokens = { SlackHost.BotToken } };
     private HostFactory factory = null!;
     private HttpClient client = null!;
 
@@ -27,17 +23,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        factory = new HostFactory
-        {
-            Configure = builder =>
-            {
-                builder.UseSetting("Slack:SigningSecret", Secret);
-                builder.UseSetting("Slack:BotToken", "xoxb-e2e");
-                builder.UseSetting("Slack:ApiBaseUrl", "https://slack.test/api/");
-                builder.ConfigureTestServices(services =>
-                    services.AddHttpClient(SlackWebApiClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => slack));
-            },
-        };
+        factory = SlackHost.Start(Secret, slack);
         client = factory.CreateClient();
         return Task.CompletedTask;
     }
@@ -87,7 +73,7 @@ public sealed class SlackEndpointTests : IAsyncLifetime
         var retry = await PostAsync("/slack/events", json, "application/json", r => r.Headers.Add("X-Slack-Retry-Num", "1"));
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         // Both deliveries were acknowledged, so all work they started is known: wait for it instead of for a while.
-        await factory.Services.GetRequiredService<SlackBackgroundWork>().WhenIdleAsync().WaitAsync(TestClock.Patience);
+        await factory.Services.GetRequiredKeyedService<BackgroundTurns>(SlackOptions.SectionName).WhenIdleAsync().WaitAsync(TestClock.Patience);
 
         Assert.Equal(before + 1, Store.CountTouches());
         Assert.Single(slack.Calls, c => c.Method == "chat.postMessage");
@@ -143,14 +129,6 @@ public sealed class SlackEndpointTests : IAsyncLifetime
         $"team_id=T0E2E&team_domain=e2e&channel_id=C0E2E&channel_name=sales&user_id=U0ALICE&user_name=alice&command={Uri.EscapeDataString(command)}&text={Uri.EscapeDataString(text)}&response_url={Uri.EscapeDataString("https://hooks.slack.test/commands/1/2")}&trigger_id=1.2.3",
         "application/x-www-form-urlencoded");
 
-    private Task<HttpResponseMessage> PostAsync(string path, string body, string contentType, Action<HttpRequestMessage>? tweak = null, string secret = Secret)
-    {
-        var ts = factory.Time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        request.Headers.Add(SlackRequestVerifier.TimestampHeader, ts);
-        request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(secret, ts, Encoding.UTF8.GetBytes(body)));
-        tweak?.Invoke(request);
-        return client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostAsync(string path, string body, string contentType, Action<HttpRequestMessage>? tweak = null, string secret = Secret) =>
+        SlackHost.PostSignedAsync(client, factory.Time, secret, path, body, contentType, tweak);
 }

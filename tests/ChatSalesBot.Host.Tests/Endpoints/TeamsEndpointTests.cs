@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatSalesBot.Channels.Teams;
+using ChatSalesBot.Conversation.Background;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +24,9 @@ public sealed class TeamsEndpointTests : IClassFixture<HostFactory>
          "channelData":{"tenant":{"id":"72f988bf-86f1-41af-91ab-2d7cd011db47"}},"locale":"en-US"}
         """;
 
+    /// <summary>The members API's answer: the demo book's rep, so the new Teams user is linked to her.</summary>
+    private const string AliceMember = """{"id":"29:1","name":"Alice","email":"alice@demo.example"}""";
+
     private readonly HostFactory _factory;
 
     public TeamsEndpointTests(HostFactory factory) => _factory = factory;
@@ -31,17 +34,11 @@ public sealed class TeamsEndpointTests : IClassFixture<HostFactory>
     [Fact]
     public async Task Host_TeamsMessage_AnswersWithCustomerCardThroughConnector()
     {
-        var connector = new ConnectorStandIn("alice@demo.example");
-        var app = WithTeams(connector, appId: "");
-        using var client = app.CreateClient();
-
-        var response = await client.PostAsync("/api/messages", new StringContent(Activity, Encoding.UTF8, "application/json"));
-        await app.Services.GetRequiredService<TeamsBackgroundTurns>().WhenIdleAsync().WaitAsync(TestClock.Patience);
-        await _factory.DisposeDerivedAsync(app);
+        var (response, connector) = await PostActivityAsync(appId: "");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(connector.Requests, r => r.Uri.AbsolutePath.Contains("/members/", StringComparison.Ordinal));
-        var reply = connector.Requests.Single(r => r.Method == HttpMethod.Post);
+        var reply = Assert.Single(connector.ConnectorRequests);
         Assert.EndsWith("/activities/1732439702123", reply.Uri.AbsolutePath, StringComparison.Ordinal);
         var card = JsonNode.Parse(reply.Body)!["attachments"]![0]!["content"]!;
         Assert.Equal("AdaptiveCard", (string?)card["type"]);
@@ -51,20 +48,21 @@ public sealed class TeamsEndpointTests : IClassFixture<HostFactory>
     [Fact]
     public async Task Host_TeamsWithAppIdAndNoToken_Returns401AndAnswersNothing()
     {
-        var connector = new ConnectorStandIn("alice@demo.example");
-        var app = WithTeams(connector, appId: "00000000-0000-0000-0000-0000000000a1");
-        using var client = app.CreateClient();
-
-        var response = await client.PostAsync("/api/messages", new StringContent(Activity, Encoding.UTF8, "application/json"));
-        await app.Services.GetRequiredService<TeamsBackgroundTurns>().WhenIdleAsync().WaitAsync(TestClock.Patience);
-        await _factory.DisposeDerivedAsync(app);
+        var (response, connector) = await PostActivityAsync(appId: "00000000-0000-0000-0000-0000000000a1");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(connector.Requests);
     }
 
-    private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> WithTeams(ConnectorStandIn connector, string appId) =>
-        _factory.WithWebHostBuilder(builder =>
+    /// <summary>
+    /// Posts <see cref="Activity"/> without a token to a host whose Bot Framework, token and connector endpoints are
+    /// the shared stand-in, and returns once the host is stopped (every turn it started has finished).
+    /// </summary>
+    private async Task<(HttpResponseMessage Response, StubHttpHandler Connector)> PostActivityAsync(string appId)
+    {
+        using var authority = new TestSigningAuthority(_factory.Time);
+        var connector = new StubHttpHandler(authority) { MemberJson = AliceMember };
+        var app = _factory.WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Teams:AppId", appId);
             builder.UseSetting("Teams:AppPassword", appId.Length > 0 ? "test-secret" : "");
@@ -76,20 +74,10 @@ public sealed class TeamsEndpointTests : IClassFixture<HostFactory>
                 services.AddHttpClient(Channels.Teams.Auth.BotFrameworkTokenValidator.MetadataHttpClient).ConfigurePrimaryHttpMessageHandler(() => connector);
             });
         });
-
-    /// <summary>The Bot Connector (and members API) of the activity's serviceUrl; records what the bot sent.</summary>
-    private sealed class ConnectorStandIn(string memberEmail) : HttpMessageHandler
-    {
-        public ConcurrentQueue<(HttpMethod Method, Uri Uri, string Body)> Requests { get; } = new();
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
-            Requests.Enqueue((request.Method, request.RequestUri!, body));
-            var json = request.RequestUri!.AbsolutePath.Contains("/members/", StringComparison.Ordinal)
-                ? $$"""{"id":"29:1","name":"Alice","email":"{{memberEmail}}"}"""
-                : """{"id":"reply-1"}""";
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        }
+        using var client = app.CreateClient();
+        var response = await client.PostAsync("/api/messages", new StringContent(Activity, Encoding.UTF8, "application/json"));
+        await app.Services.GetRequiredKeyedService<BackgroundTurns>(TeamsOptions.SectionName).WhenIdleAsync().WaitAsync(TestClock.Patience);
+        await _factory.DisposeDerivedAsync(app);
+        return (response, connector);
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace ChatSalesBot.Channels.Teams.Tests.Infrastructure;
+namespace ChatSalesBot.Testing.Teams;
 
 /// <summary>
 /// A local stand-in for the Bot Framework and Entra token issuers: its own RSA keys, an OpenID metadata document,

@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace ChatSalesBot.Channels.Slack.Tests.Support;
+namespace ChatSalesBot.Testing.Slack;
 
 /// <summary>
 /// A local Slack Web API and response_url: records every call and answers like Slack, as strictly as Slack

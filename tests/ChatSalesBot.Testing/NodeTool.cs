@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using Xunit;
 
 namespace ChatSalesBot.Testing;
 
 /// <summary>Finds a folder of the repository, runs <c>npm ci</c> in a tool folder once (under a file lock) and runs processes.</summary>
-internal static class NodeTool
+public static class NodeTool
 {
     public static string RepositoryPath(params string[] parts)
     {

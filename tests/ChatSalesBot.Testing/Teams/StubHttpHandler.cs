@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 
-namespace ChatSalesBot.Channels.Teams.Tests.Infrastructure;
+namespace ChatSalesBot.Testing.Teams;
 
 /// <summary>One outbound request the channel made.</summary>
 public sealed record RecordedRequest(HttpMethod Method, Uri Uri, string? Authorization, string Body);

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 
-namespace ChatSalesBot.Channels.Slack.Tests.Support;
+namespace ChatSalesBot.Testing.Slack;
 
 /// <summary>
 /// A Web API request as Slack reads it, no kinder than Slack (docs.slack.dev/apis/web-api, each method's "Content
