@@ -1,6 +1,6 @@
 // The #11 burst check, driven by bench/slack/burst.sh: N concurrent signed /visit commands from N users the bot has
 // never seen (each must be linked: a users.info call and a store write), while /healthz is polled every 100 ms.
-// Also the Slack Web API stand-in the host talks to (users.info, chat.postMessage, response_url), on loopback only.
+// Also runs the Slack Web API stand-in the host talks to (web-api-stand-in.js), on loopback only.
 //
 //   node burst.js load  --url URL --api-port PORT --secret S --users N --out FILE   (prints the verdict, exit 1 = missed)
 //   node burst.js check --admitted FILE --touches touches.csv                      (no lost write, nothing refused stored)
@@ -8,33 +8,13 @@
 const http = require('node:http');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
+const { standIn } = require('./web-api-stand-in');
 
 const args = Object.fromEntries(process.argv.slice(3).reduce((pairs, a, i, all) =>
   (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []));
 const BUSY = 'I have too many requests to handle right now';
 const WORKING = 'Working on it';
 const NOTE = 'burst check';
-
-function standIn(port, responseUrlPosts) {
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => { body += c; });
-    req.on('end', () => {
-      const reply = (o) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(JSON.stringify(o)); };
-      const m = req.url.match(/^\/response\/(\d+)/);
-      if (m) { responseUrlPosts.add(Number(m[1])); return reply({ ok: true }); }
-      const method = req.url.split('/').pop().split('?')[0];
-      if (method === 'users.info') {
-        const user = new URLSearchParams(body).get('user') ?? (body.startsWith('{') ? JSON.parse(body).user : '');
-        return reply({ ok: true, user: { id: user, profile: { email: 'alice@demo.example' } } });
-      }
-      if (method === 'chat.postMessage') return reply({ ok: true, ts: '1700000001.000100' });
-      if (method === 'conversations.open') return reply({ ok: true, channel: { id: 'D0BURST' } });
-      return reply({ ok: true });
-    });
-  });
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
-}
 
 function post(url, body, headers, timeoutMs) {
   return new Promise((resolve) => {
