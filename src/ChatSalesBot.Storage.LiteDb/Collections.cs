@@ -12,9 +12,11 @@ internal static class Collections
     public const string Complaints = "complaints";
     public const string Audit = "audit";
     public const string Turns = "turns";
+    public const string DigestSubscriptions = "digestSubscriptions";
+    public const string DigestClaims = "digestClaims";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        Reps, Teams, Identities, Customers, Touches, Orders, Complaints, Audit, Turns,
+        Reps, Teams, Identities, Customers, Touches, Orders, Complaints, Audit, Turns, DigestSubscriptions, DigestClaims,
     };
 }

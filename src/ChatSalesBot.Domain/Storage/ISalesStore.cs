@@ -140,7 +140,7 @@ public interface ITurnLedger
 }
 
 /// <summary>Everything the bot stores; LiteDB implements it by default.</summary>
-public interface ISalesStore : IRepStore, ICustomerStore, ITouchStore, IOrderStore, IAuditTrail, ITurnLedger
+public interface ISalesStore : IRepStore, ICustomerStore, ITouchStore, IOrderStore, IAuditTrail, ITurnLedger, IDigestStore
 {
     /// <summary>Runs several writes as one durable transaction (imports, tier recompute).</summary>
     void InTransaction(Action work);
