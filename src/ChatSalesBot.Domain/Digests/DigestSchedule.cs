@@ -20,6 +20,12 @@ public sealed record DigestSchedule
 
     public string TimeZoneId { get; init; } = "UTC";
 
+    /// <summary>Same days, time and zone; the days compared by value (a schedule read back holds a list of its own).</summary>
+    public bool Equals(DigestSchedule? other) =>
+        other is not null && Days.SequenceEqual(other.Days) && At == other.At && TimeZoneId == other.TimeZoneId;
+
+    public override int GetHashCode() => HashCode.Combine(Days.Count, At, TimeZoneId);
+
     /// <summary>"daily", "weekdays" or "Mon, Wed, Fri".</summary>
     public string DaysText() =>
         Days.Count == 7 ? "daily"
