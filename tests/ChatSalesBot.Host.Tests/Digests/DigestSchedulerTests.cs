@@ -1,4 +1,6 @@
 using ChatSalesBot.Domain.Digests;
+using ChatSalesBot.Host.Digests;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatSalesBot.Host.Tests.Digests;
 
@@ -19,9 +21,14 @@ public sealed class DigestSchedulerTests
         var scheduler = bench.Scheduler();
         var at = new List<(int Id, DateTimeOffset When)>();
         var end = BeforeDstEnds.AddDays(14);
-        while (bench.Time.GetUtcNow() < end)
+        while (true)
         {
-            bench.Time.Advance(scheduler.UntilNextPass());
+            bench.AdvanceToNextSlot();
+            if (bench.Time.GetUtcNow() > end)
+            {
+                break;
+            }
+
             var before = bench.Delivery.Sent.Count;
             await scheduler.RunDueAsync(CancellationToken.None);
             at.AddRange(bench.Delivery.Sent.Skip(before).Select(s => (s.SubscriptionId, bench.Time.GetUtcNow())));
@@ -92,12 +99,9 @@ public sealed class DigestSchedulerTests
         Assert.Empty(bench.Delivery.Sent);
         Assert.Equal(DigestSlotState.Skipped, bench.Store.LatestDigestClaim(subscription.Id)!.State);
 
-        bench.Time.Advance(scheduler.UntilNextPass());
-        while (bench.Delivery.Sent.Count == 0 && bench.Time.GetUtcNow() < NewYorkEight.AddDays(2))
-        {
-            await scheduler.RunDueAsync(CancellationToken.None);
-            bench.Time.Advance(scheduler.UntilNextPass());
-        }
+        Assert.Equal(TimeSpan.FromMinutes(1), scheduler.UntilNextPass());
+        bench.AdvanceToNextSlot();
+        await scheduler.RunDueAsync(CancellationToken.None);
 
         Assert.Single(bench.Delivery.Sent);
         Assert.Equal(NewYorkEight.AddDays(1), bench.Store.LatestDigestClaim(subscription.Id)!.Slot);
@@ -133,6 +137,34 @@ public sealed class DigestSchedulerTests
 
         Assert.Empty(bench.Delivery.Sent);
         Assert.Equal(DigestSlotState.Skipped, bench.Store.LatestDigestClaim(subscription.Id)!.State);
+    }
+
+    [Fact]
+    public void DigestScheduler_SlotSoonerThanTheRefresh_WakesAtTheSlot()
+    {
+        using var bench = new SchedulerBench(NewYorkEight.AddSeconds(-20));
+        bench.Subscribe(bench.Maria, "ny-channel");
+
+        Assert.Equal(TimeSpan.FromSeconds(20), bench.Scheduler().UntilNextPass());
+    }
+
+    [Fact]
+    public async Task DigestSchedulerService_SleepsUntilTheSlot_ThenDelivers()
+    {
+        var clock = TestClock.Start();
+        using var bench = new SchedulerBench(clock);
+        bench.Subscribe(bench.Maria, "ny-channel");
+        clock.Advance(NewYorkEight - TestClock.Now - TimeSpan.FromSeconds(30));
+        var service = new DigestSchedulerService(bench.Scheduler(), clock, NullLogger<DigestSchedulerService>.Instance);
+
+        await service.StartAsync(CancellationToken.None);
+        Assert.Equal(TimeSpan.FromSeconds(30), await clock.NextTimerAsync());
+        Assert.Empty(bench.Delivery.Sent);
+        clock.Advance(TimeSpan.FromSeconds(30));
+        await clock.NextTimerAsync();
+        await service.StopAsync(CancellationToken.None);
+
+        Assert.Single(bench.Delivery.Sent);
     }
 
     private static TimeOnly Local(DateTimeOffset instant, string zone) =>

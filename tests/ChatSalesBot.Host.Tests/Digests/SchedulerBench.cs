@@ -21,9 +21,15 @@ internal sealed class SchedulerBench : IDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "csb-digests-" + Guid.NewGuid().ToString("N"));
 
     public SchedulerBench(DateTimeOffset start)
+        : this(new FakeTimeProvider(start))
+    {
+    }
+
+    public SchedulerBench(FakeTimeProvider time)
     {
         Directory.CreateDirectory(_folder);
-        Time = new FakeTimeProvider(start);
+        Time = time;
+        var start = time.GetUtcNow();
         Store = LiteDbSalesStore.Open(Path.Combine(_folder, "bot.db"));
         Maria = Store.SaveRep(new Rep { Name = "Maria", Email = "maria@example.com", TeamId = "east", Role = Role.Manager, TimeZoneId = "America/New_York" });
         Hans = Store.SaveRep(new Rep { Name = "Hans", Email = "hans@example.com", TeamId = "central", Role = Role.Manager, TimeZoneId = "Europe/Berlin" });
@@ -52,6 +58,14 @@ internal sealed class SchedulerBench : IDisposable
             manager.Id, DigestScope.ManagedTeams,
             new DigestSchedule { Days = days == "daily" ? DigestSchedule.EveryDay : DigestSchedule.Weekdays, At = new TimeOnly(hour, 0), TimeZoneId = manager.TimeZoneId },
             personal: false, Time.GetUtcNow()));
+
+    /// <summary>Moves the clock to the next slot of any subscription (the service would wake there, or poll its way to it).</summary>
+    public void AdvanceToNextSlot()
+    {
+        var now = Time.GetUtcNow();
+        var next = Store.DigestSubscriptions().Select(s => DigestSlots.Next(s.Schedule, now)).Min();
+        Time.Advance(next!.Value - now);
+    }
 
     /// <summary>The process stops and starts again: the file is closed and opened anew.</summary>
     public void Restart()
