@@ -36,6 +36,14 @@ public sealed class DigestComposer(ISalesStore store, SalesRules rules)
         return digest is null ? (null, refusal) : (DigestReply.For(digest, note), null);
     }
 
+    /// <summary>A team by its name, else its id, ignoring case; null when there is none.</summary>
+    public Team? FindTeam(string nameOrId)
+    {
+        var teams = Teams();
+        return teams.FirstOrDefault(t => string.Equals(t.Name, nameOrId, StringComparison.OrdinalIgnoreCase))
+            ?? teams.FirstOrDefault(t => string.Equals(t.Id, nameOrId, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>The saved teams, plus any team a rep belongs to that was never saved as a team (named by its id).</summary>
     public IReadOnlyList<Team> Teams()
     {

@@ -16,6 +16,13 @@ public static class DigestSlots
         return Expression(schedule).GetNextOccurrence(after, RepClock.ZoneOf(schedule.TimeZoneId), inclusive: false);
     }
 
+    /// <summary>A subscription's next slot after now (and never before it started).</summary>
+    public static DateTimeOffset? Next(DigestSubscription subscription, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        return Next(subscription.Schedule, now > subscription.StartsAt ? now : subscription.StartsAt);
+    }
+
     /// <summary>The slots after <paramref name="from"/> up to and including <paramref name="to"/>, oldest first.</summary>
     public static IEnumerable<DateTimeOffset> Between(DigestSchedule schedule, DateTimeOffset from, DateTimeOffset to)
     {

@@ -90,7 +90,7 @@ public sealed partial class DigestCommands(SalesDesk desk)
     }
 
     private static string? Next(DigestSubscription s, DateTimeOffset now) =>
-        DigestSlots.Next(s.Schedule, now > s.StartsAt ? now : s.StartsAt) is { } slot ? DigestSlots.Describe(s.Schedule, slot) : null;
+        DigestSlots.Next(s, now) is { } slot ? DigestSlots.Describe(s.Schedule, slot) : null;
 
     /// <summary>The scope asked for (a team by its name or id, "my teams"), else the rep's default: a manager's teams, a rep's own list.</summary>
     private (DigestScope? Scope, string? Problem) ScopeOf(Rep rep, DigestRequest request)
@@ -102,12 +102,10 @@ public sealed partial class DigestCommands(SalesDesk desk)
 
         if (request.TeamName is { } name)
         {
-            var teams = _composer.Teams();
-            var team = teams.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
-                ?? teams.FirstOrDefault(t => string.Equals(t.Id, name, StringComparison.OrdinalIgnoreCase));
+            var team = _composer.FindTeam(name);
             if (team is null)
             {
-                var mine = teams.Where(t => rep.Manages(t.Id)).Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
+                var mine = _composer.Teams().Where(t => rep.Manages(t.Id)).Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
                 var hint = mine.Count > 0 ? $" Teams you manage: {string.Join(", ", mine)}." : "";
                 return (null, $"There is no team \"{CustomerCards.Shorten(name, 40)}\".{hint}");
             }

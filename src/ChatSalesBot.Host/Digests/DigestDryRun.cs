@@ -21,8 +21,7 @@ public sealed class DigestDryRun(ISalesStore store, DigestComposer composer, Tim
         string? teamId = null;
         if (team is not null)
         {
-            teamId = composer.Teams().FirstOrDefault(t => string.Equals(t.Name, team, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(t.Id, team, StringComparison.OrdinalIgnoreCase))?.Id;
+            teamId = composer.FindTeam(team)?.Id;
             if (teamId is null)
             {
                 console.MarkupLine($"[red]There is no team \"{Markup.Escape(team)}\".[/]");
@@ -70,7 +69,7 @@ public sealed class DigestDryRun(ISalesStore store, DigestComposer composer, Tim
         var schedule = subscription.Schedule;
         if (at is null)
         {
-            return DigestSlots.Next(schedule, now > subscription.StartsAt ? now : subscription.StartsAt);
+            return DigestSlots.Next(subscription, now);
         }
 
         var zone = RepClock.ZoneOf(schedule.TimeZoneId);

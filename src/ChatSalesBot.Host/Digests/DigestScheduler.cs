@@ -56,7 +56,7 @@ public sealed partial class DigestScheduler(ISalesStore store, DigestComposer co
         var wake = now + Refresh;
         foreach (var s in store.DigestSubscriptions())
         {
-            if (DigestSlots.Next(s.Schedule, now > s.StartsAt ? now : s.StartsAt) is { } next && next < wake)
+            if (DigestSlots.Next(s, now) is { } next && next < wake)
             {
                 wake = next;
             }
