@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChatSalesBot.Conversation.Digests;
 using ChatSalesBot.Domain.Touches;
 
 namespace ChatSalesBot.Conversation.Intents;
@@ -12,7 +13,7 @@ public static partial class MessageParser
     /// <summary>The words that start a command, for "did you mean".</summary>
     public static readonly string[] CommandWords =
     [
-        "customer", "card", "visit", "call", "meeting", "email", "followups", "snooze", "done", "undo", "new", "help",
+        "customer", "card", "visit", "call", "meeting", "email", "followups", "snooze", "done", "undo", "new", "help", "digest",
     ];
 
     /// <summary>The words that start a touch; <c>Happened</c> for the past tense ("called": it happened, not a plan).</summary>
@@ -63,6 +64,11 @@ public static partial class MessageParser
         if (lower is "undo" or "undo last" or "undo that")
         {
             return new Intent.Undo();
+        }
+
+        if (DigestRequest.TryParse(line, out var digest))
+        {
+            return new Intent.Digest(digest);
         }
 
         return ParseWithArgument(line, lower);

@@ -1,6 +1,7 @@
 using ChatSalesBot.Conversation;
 using ChatSalesBot.Conversation.Cards;
 using ChatSalesBot.Conversation.Identity;
+using ChatSalesBot.Host.Digests;
 using Spectre.Console;
 
 namespace ChatSalesBot.Host.Terminal;
@@ -14,6 +15,7 @@ public sealed class TerminalChat(ISalesBot bot, IAnsiConsole console, TextReader
     public async Task RunAsync(string email, CancellationToken cancellationToken)
     {
         var user = new ChannelUser(RepResolver.ConsolePlatform, "local", email, email);
+        var address = TerminalDigestDelivery.AddressOf(email);
         var renderer = new TerminalCardRenderer(console);
         console.MarkupLine($"[grey]Signed in as {Markup.Escape(email)}. Type [bold]help[/], a customer name, or [bold]exit[/]. Type a button's number to press it.[/]");
         IReadOnlyList<CardButton> buttons = [];
@@ -34,11 +36,11 @@ public sealed class TerminalChat(ISalesBot bot, IAnsiConsole console, TextReader
                 var inputs = lastForm is not null && lastForm.Submit == button
                     ? await FillAsync(lastForm, cancellationToken).ConfigureAwait(false)
                     : new Dictionary<string, string>();
-                turn = new ButtonPress(user, button.Action, inputs);
+                turn = new ButtonPress(user, button.Action, inputs) { Address = address };
             }
             else
             {
-                turn = new IncomingMessage(user, line);
+                turn = new IncomingMessage(user, line) { Address = address };
             }
 
             var reply = await bot.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
