@@ -11,8 +11,15 @@ internal sealed partial class DigestSchedulerService(DigestScheduler scheduler, 
             var wait = DigestScheduler.Refresh;
             try
             {
-                await scheduler.RunDueAsync(stoppingToken).ConfigureAwait(false);
-                wait = scheduler.UntilNextPass();
+                // On the pool, never inline on the thread whose timer fired the wake-up (a fake clock's Advance in tests):
+                // a pass waits on the store's lock.
+                wait = await Task.Run(
+                    async () =>
+                    {
+                        await scheduler.RunDueAsync(stoppingToken).ConfigureAwait(false);
+                        return scheduler.UntilNextPass();
+                    },
+                    stoppingToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
