@@ -164,6 +164,20 @@ public sealed class SalesBotEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SalesBot_MentionWithALinkAfterTheName_ShowsTheCustomer()
+    {
+        var mention = SlackTestHost.Payload("app_mention.json")
+            .Replace("T061EG9R6", "T0001", StringComparison.Ordinal)
+            .Replace("<@U0LAN0Z89> customer Acme", "<@U0LAN0Z89> customer acme — see <https://example.com|link>", StringComparison.Ordinal);
+        await host.EventAsync(mention);
+        await host.IdleAsync();
+
+        var posted = Assert.Single(host.Api.CallsTo("chat.postMessage"));
+        var header = posted.Json.GetProperty("blocks").EnumerateArray().First(b => b.GetProperty("type").GetString() == "header");
+        Assert.Equal("Acme Corp", header.GetProperty("text").GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task SalesBot_HomeOpened_PublishesFollowUps()
     {
         await host.EventAsync(SlackTestHost.Payload("app_home_opened.json").Replace("T061EG9R6", "T0001", StringComparison.Ordinal).Replace("U061F7AUR", "U2147483697", StringComparison.Ordinal));

@@ -66,7 +66,7 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
         await _host.WhenIdleAsync();
 
         var turn = Assert.IsType<IncomingMessage>(Assert.Single(_host.Bot.Turns));
-        Assert.Equal("customer Globex, ask <at>Carol Diaz</at>", turn.Text);
+        Assert.Equal("customer Globex, ask @Carol Diaz", turn.Text);
         var reply = Assert.Single(_host.Http.ConnectorRequests);
         Assert.EndsWith("/activities/1732440700001", reply.Uri.AbsolutePath, StringComparison.Ordinal);
     }
