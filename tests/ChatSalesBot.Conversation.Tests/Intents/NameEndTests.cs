@@ -1,5 +1,6 @@
 using ChatSalesBot.Conversation.Cards;
 using ChatSalesBot.Domain.Customers;
+using static ChatSalesBot.Conversation.Tests.BotFixture;
 
 namespace ChatSalesBot.Conversation.Tests.Intents;
 
@@ -107,6 +108,4 @@ public sealed class NameEndTests : IDisposable
         Assert.True(reply.IsError);
         Assert.Equal(0, _f.Store.CountTouches());
     }
-
-    private static CardButton Button(Reply reply, string label) => BotFixture.Button(reply, label);
 }

@@ -1,7 +1,6 @@
 using ChatSalesBot.Conversation;
 using ChatSalesBot.Conversation.Cards;
 using ChatSalesBot.Host.Terminal;
-using Spectre.Console;
 
 namespace ChatSalesBot.Host.Tests.Terminal;
 
@@ -14,7 +13,7 @@ public sealed class TerminalCardRendererTests
     public async Task TerminalChat_HostileNameOnEveryCardKindAndInTheForm_IsPrintedLiterally(string name)
     {
         var reply = HostileCards.EveryKind(name);
-        var (console, output) = Console();
+        var (console, output) = PlainConsole.Create(400);
         var submit = new TerminalCardRenderer(console).Render(reply).ToList().IndexOf(reply.Cards[0].Body.OfType<Form>().Single().Submit) + 1;
 
         // Pressing the form's button prompts for each field with its label, choices, placeholder and current value.
@@ -25,19 +24,6 @@ public sealed class TerminalCardRendererTests
         Assert.DoesNotMatch(HostileCards.HiddenPattern, printed);
         Assert.Contains(name == HostileCards.Bidi ? "Acme rocx" : "*bold* <b>& [x](http://evil.test)", printed, StringComparison.Ordinal);
         Assert.Contains(name == HostileCards.Bidi ? "1=Acme rocx" : "1=*bold*", printed, StringComparison.Ordinal);
-    }
-
-    private static (IAnsiConsole Console, StringWriter Output) Console()
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 400;
-        return (console, writer);
     }
 
     private sealed class Answers(Reply reply) : ISalesBot
