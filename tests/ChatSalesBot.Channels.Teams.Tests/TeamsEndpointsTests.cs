@@ -157,7 +157,7 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task TeamsEndpoints_AdaptiveCardActionInvoke_TextReplyWithBidiControls_DropsThem()
     {
-        _host.Bot.Respond = _ => Reply.Plain("Snoozed Ac\u202Eme\u2066 until Nov 27");
+        _host.Bot.Answer = _ => Reply.Plain("Snoozed Ac\u202Eme\u2066 until Nov 27");
 
         var response = await _host.PostPayloadAsync("adaptive-card-action-invoke.json");
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
