@@ -3,7 +3,6 @@ using ChatSalesBot.Host.Admin.Seeding;
 using ChatSalesBot.Host.Terminal;
 using ChatSalesBot.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
 
 namespace ChatSalesBot.Host.Tests.Terminal;
 
@@ -90,14 +89,7 @@ public sealed class TerminalChatTests : IDisposable
         using var host = ChatCommand.BuildHost(path, createDatabase: true, overrides: services => services.AddSingleton<TimeProvider>(time));
         DemoSeeder.Seed(host.Services.GetRequiredService<ISalesStore>(), time);
         await host.StartAsync();
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 200;
+        var (console, writer) = PlainConsole.Create(200);
         var chat = new TerminalChat(host.Services.GetRequiredService<ISalesBot>(), console, new StringReader(string.Join('\n', lines)));
         await chat.RunAsync(email, CancellationToken.None);
         await host.StopAsync();
