@@ -3,6 +3,7 @@ using System.Text;
 using ChatSalesBot.Channels.Slack.Blocks;
 using ChatSalesBot.Conversation;
 using ChatSalesBot.Conversation.Cards;
+using ChatSalesBot.Domain;
 
 namespace ChatSalesBot.Channels.Slack;
 
@@ -157,8 +158,10 @@ public sealed partial class BlockKitRenderer
     private static IEnumerable<List<Block>> TableGroups(Table table)
     {
         const int maxCell = 32;
+        // Cells are measured as they will show, without invisible characters.
         var rows = new List<IReadOnlyList<string>> { table.Columns };
         rows.AddRange(table.Rows);
+        rows = rows.Select(r => (IReadOnlyList<string>)r.Select(VisibleText.Clean).ToList()).ToList();
         var widths = Enumerable.Range(0, table.Columns.Count)
             .Select(c => rows.Max(r => c < r.Count ? Math.Min(r[c].Length, maxCell) : 0))
             .ToArray();

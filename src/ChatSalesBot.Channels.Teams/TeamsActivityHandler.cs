@@ -83,7 +83,7 @@ public sealed class TeamsActivityHandler(ISalesBot bot, ConnectorClient connecto
                 Enqueue(activity, ct => ReplyAllAsync(activity, messages, ct));
             }
 
-            return InvokeResponse.Message(reply.Text);
+            return InvokeResponse.Message(AdaptiveCardText.Plain(reply.Text));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -37,22 +37,32 @@ public static class TeamsTurnMapper
     public static ButtonPress? FromAdaptiveCardAction(Activity activity) =>
         activity.Value?["action"]?["data"] is JsonObject data ? FromData(activity, data, DeliveryIdOf(activity)) : null;
 
-    /// <summary>Removes each mention entity's text whose <c>mentioned.id</c> is the bot, then trims.</summary>
+    /// <summary>
+    /// The text as the person saw it: the bot's own mention (a mention entity whose <c>mentioned.id</c> is the bot)
+    /// removed, anyone else's <c>&lt;at&gt;Carol Diaz&lt;/at&gt;</c> as <c>@Carol Diaz</c>, then trimmed.
+    /// </summary>
     public static string StripBotMention(Activity activity)
     {
         var text = activity.Text ?? "";
         var botId = activity.Recipient?.Id;
         foreach (var entity in activity.Entities ?? [])
         {
-            if (entity.Type == TeamsChannel.MentionEntityType && botId is not null && entity.Mentioned?.Id == botId
-                && !string.IsNullOrEmpty(entity.Text))
+            if (entity.Type != TeamsChannel.MentionEntityType || string.IsNullOrEmpty(entity.Text))
             {
-                text = text.Replace(entity.Text, "", StringComparison.Ordinal);
+                continue;
             }
+
+            var seen = botId is not null && entity.Mentioned?.Id == botId ? "" : "@" + MentionedName(entity.Text);
+            text = text.Replace(entity.Text, seen, StringComparison.Ordinal);
         }
 
         return text.Trim();
     }
+
+    private static string MentionedName(string mention) =>
+        mention.StartsWith("<at>", StringComparison.Ordinal) && mention.EndsWith("</at>", StringComparison.Ordinal)
+            ? mention["<at>".Length..^"</at>".Length]
+            : mention;
 
     private const string TeamsDirectoryPlatform = "teams";
 

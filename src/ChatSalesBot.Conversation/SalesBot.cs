@@ -24,6 +24,7 @@ public sealed class SalesBot : ISalesBot
     private readonly MarkDone _done;
     private readonly UndoTouch _undo;
     private readonly CreateCustomer _create;
+    private readonly DigestCommands _digests;
 
     public SalesBot(SalesDesk desk, RepResolver reps, ILogger<SalesBot> logger)
     {
@@ -37,6 +38,7 @@ public sealed class SalesBot : ISalesBot
         _done = new MarkDone(desk, _followUps);
         _undo = new UndoTouch(desk);
         _create = new CreateCustomer(desk);
+        _digests = new DigestCommands(desk);
     }
 
     public async Task<Reply> HandleAsync(Turn turn, CancellationToken cancellationToken)
@@ -62,7 +64,7 @@ public sealed class SalesBot : ISalesBot
                 return Reply.Nothing;
             }
 
-            var ctx = new TurnContext(rep, turn.User.Platform, RepClock.Today(_desk.Time, rep), _desk.Time.GetUtcNow());
+            var ctx = new TurnContext(rep, turn.User.Platform, RepClock.Today(_desk.Time, rep), _desk.Time.GetUtcNow()) { Address = turn.Address };
             var (name, reply) = turn switch
             {
                 IncomingMessage message => OnMessage(ctx, message.Text),
@@ -107,6 +109,7 @@ public sealed class SalesBot : ISalesBot
             Intent.Done i => _done.FromMessage(ctx, i),
             Intent.Undo => _undo.Handle(ctx, null),
             Intent.Create i => _create.Handle(ctx, i.Text, i.Prospect),
+            Intent.Digest i => _digests.Handle(ctx, i.Request),
             Intent.Question i => BareName(ctx, i.Text) ?? Questions.CannotAnswer(i.Text),
             Intent.Help { Unknown: { } unknown } => BareName(ctx, unknown)
                 ?? (Questions.LookLikeOne(unknown) ? Questions.CannotAnswer(unknown) : Help.For(unknown)),

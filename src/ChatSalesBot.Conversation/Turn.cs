@@ -1,4 +1,5 @@
 using ChatSalesBot.Conversation.Cards;
+using ChatSalesBot.Domain.Digests;
 
 namespace ChatSalesBot.Conversation;
 
@@ -16,6 +17,12 @@ public abstract record Turn(ChannelUser User)
     /// retry or replay and is answered with <see cref="Reply.Nothing"/>, so nothing is logged twice.
     /// </summary>
     public string? DeliveryId { get; init; }
+
+    /// <summary>
+    /// Where the turn was said, as a place the bot can post to later (a digest subscribed there); null when the
+    /// adapter does not name it, and then nothing can be subscribed from that turn.
+    /// </summary>
+    public DeliveryAddress? Address { get; init; }
 }
 
 /// <summary>A text message (DM, mention with the mention stripped, slash command text with its command).</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ChatSalesBot.Conversation;
 using ChatSalesBot.Domain.Storage;
 using ChatSalesBot.Host.Admin.Seeding;
+using ChatSalesBot.Host.Digests;
 using ChatSalesBot.Host.Terminal;
 using Spectre.Console;
 
@@ -27,7 +28,8 @@ public static class ChatCommand
             }
 
             var dbPath = result.GetValue(dbOption) ?? (demo ? HostCommands.DemoDatabase : null);
-            using var host = BuildHost(dbPath, createDatabase: demo);
+            // Digests subscribed here ("my digest on") arrive in this terminal while the chat runs.
+            using var host = BuildHost(dbPath, createDatabase: demo, services => services.AddDigestScheduler());
             var store = host.Services.GetRequiredService<ISalesStore>();
             if (demo && store.AllReps().Count == 0)
             {

@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace ChatSalesBot.Host;
 
-/// <summary>The command line: `serve`, `chat`, `seed`, `import`, `export`, `backup`, `restore`, `verify`, `recompute`.</summary>
+/// <summary>The command line: `serve`, `chat`, `digest`, `seed`, `import`, `export`, `backup`, `restore`, `verify`, `recompute`.</summary>
 public static class HostCommands
 {
     public const string DemoDatabase = "data/demo.db";
@@ -33,6 +33,7 @@ public static class HostCommands
             var root = new RootCommand("ChatSalesBot: customer cards, one-line visit logs and follow-up lists for sales teams in Slack and Teams.");
             root.Subcommands.Add(ServeCommand.Create());
             root.Subcommands.Add(ChatCommand.Create());
+            root.Subcommands.Add(Digests.DigestCommand.Create());
             foreach (var command in AdminCommands.Create().Concat(DatabaseCommands.Create()))
             {
                 root.Subcommands.Add(command);

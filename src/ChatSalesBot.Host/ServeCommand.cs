@@ -2,6 +2,7 @@ using System.CommandLine;
 using ChatSalesBot.Channels.Slack;
 using ChatSalesBot.Channels.Teams;
 using ChatSalesBot.Host.Admin;
+using ChatSalesBot.Host.Digests;
 
 namespace ChatSalesBot.Host;
 
@@ -47,6 +48,7 @@ public static class ServeCommand
             .Validate(o => Cronos.CronExpression.TryParse(o.Cron, out _), "Recompute:Cron is not a valid cron expression (five fields, UTC).")
             .ValidateOnStart();
         builder.Services.AddHostedService<NightlyRecompute>();
+        builder.Services.AddDigestScheduler();
         builder.Services.AddSingleton<AdminAccess>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AdminAccess>());
         var app = builder.Build();

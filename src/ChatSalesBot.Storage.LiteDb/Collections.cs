@@ -13,9 +13,12 @@ internal static class Collections
     public const string Audit = "audit";
     public const string Turns = "turns";
     public const string PendingDeliveries = "pending_deliveries";
+    public const string DigestSubscriptions = "digest_subscriptions";
+    public const string DigestClaims = "digest_claims";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        Reps, Teams, Identities, Customers, Touches, Orders, Complaints, Audit, Turns, PendingDeliveries,
+        Reps, Teams, Identities, Customers, Touches, Orders, Complaints, Audit, Turns, PendingDeliveries, DigestSubscriptions,
+        DigestClaims,
     };
 }

@@ -86,5 +86,8 @@ public sealed partial class LiteDbSalesStore
         db.GetCollection(Collections.Audit).EnsureIndex("At", "$.At");
 
         db.GetCollection(Collections.Turns).EnsureIndex("At", "$.At");
+
+        db.GetCollection(Collections.DigestSubscriptions).EnsureIndex("AddressKey", "$.AddressKey");
+        db.GetCollection(Collections.DigestClaims).EnsureIndex("SubscriptionId", "$.SubscriptionId");
     }
 }

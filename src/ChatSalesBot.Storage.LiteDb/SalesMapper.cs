@@ -1,4 +1,5 @@
 using ChatSalesBot.Domain.Customers;
+using ChatSalesBot.Domain.Digests;
 using ChatSalesBot.Domain.Touches;
 using LiteDB;
 
@@ -54,6 +55,7 @@ internal static class SalesMapper
         RegisterReadOnlyList<string>(mapper);
         RegisterReadOnlyList<Contact>(mapper);
         RegisterReadOnlyList<TouchSummary>(mapper);
+        RegisterReadOnlyList<DayOfWeek>(mapper);
 
         mapper.Entity<Customer>()
             .Ignore(c => c.IsProspect)

@@ -102,6 +102,55 @@ public sealed class BlockKitRendererTests
         Assert.Contains("Acme roc", rendered[0]);
     }
 
+    [Theory]
+    [InlineData(HostileCards.Bidi)]
+    [InlineData(HostileCards.Markup)]
+    public void BlockKitRenderer_HostileNameOnEveryCardKind_IsDrawnSafelyEverywhere(string name)
+    {
+        var reply = HostileCards.EveryKind(name);
+        var rendered = new List<JsonElement>();
+        rendered.AddRange(renderer.RenderMessages(reply).Select(m => Json(m)));
+        rendered.AddRange(reply.Cards.Select(card => Json(renderer.RenderModal(card, new FormMetadata("log.submit").Serialize()))));
+        rendered.Add(Json(renderer.RenderHome(reply, withText: true)));
+        var errors = Json(BlockKitRenderer.FieldErrors(reply));
+
+        Assert.All([.. rendered, errors], json => Assert.DoesNotMatch(HostileCards.HiddenPattern, json.GetRawText()));
+        var mrkdwn = rendered.SelectMany(Mrkdwn).Concat(errors.EnumerateObject().Select(e => e.Value.GetString()!))
+            .Concat(rendered.Where(r => r.TryGetProperty("text", out _)).Select(r => r.GetProperty("text").GetString()!)).ToList();
+        Assert.All(mrkdwn, text =>
+        {
+            Assert.DoesNotContain('<', text);
+            Assert.DoesNotContain('>', text);
+            Assert.DoesNotMatch("&(?!amp;|lt;|gt;)", text);
+        });
+        var plain = rendered.SelectMany(PlainText).ToList();
+        Assert.All(plain, text => Assert.DoesNotContain("&lt;", text, StringComparison.Ordinal));
+        Assert.Contains(name == HostileCards.Bidi ? "Acme rocx" : "&lt;b&gt;&amp;", string.Join('\n', mrkdwn), StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<string> PlainText(JsonElement e)
+    {
+        if (e.ValueKind == JsonValueKind.Object)
+        {
+            if (e.TryGetProperty("type", out var t) && t.GetString() is "plain_text" or "plain_text_input" && e.TryGetProperty(t.GetString() == "plain_text" ? "text" : "initial_value", out var text))
+            {
+                yield return text.GetString()!;
+            }
+
+            foreach (var s in e.EnumerateObject().SelectMany(p => PlainText(p.Value)))
+            {
+                yield return s;
+            }
+        }
+        else if (e.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var s in e.EnumerateArray().SelectMany(PlainText))
+            {
+                yield return s;
+            }
+        }
+    }
+
     private static IEnumerable<string> Mrkdwn(JsonElement e)
     {
         if (e.ValueKind == JsonValueKind.Object)

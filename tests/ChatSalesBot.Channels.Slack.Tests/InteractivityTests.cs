@@ -149,6 +149,21 @@ public sealed class InteractivityTests
     }
 
     [Fact]
+    public async Task MessageShortcut_LogAsVisitOnAMessageWithMarkup_PrefillsThePlainText()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        host.Bot.Answer = turn => SampleReplies.LogForm(notes: ((ButtonPress)turn).Action.Arg("notes"));
+        var payload = SlackTestHost.Payload("message_action.json").Replace(
+            "Met Jane at Acme today", "Met <@U024BE7LH|jane> in <#C024BE7LR|acme-deal> &amp; saw <https://x.example/d|the deck>", StringComparison.Ordinal);
+        await host.InteractionAsync(payload);
+
+        var open = await host.Api.WaitForAsync("views.open");
+        Assert.Equal("Met @jane in #acme-deal & saw the deck, they want a demo next week",
+            Assert.IsType<ButtonPress>(Assert.Single(host.Bot.Turns)).Action.Arg("notes"));
+        Assert.Contains("\"initial_value\":\"Met @jane in #acme-deal & saw the deck, they want a demo next week\"", open.Body);
+    }
+
+    [Fact]
     public async Task Interactions_ViewClosedAndUnknownTypes_AreAcknowledged()
     {
         await using var host = await SlackTestHost.StartAsync();

@@ -153,14 +153,22 @@ public sealed class SalesBotEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task SalesBot_MentionWithMarkup_StoresTheNotesAsThePersonSawThem()
     {
-        var mention = SlackTestHost.Payload("app_mention.json")
-            .Replace("T061EG9R6", "T0001", StringComparison.Ordinal)
-            .Replace("<@U0LAN0Z89> customer Acme", "<@U0LAN0Z89> visit Acme: met <@U024BE7LH|jane> from <#C024BE7LR|acme-deal>, deck at <https://x.example/d?a=1&amp;b=2|the deck> <!here>", StringComparison.Ordinal);
-        await host.EventAsync(mention);
+        await host.EventAsync(Mention("visit Acme: met <@U024BE7LH|jane> from <#C024BE7LR|acme-deal>, deck at <https://x.example/d?a=1&amp;b=2|the deck> <!here>"));
         await host.IdleAsync();
 
         var acme = Store.AllCustomers().Single(c => c.Name == "Acme Corp");
         Assert.Equal("met @jane from #acme-deal, deck at the deck @here", Assert.Single(Store.RecentTouches(acme.Id, 5)).Notes);
+    }
+
+    [Fact]
+    public async Task SalesBot_MentionWithALinkAfterTheName_ShowsTheCustomer()
+    {
+        await host.EventAsync(Mention("customer acme — see <https://example.com|link>"));
+        await host.IdleAsync();
+
+        var posted = Assert.Single(host.Api.CallsTo("chat.postMessage"));
+        var header = posted.Json.GetProperty("blocks").EnumerateArray().First(b => b.GetProperty("type").GetString() == "header");
+        Assert.Equal("Acme Corp", header.GetProperty("text").GetProperty("text").GetString());
     }
 
     [Fact]
@@ -171,6 +179,11 @@ public sealed class SalesBotEndToEndTests : IAsyncLifetime
         Assert.Empty(BlockKitLimits.CheckView(publish.Json.GetProperty("view")));
         Assert.Equal("home", publish.Json.GetProperty("view").GetProperty("type").GetString());
     }
+
+    /// <summary>An app_mention of the bot from the linked workspace, followed by <paramref name="text"/>.</summary>
+    private static string Mention(string text) => SlackTestHost.Payload("app_mention.json")
+        .Replace("T061EG9R6", "T0001", StringComparison.Ordinal)
+        .Replace("<@U0LAN0Z89> customer Acme", "<@U0LAN0Z89> " + text, StringComparison.Ordinal);
 
     private static string CustomerCommand(string text) =>
         SlackTestHost.Payload("slash_command_customer.txt").Replace("Acme%20%3C%21channel%3E", Uri.EscapeDataString(text), StringComparison.Ordinal);

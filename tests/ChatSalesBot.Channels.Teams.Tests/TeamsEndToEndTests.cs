@@ -119,5 +119,17 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
         Assert.DoesNotContain("not registered", reply.ToJsonString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TeamsEndToEnd_MentionWithALinkAfterTheName_ShowsTheCustomer()
+    {
+        var mention = TeamsTestHost.Payload("channel-mention.json").Replace(
+            "customer Globex, ask <at>Carol Diaz</at>", "customer acme — see https://example.com/deck, ask <at>Carol Diaz</at>", StringComparison.Ordinal);
+
+        await _host.PostAsync(mention);
+        await _host.WhenIdleAsync();
+
+        Assert.Equal("Acme Corporation", (string?)CardOf(Assert.Single(_host.Http.ConnectorRequests))["body"]![0]!["text"]);
+    }
+
     private static JsonNode CardOf(RecordedRequest request) => JsonNode.Parse(request.Body)!["attachments"]![0]!["content"]!;
 }

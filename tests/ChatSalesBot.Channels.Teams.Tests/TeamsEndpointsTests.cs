@@ -66,7 +66,7 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
         await _host.WhenIdleAsync();
 
         var turn = Assert.IsType<IncomingMessage>(Assert.Single(_host.Bot.Turns));
-        Assert.Equal("customer Globex, ask <at>Carol Diaz</at>", turn.Text);
+        Assert.Equal("customer Globex, ask @Carol Diaz", turn.Text);
         var reply = Assert.Single(_host.Http.ConnectorRequests);
         Assert.EndsWith("/activities/1732440700001", reply.Uri.AbsolutePath, StringComparison.Ordinal);
     }
@@ -151,6 +151,17 @@ public sealed class TeamsEndpointsTests : IAsyncLifetime
 
         Assert.Equal(200, (int?)body["statusCode"]);
         Assert.Equal("application/vnd.microsoft.activity.message", (string?)body["type"]);
+        Assert.Equal("Snoozed Acme until Nov 27", (string?)body["value"]);
+    }
+
+    [Fact]
+    public async Task TeamsEndpoints_AdaptiveCardActionInvoke_TextReplyWithBidiControls_DropsThem()
+    {
+        _host.Bot.Answer = _ => Reply.Plain("Snoozed Ac\u202Eme\u2066 until Nov 27");
+
+        var response = await _host.PostPayloadAsync("adaptive-card-action-invoke.json");
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
         Assert.Equal("Snoozed Acme until Nov 27", (string?)body["value"]);
     }
 

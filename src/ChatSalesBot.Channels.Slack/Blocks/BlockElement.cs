@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ChatSalesBot.Domain;
 
 namespace ChatSalesBot.Channels.Slack.Blocks;
 
@@ -15,12 +16,12 @@ public sealed record ButtonElement(string ActionId, TextObject Text, string? Val
     public string? Style { get; init; }
 }
 
-/// <summary>A one-line or multi-line text input.</summary>
+/// <summary>A one-line or multi-line text input; what it starts with is user text too, so it is kept visible.</summary>
 public sealed record PlainTextInputElement(string ActionId) : BlockElement("plain_text_input", ActionId)
 {
     public bool? Multiline { get; init; }
 
-    public string? InitialValue { get; init; }
+    public string? InitialValue { get; init => field = value is null ? null : VisibleText.Clean(value); }
 
     public int? MaxLength { get; init; }
 

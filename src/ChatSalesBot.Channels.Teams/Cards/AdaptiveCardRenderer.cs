@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatSalesBot.Conversation.Cards;
+using ChatSalesBot.Domain;
 using Microsoft.Extensions.Options;
 using Table = ChatSalesBot.Conversation.Cards.Table;
 using TextBlock = ChatSalesBot.Conversation.Cards.TextBlock;
@@ -73,7 +74,7 @@ public sealed partial class AdaptiveCardRenderer
             }
         }
 
-        return card;
+        return Visible(card);
     }
 
     public List<JsonNode> RenderBody(IEnumerable<CardElement> body, IReadOnlyDictionary<string, string>? fieldErrors) =>
@@ -236,6 +237,49 @@ public sealed partial class AdaptiveCardRenderer
             ["data"] = new JsonObject { [ActionDataKey] = encoded },
             ["fallback"] = submit,
         };
+    }
+
+    /// <summary>
+    /// Drops bidi controls and other invisible characters (<see cref="VisibleText"/>) from every string of the card,
+    /// once, where it is finished: button and choice titles, input labels, placeholders, values and error messages
+    /// are plain text the client shows as given, as much as the markdown of TextBlocks and facts.
+    /// </summary>
+    private static JsonObject Visible(JsonObject card)
+    {
+        Clean(card);
+        return card;
+
+        static void Clean(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject o:
+                    foreach (var (key, value) in o.ToList())
+                    {
+                        if (value is JsonValue v && v.TryGetValue<string>(out var s))
+                        {
+                            var shown = VisibleText.Clean(s);
+                            if (!ReferenceEquals(shown, s))
+                            {
+                                o[key] = shown;
+                            }
+                        }
+                        else
+                        {
+                            Clean(value);
+                        }
+                    }
+
+                    break;
+                case JsonArray a:
+                    foreach (var item in a)
+                    {
+                        Clean(item);
+                    }
+
+                    break;
+            }
+        }
     }
 
     private static JsonObject Text(string text, string? size = null, string? weight = null)

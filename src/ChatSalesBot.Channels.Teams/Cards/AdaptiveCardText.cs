@@ -11,6 +11,12 @@ public static class AdaptiveCardText
 {
     private const string InlineSpecials = "\\*_[]()`<>~#|!";
 
+    /// <summary>
+    /// Text a Teams client shows as given (an activity's summary, an invoke's message): no markdown to escape, but
+    /// bidi controls and other invisible characters are dropped (<see cref="VisibleText"/>).
+    /// </summary>
+    public static string Plain(string? text) => VisibleText.Clean(text);
+
     public static string Escape(string? text)
     {
         // Bidi controls and other invisible characters are dropped first (VisibleText): they could reorder the card.

@@ -128,7 +128,7 @@ public sealed class ReplyActivityBuilder(AdaptiveCardRenderer renderer, ILogger<
     private static Activity CardMessage(string text, List<Attachment> attachments) => new()
     {
         Type = ActivityTypes.Message,
-        Summary = string.IsNullOrWhiteSpace(text) ? null : text.Length > 200 ? text[..200] : text,
+        Summary = string.IsNullOrWhiteSpace(text) ? null : AdaptiveCardText.Plain(text.Length > 200 ? text[..200] : text),
         AttachmentLayout = "list",
         Attachments = attachments,
     };

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using ChatSalesBot.Domain.Storage;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,10 @@ public sealed class DeliveryJournal : IDisposable
     private readonly Channel<Entry> _entries = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
+    // Deliveries this process saved before its start-up resume sweep read the store: their own turns handle them, so
+    // the sweep must not hand them out a second time. Dropped once the sweep has run (there is one per process).
+    private ConcurrentDictionary<string, byte>? _savedBeforeSweep = new(StringComparer.Ordinal);
+
     public DeliveryJournal(IPendingDeliveries store, ILogger<DeliveryJournal> logger)
     {
         _store = store;
@@ -29,6 +34,7 @@ public sealed class DeliveryJournal : IDisposable
     public Task SaveAsync(PendingDelivery delivery)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        Volatile.Read(ref _savedBeforeSweep)?.TryAdd(delivery.Key, 0);
         var saved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         return _entries.Writer.TryWrite(new Entry(delivery, null, saved)) ? saved.Task : Task.FromException(new ObjectDisposedException(nameof(DeliveryJournal)));
     }
@@ -43,8 +49,17 @@ public sealed class DeliveryJournal : IDisposable
         _entries.Writer.TryWrite(new Entry(null, key, null));
     }
 
-    /// <summary>The platform's deliveries that were acknowledged but not handled before the last stop.</summary>
-    public IReadOnlyList<PendingDelivery> Unfinished(string platform) => _store.PendingDeliveries(platform);
+    /// <summary>
+    /// The start-up sweep: the platform's deliveries that were acknowledged but not handled before the last stop, without
+    /// those this process has saved since it started (an event can arrive before the sweep runs).
+    /// </summary>
+    public IReadOnlyList<PendingDelivery> Unfinished(string platform)
+    {
+        var savedHere = Volatile.Read(ref _savedBeforeSweep);
+        var unfinished = _store.PendingDeliveries(platform);
+        Volatile.Write(ref _savedBeforeSweep, null);
+        return savedHere is null ? unfinished : [.. unfinished.Where(d => !savedHere.ContainsKey(d.Key))];
+    }
 
     /// <summary>Writes what is still queued (completions) before the store closes; never throws.</summary>
     public void Dispose()

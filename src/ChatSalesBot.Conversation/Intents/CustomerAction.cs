@@ -18,11 +18,12 @@ public static class CustomerAction
             return new Reply("Which customer? For example: \"" + verbLabel.ToLowerInvariant() + " Acme\".", []) { IsError = true };
         }
 
-        return CustomerFinder.FindToChange(desk, ctx, customerText) switch
+        var named = CustomerFinder.NameIn(desk, ctx, customerText);
+        return CustomerFinder.FindToChange(desk, ctx, named) switch
         {
             FoundCustomer.One { Access: CardAccess.Full } one => act(one.Customer),
             FoundCustomer.One one => NotYours(desk, ctx, one.Customer),
-            FoundCustomer.Several several => Reply.WithCard($"Several customers match \"{customerText}\": pick one.",
+            FoundCustomer.Several several => Reply.WithCard($"Several customers match \"{named.Name}\": pick one.",
                 CustomerCards.PickList($"Which one to {verbLabel.ToLowerInvariant()}?", several.Matches,
                     m => pickAction(new Customer { Id = m.CustomerId }), verbLabel, CustomerCards.Describe(desk))),
             FoundCustomer.None none => new Reply($"No customer matches \"{none.Query}\".", [CustomerCards.NoMatch(none.Query, none.Near)])

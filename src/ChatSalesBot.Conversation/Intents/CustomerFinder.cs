@@ -24,33 +24,41 @@ public abstract record FoundCustomer
 }
 
 /// <summary>Turns typed names into customers the rep may see; other teams' customers never appear.</summary>
-public static class CustomerFinder
+public static partial class CustomerFinder
 {
     /// <summary>
     /// For a change (a touch, a snooze, done): one customer only when the name names it for certain by
-    /// <see cref="CustomerDirectory.Find"/>'s rule; otherwise the rep picks among the rivals.
+    /// <see cref="CustomerDirectory.Find"/>'s rule; otherwise the rep picks among the rivals. The whole of
+    /// <paramref name="query"/> is the name (a form's customer field).
     /// </summary>
-    public static FoundCustomer FindToChange(SalesDesk desk, TurnContext ctx, string query)
+    public static FoundCustomer FindToChange(SalesDesk desk, TurnContext ctx, string query) =>
+        FindToChange(desk, ctx, new NamedCustomer(query, "", Lookup(desk, ctx, query)));
+
+    /// <summary>As above, for the name <see cref="NameIn"/> found in a message.</summary>
+    public static FoundCustomer FindToChange(SalesDesk desk, TurnContext ctx, NamedCustomer named)
     {
-        var lookup = desk.Directory.Find(query, team => AccessPolicy.CanSeeTeam(ctx.Rep, team));
-        if (lookup.Unambiguous is { } one)
+        if (named.Lookup.Unambiguous is { } one)
         {
-            return ById(desk, ctx, one.CustomerId) is { } found ? found : new FoundCustomer.None(query, []);
+            return ById(desk, ctx, one.CustomerId) is { } found ? found : new FoundCustomer.None(named.Name, []);
         }
 
-        return lookup.Rivals.Count > 0 ? new FoundCustomer.Several(lookup.Rivals) : NoneFor(desk, ctx, query);
+        return named.Lookup.Rivals.Count > 0 ? new FoundCustomer.Several(named.Lookup.Rivals) : NoneFor(desk, ctx, named.Name);
     }
 
     /// <summary>
     /// For a look-up: also the best match when it stands out (an exact name, or a match scoring at least 85 and
-    /// 10 points ahead of the next), with the other close matches as <see cref="FoundCustomer.One.Also"/>.
+    /// 10 points ahead of the next), with the other close matches as <see cref="FoundCustomer.One.Also"/>. The name
+    /// ends where <see cref="NameIn"/> says (a look-up changes nothing, so chatter after it is let go).
     /// </summary>
-    public static FoundCustomer Find(SalesDesk desk, TurnContext ctx, string query)
+    public static FoundCustomer Find(SalesDesk desk, TurnContext ctx, string query) => Find(desk, ctx, NameIn(desk, ctx, query));
+
+    /// <summary>As above, for the name <see cref="NameIn"/> found in a message.</summary>
+    public static FoundCustomer Find(SalesDesk desk, TurnContext ctx, NamedCustomer named)
     {
-        var lookup = desk.Directory.Find(query, team => AccessPolicy.CanSeeTeam(ctx.Rep, team));
+        var lookup = named.Lookup;
         if (lookup.Matches.Count == 0)
         {
-            return NoneFor(desk, ctx, query);
+            return NoneFor(desk, ctx, named.Name);
         }
 
         var best = lookup.Unambiguous ?? (StandsOut(lookup.Matches) ? lookup.Matches[0] : null);
@@ -61,7 +69,7 @@ public static class CustomerFinder
 
         return ById(desk, ctx, best.CustomerId) is { } one
             ? one with { Also = lookup.Rivals.Where(m => m.CustomerId != best.CustomerId).ToList() }
-            : new FoundCustomer.None(query, []);
+            : new FoundCustomer.None(named.Name, []);
     }
 
     /// <summary>True when <paramref name="text"/> is the name or alias of a customer the rep may see.</summary>

@@ -53,12 +53,17 @@ public sealed class FollowUpList(SalesDesk desk)
         return new Reply(text, [card]) { Placement = placement, Reshow = ButtonAction.Of(ActionVerbs.FollowUps, ("o", offset)) };
     }
 
-    private static ListItem Item(int rank, FollowUp item) => new(
+    /// <summary>One follow-up with its buttons; <paramref name="inList"/>: pressing Snooze or Done redraws this list.</summary>
+    internal static ListItem Item(int rank, FollowUp item, bool inList = true) => new(
         $"{rank}. {item.CustomerName}",
         [.. item.Headline.Select(r => r.Text), $"score {item.Score:0}" + (item.Reasons.FirstOrDefault(r => r.Kind == ReasonKind.TierOrGrade) is { } standing ? $" · {standing.Text}" : "")],
         [
             new("Log", ButtonAction.Of(ActionVerbs.OpenLogForm, ("c", item.CustomerId)), ButtonStyle.Primary),
-            new("Snooze 3d", ButtonAction.Of(ActionVerbs.Snooze, ("c", item.CustomerId), ("d", 3), ("from", "list"))),
-            new("Done", ButtonAction.Of(ActionVerbs.Done, ("c", item.CustomerId), ("from", "list"))),
+            new("Snooze 3d", inList
+                ? ButtonAction.Of(ActionVerbs.Snooze, ("c", item.CustomerId), ("d", 3), ("from", "list"))
+                : ButtonAction.Of(ActionVerbs.Snooze, ("c", item.CustomerId), ("d", 3))),
+            new("Done", inList
+                ? ButtonAction.Of(ActionVerbs.Done, ("c", item.CustomerId), ("from", "list"))
+                : ButtonAction.Of(ActionVerbs.Done, ("c", item.CustomerId))),
         ]);
 }

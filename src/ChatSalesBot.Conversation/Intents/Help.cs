@@ -17,6 +17,9 @@ public static class Help
         ("Mark a follow-up done", "done Acme"),
         ("Take back your last log", "undo"),
         ("Add a prospect", "new prospect Initech, hot, closes next month"),
+        ("Get the morning digest in this chat (managers: team East, my teams)", "digest subscribe weekdays at 08:00 team East"),
+        ("See it now, list or stop this chat's digests", "digest preview · digest list · digest unsubscribe"),
+        ("Your own list by yourself every morning", "my digest on at 07:30"),
     ];
 
     public static Reply For(string? unknown)

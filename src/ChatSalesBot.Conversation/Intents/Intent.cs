@@ -1,3 +1,4 @@
+using ChatSalesBot.Conversation.Digests;
 using ChatSalesBot.Domain.Touches;
 
 namespace ChatSalesBot.Conversation.Intents;
@@ -28,6 +29,9 @@ public abstract record Intent
     public sealed record Undo : Intent;
 
     public sealed record Create(string Text, bool Prospect) : Intent;
+
+    /// <summary>A digest command: subscribe, preview, list, unsubscribe, or a rep's own digest on or off.</summary>
+    public sealed record Digest(DigestRequest Request) : Intent;
 
     /// <summary>Help; <paramref name="Unknown"/> is the text that was not understood, if any.</summary>
     public sealed record Help(string? Unknown) : Intent;

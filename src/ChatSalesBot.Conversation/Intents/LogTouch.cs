@@ -94,39 +94,14 @@ public sealed partial class LogTouch(SalesDesk desk)
     private static (string, object)[] Optional(string name, string? value) => value is null ? [] : [(name, value)];
 
     /// <summary>
-    /// With no separator ("visit Acme met the CFO") the customer is the longest run of leading words that is a
-    /// customer's name; the rest are notes. A run that names several (see CustomerDirectory.Find) asks which.
+    /// The customer is where <see cref="CustomerFinder.NameIn"/> ends the name ("visit Acme met the CFO", "visit acme —
+    /// met the CFO"); the words after it lead the notes. A name that fits several (see CustomerDirectory.Find) asks which.
     /// </summary>
     private (FoundCustomer Found, string Notes) FindWithNotes(TurnContext ctx, string customerText, string notes)
     {
-        var found = CustomerFinder.FindToChange(desk, ctx, customerText);
-        if (found is FoundCustomer.One || notes.Length > 0)
-        {
-            return (found, notes);
-        }
-
-        var words = customerText.Split(' ');
-        for (var n = Math.Min(words.Length - 1, 6); n >= 1; n--)
-        {
-            var lookup = desk.Directory.Find(string.Join(' ', words[..n]), team => AccessPolicy.CanSeeTeam(ctx.Rep, team));
-            if (lookup.Matches is not [{ Kind: MatchKind.Exact }, ..])
-            {
-                continue;
-            }
-
-            var rest = string.Join(' ', words[n..]);
-            if (lookup.Unambiguous is null)
-            {
-                return (new FoundCustomer.Several(lookup.Rivals), rest);
-            }
-
-            if (CustomerFinder.ById(desk, ctx, lookup.Unambiguous.CustomerId) is { } one)
-            {
-                return (one, rest);
-            }
-        }
-
-        return (found, notes);
+        var named = CustomerFinder.NameIn(desk, ctx, customerText);
+        var found = CustomerFinder.FindToChange(desk, ctx, named);
+        return (found, named.After.Length == 0 ? notes : notes.Length == 0 ? named.After : $"{named.After}: {notes}");
     }
 
     private Reply NotYours(TurnContext ctx, Customer c)

@@ -13,18 +13,22 @@ public sealed class LookUp(SalesDesk desk)
             ? Questions.CannotAnswer(query)
             : Show(ctx, query);
 
-    private Reply Show(TurnContext ctx, string query) => CustomerFinder.Find(desk, ctx, query) switch
+    private Reply Show(TurnContext ctx, string query)
     {
-        FoundCustomer.One one => Show(ctx, one),
-        FoundCustomer.Several several => Reply.WithCard($"{several.Matches.Count} customers match \"{query}\".",
-            CustomerCards.PickList($"Customers matching \"{query}\"", several.Matches,
-                m => CustomerCards.Open(m.CustomerId), "Open", CustomerCards.Describe(desk))),
-        FoundCustomer.None none => new Reply($"No customer matches \"{query}\".", [CustomerCards.NoMatch(query, none.Near)])
+        var named = CustomerFinder.NameIn(desk, ctx, query);
+        return CustomerFinder.Find(desk, ctx, named) switch
         {
-            IsError = true,
-        },
-        _ => throw new InvalidOperationException(),
-    };
+            FoundCustomer.One one => Show(ctx, one),
+            FoundCustomer.Several several => Reply.WithCard($"{several.Matches.Count} customers match \"{named.Name}\".",
+                CustomerCards.PickList($"Customers matching \"{named.Name}\"", several.Matches,
+                    m => CustomerCards.Open(m.CustomerId), "Open", CustomerCards.Describe(desk))),
+            FoundCustomer.None none => new Reply($"No customer matches \"{none.Query}\".", [CustomerCards.NoMatch(none.Query, none.Near)])
+            {
+                IsError = true,
+            },
+            _ => throw new InvalidOperationException(),
+        };
+    }
 
     public Reply ById(TurnContext ctx, int? customerId) =>
         customerId is { } id && CustomerFinder.ById(desk, ctx, id) is { } one

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChatSalesBot.Conversation.Digests;
 using ChatSalesBot.Domain.Touches;
 
 namespace ChatSalesBot.Conversation.Intents;
@@ -12,7 +13,7 @@ public static partial class MessageParser
     /// <summary>The words that start a command, for "did you mean".</summary>
     public static readonly string[] CommandWords =
     [
-        "customer", "card", "visit", "call", "meeting", "email", "followups", "snooze", "done", "undo", "new", "help",
+        "customer", "card", "visit", "call", "meeting", "email", "followups", "snooze", "done", "undo", "new", "help", "digest",
     ];
 
     /// <summary>The words that start a touch; <c>Happened</c> for the past tense ("called": it happened, not a plan).</summary>
@@ -63,6 +64,11 @@ public static partial class MessageParser
         if (lower is "undo" or "undo last" or "undo that")
         {
             return new Intent.Undo();
+        }
+
+        if (DigestRequest.TryParse(line, out var digest))
+        {
+            return new Intent.Digest(digest);
         }
 
         return ParseWithArgument(line, lower);
@@ -142,7 +148,7 @@ public static partial class MessageParser
         }
 
         var colon = rest.IndexOfAny([':', '：']);
-        var separator = colon > 0 ? ColonSeparator().Match(rest, colon) : CustomerSeparator().Match(rest);
+        var separator = colon > 0 ? ColonSeparator().Match(rest, colon) : CustomerFinder.Separator().Match(rest);
         return separator.Success
             ? new Intent.LogTouch(kind, rest[..separator.Index].Trim(), rest[(separator.Index + separator.Length)..].Trim(), next)
             : new Intent.LogTouch(kind, rest.Trim(), "", next);
@@ -196,10 +202,6 @@ public static partial class MessageParser
 
     [GeneratedRegex(@"[:：]\s*")]
     private static partial Regex ColonSeparator();
-
-    /// <summary>" - ", ", ", ". ", or a full-width comma, stop or semicolon (a Chinese IME types no space after them).</summary>
-    [GeneratedRegex(@"\s*(?:\s-\s|,\s|\.\s|[，。；、])\s*")]
-    private static partial Regex CustomerSeparator();
 
     /// <summary>How long, at the end: "3 days", "until Monday", "2026-12-04", "３ days", "3天", "下周一".</summary>
     [GeneratedRegex(@"(?:\s+(?:for\s+|until\s+|till\s+)?(?<for>(?:\d+|a|an|one|two|three)\s+(?:days?|weeks?)|tomorrow|next\s+\w+|monday|tuesday|wednesday|thursday|friday|saturday|sunday|end of (?:the )?(?:week|month)|\d{4}-\d{2}-\d{2})|\s*(?<for>\d+\s*(?:天|日|周|个?星期|个?礼拜)|明天|后天|下周[一二三四五六日天]?|下个?月|月底))$", RegexOptions.IgnoreCase)]

@@ -32,4 +32,7 @@ public static class AccessPolicy
     /// <summary>Whether a customer of this team may appear in the viewer's search results at all.</summary>
     public static bool CanSeeTeam(Rep viewer, string teamId) =>
         viewer.Role == Role.Admin || teamId == viewer.TeamId || viewer.Manages(teamId);
+
+    /// <summary>Whether the viewer sees every customer of the team in full (a manager of it, an admin): team digests and reports.</summary>
+    public static bool SeesTeamInFull(Rep viewer, string teamId) => viewer.Role == Role.Admin || viewer.Manages(teamId);
 }

@@ -22,6 +22,11 @@ public enum AuditAction
 
     /// <summary>A touch planned for a later day ("call Hochland tomorrow 3pm"), kept as the customer's next step.</summary>
     PlanTouch,
+
+    /// <summary>A chat was subscribed to a digest, or its subscription changed.</summary>
+    DigestSubscribe,
+
+    DigestUnsubscribe,
 }
 
 /// <summary>One line of the audit trail: who, what, when, from which channel.</summary>

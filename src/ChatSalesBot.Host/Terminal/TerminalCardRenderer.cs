@@ -19,7 +19,7 @@ public sealed class TerminalCardRenderer(IAnsiConsole console)
         var buttons = new List<CardButton>();
         if (reply.Cards.Count == 0 || reply.IsError)
         {
-            console.MarkupLine(reply.IsError ? $"[yellow]{E(reply.Text)}[/]" : E(reply.Text));
+            console.MarkupLine(reply.IsError ? $"[yellow]{Literal(reply.Text)}[/]" : Literal(reply.Text));
         }
 
         foreach (var card in reply.Cards)
@@ -27,7 +27,7 @@ public sealed class TerminalCardRenderer(IAnsiConsole console)
             var rows = new List<IRenderable>();
             if (card.Subtitle is { } subtitle)
             {
-                rows.Add(new Markup($"[grey]{E(subtitle)}[/]"));
+                rows.Add(new Markup($"[grey]{Literal(subtitle)}[/]"));
             }
 
             foreach (var element in card.Body)
@@ -42,7 +42,7 @@ public sealed class TerminalCardRenderer(IAnsiConsole console)
 
             console.Write(new Panel(new Rows(rows))
             {
-                Header = new PanelHeader($" {E(card.Title)} "),
+                Header = new PanelHeader($" {Literal(card.Title)} "),
                 Border = BoxBorder.Rounded,
                 Expand = true,
             });
@@ -59,16 +59,16 @@ public sealed class TerminalCardRenderer(IAnsiConsole console)
         ListItem item => ListItem(item, buttons),
         Divider => new Rule { Style = Style.Parse("grey") },
         Form form => FormPreview(form, buttons),
-        _ => new Markup($"[grey]({E(element.GetType().Name)})[/]"),
+        _ => new Markup($"[grey]({Literal(element.GetType().Name)})[/]"),
     };
 
     private static string Tone(TextBlock t) => t.Tone switch
     {
-        TextTone.Heading => $"[bold]{E(t.Text)}[/]",
-        TextTone.Subtle => $"[grey]{E(t.Text)}[/]",
-        TextTone.Attention => $"[yellow]{E(t.Text)}[/]",
-        TextTone.Good => $"[green]{E(t.Text)}[/]",
-        _ => E(t.Text),
+        TextTone.Heading => $"[bold]{Literal(t.Text)}[/]",
+        TextTone.Subtle => $"[grey]{Literal(t.Text)}[/]",
+        TextTone.Attention => $"[yellow]{Literal(t.Text)}[/]",
+        TextTone.Good => $"[green]{Literal(t.Text)}[/]",
+        _ => Literal(t.Text),
     };
 
     private static Grid Facts(FactSet facts)
@@ -76,7 +76,7 @@ public sealed class TerminalCardRenderer(IAnsiConsole console)
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
         foreach (var fact in facts.Facts)
         {
-            grid.AddRow(new Markup($"[grey]{E(fact.Label)}[/]"), new Markup(E(fact.Value)));
+            grid.AddRow(new Markup($"[grey]{Literal(fact.Label)}[/]"), new Markup(Literal(fact.Value)));
         }
 
         return grid;
@@ -87,12 +87,12 @@ public sealed class TerminalCardRenderer(IAnsiConsole console)
         var table = new SpectreTable().Border(TableBorder.Simple);
         foreach (var column in t.Columns)
         {
-            table.AddColumn(E(column));
+            table.AddColumn(Literal(column));
         }
 
         foreach (var row in t.Rows)
         {
-            table.AddRow(row.Select(E).ToArray());
+            table.AddRow(row.Select(Literal).ToArray());
         }
 
         return table;
@@ -100,8 +100,8 @@ public sealed class TerminalCardRenderer(IAnsiConsole console)
 
     private static Rows ListItem(ListItem item, List<CardButton> buttons)
     {
-        var lines = new List<IRenderable> { new Markup($"[bold]{E(item.Title)}[/]") };
-        lines.AddRange(item.Lines.Select(l => new Markup($"   [grey]{E(l)}[/]")));
+        var lines = new List<IRenderable> { new Markup($"[bold]{Literal(item.Title)}[/]") };
+        lines.AddRange(item.Lines.Select(l => new Markup($"   [grey]{Literal(l)}[/]")));
         if (item.Buttons.Count > 0)
         {
             lines.Add(new Markup("   " + Buttons(item.Buttons, buttons)));
@@ -112,7 +112,7 @@ public sealed class TerminalCardRenderer(IAnsiConsole console)
 
     private static Markup FormPreview(Form form, List<CardButton> buttons)
     {
-        var fields = string.Join(", ", form.Inputs.Select(i => i.Error is null ? E(i.Label) : $"[yellow]{E(i.Label)}: {E(i.Error)}[/]"));
+        var fields = string.Join(", ", form.Inputs.Select(i => i.Error is null ? Literal(i.Label) : $"[yellow]{Literal(i.Label)}: {Literal(i.Error)}[/]"));
         return new Markup($"[grey]Form:[/] {fields}  {Buttons([form.Submit], buttons)}");
     }
 
@@ -122,12 +122,12 @@ public sealed class TerminalCardRenderer(IAnsiConsole console)
         foreach (var button in cardButtons)
         {
             numbered.Add(button);
-            parts.Add($"[blue][[{numbered.Count}]][/] {E(button.Label)}");
+            parts.Add($"[blue][[{numbered.Count}]][/] {Literal(button.Label)}");
         }
 
         return string.Join("  ", parts);
     }
 
     /// <summary>User text as literal text: no Spectre markup, no bidi controls or terminal escapes (<see cref="VisibleText"/>).</summary>
-    private static string E(string text) => Markup.Escape(VisibleText.Clean(text));
+    public static string Literal(string text) => Markup.Escape(VisibleText.Clean(text));
 }

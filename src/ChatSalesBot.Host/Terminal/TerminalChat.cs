@@ -1,6 +1,7 @@
 using ChatSalesBot.Conversation;
 using ChatSalesBot.Conversation.Cards;
 using ChatSalesBot.Conversation.Identity;
+using ChatSalesBot.Host.Digests;
 using Spectre.Console;
 
 namespace ChatSalesBot.Host.Terminal;
@@ -14,8 +15,9 @@ public sealed class TerminalChat(ISalesBot bot, IAnsiConsole console, TextReader
     public async Task RunAsync(string email, CancellationToken cancellationToken)
     {
         var user = new ChannelUser(RepResolver.ConsolePlatform, "local", email, email);
+        var address = TerminalDigestDelivery.AddressOf(email);
         var renderer = new TerminalCardRenderer(console);
-        console.MarkupLine($"[grey]Signed in as {Markup.Escape(email)}. Type [bold]help[/], a customer name, or [bold]exit[/]. Type a button's number to press it.[/]");
+        console.MarkupLine($"[grey]Signed in as {TerminalCardRenderer.Literal(email)}. Type [bold]help[/], a customer name, or [bold]exit[/]. Type a button's number to press it.[/]");
         IReadOnlyList<CardButton> buttons = [];
         Form? lastForm = null;
         while (!cancellationToken.IsCancellationRequested)
@@ -34,11 +36,11 @@ public sealed class TerminalChat(ISalesBot bot, IAnsiConsole console, TextReader
                 var inputs = lastForm is not null && lastForm.Submit == button
                     ? await FillAsync(lastForm, cancellationToken).ConfigureAwait(false)
                     : new Dictionary<string, string>();
-                turn = new ButtonPress(user, button.Action, inputs);
+                turn = new ButtonPress(user, button.Action, inputs) { Address = address };
             }
             else
             {
-                turn = new IncomingMessage(user, line);
+                turn = new IncomingMessage(user, line) { Address = address };
             }
 
             var reply = await bot.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
@@ -61,7 +63,8 @@ public sealed class TerminalChat(ISalesBot bot, IAnsiConsole console, TextReader
                 ? " (" + string.Join(", ", field.Choices.Select((c, i) => $"{i + 1}={c.Label}")) + ")"
                 : field.Placeholder is { } p ? $" (e.g. {p})" : "";
             var current = field.Value is { } v ? field.Choices.FirstOrDefault(c => c.Value == v)?.Label ?? v : null;
-            console.Markup($"  {Markup.Escape(field.Label)}{Markup.Escape(hint)}" + (current is null ? "" : $" [grey][[{Markup.Escape(current)}]][/]") + ": ");
+            console.Markup($"  {TerminalCardRenderer.Literal(field.Label)}{TerminalCardRenderer.Literal(hint)}"
+                + (current is null ? "" : $" [grey][[{TerminalCardRenderer.Literal(current)}]][/]") + ": ");
             var typed = (await input.ReadLineAsync(cancellationToken).ConfigureAwait(false))?.Trim() ?? "";
             if (typed.Length == 0)
             {

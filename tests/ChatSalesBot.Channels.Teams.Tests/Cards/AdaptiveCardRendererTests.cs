@@ -236,4 +236,36 @@ public sealed class AdaptiveCardRendererTests
                 break;
         }
     }
+    [Theory]
+    [InlineData(HostileCards.Bidi, "1.2")]
+    [InlineData(HostileCards.Bidi, "1.3")]
+    [InlineData(HostileCards.Bidi, "1.5")]
+    [InlineData(HostileCards.Markup, "1.2")]
+    [InlineData(HostileCards.Markup, "1.3")]
+    [InlineData(HostileCards.Markup, "1.5")]
+    public void AdaptiveCardRenderer_HostileNameOnEveryCardKind_IsDrawnSafelyEverywhere(string name, string version)
+    {
+        var messages = Builder(version).Build(HostileCards.EveryKind(name)).Concat(Builder(version).Build(Reply.Plain(name)))
+            .Select(m => JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(m, TeamsJson.Options))!).ToList();
+
+        var strings = messages.SelectMany(m => Strings(m, "")).ToList();
+        Assert.All(strings, s => Assert.DoesNotMatch(HostileCards.HiddenPattern, s.Value));
+        var markdown = strings.Where(s => s.Path.EndsWith("/text", StringComparison.Ordinal) || s.Path.Contains("/facts/", StringComparison.Ordinal)).ToList();
+        Assert.All(markdown, s => Assert.DoesNotMatch(@"(?<!\\)[*_\[\]<>]", s.Value));
+        var plain = strings.Where(s => s.Path.EndsWith("/title", StringComparison.Ordinal) && !s.Path.Contains("/facts/", StringComparison.Ordinal)
+            || s.Path.EndsWith("/label", StringComparison.Ordinal) || s.Path.EndsWith("/placeholder", StringComparison.Ordinal)
+            || s.Path.EndsWith("/summary", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(plain);
+        Assert.All(plain, s => Assert.DoesNotContain("\\", s.Value, StringComparison.Ordinal));
+        Assert.Contains(strings, s => s.Value.Contains(name == HostileCards.Bidi ? "Acme rocx" : "\\*bold\\* \\<b\\>&", StringComparison.Ordinal));
+    }
+
+    /// <summary>Every string in the JSON with its path ("/attachments/0/content/body/3/text"); the encoded button data aside.</summary>
+    private static IEnumerable<(string Path, string Value)> Strings(JsonNode? node, string path) => node switch
+    {
+        JsonObject o => o.Where(p => p.Key != AdaptiveCardRenderer.ActionDataKey).SelectMany(p => Strings(p.Value, $"{path}/{p.Key}")),
+        JsonArray a => a.SelectMany((n, i) => Strings(n, $"{path}/{i}")),
+        JsonValue v when v.TryGetValue<string>(out var s) => [(path, s)],
+        _ => [],
+    };
 }

@@ -146,6 +146,8 @@ public static class SampleReplies
         ["followups-long"] = FollowUps(120),
         ["table-long"] = Table(1500),
         ["conv-help"] = ChatSalesBot.Conversation.Intents.Help.For("fly me to the moon"),
+        ["hostile-markup"] = HostileCards.EveryKind(HostileCards.Markup),
+        ["hostile-bidi"] = HostileCards.EveryKind(HostileCards.Bidi),
         ["conv-nomatch"] = Reply.WithCard("none", CustomerCards.NoMatch("Acme <at>All</at> *x*", [Near(1, "Acme Corp"), Near(2, "Acme & Sons")])),
         ["conv-picklist"] = Reply.WithCard("pick", CustomerCards.PickList("Which Acme?", [Near(1, "Acme Corp"), Near(2, "Acme Ltd")],
             m => ButtonAction.Of(ActionVerbs.ShowCard, ("c", m.CustomerId)), "Open")),

@@ -1,3 +1,4 @@
+using ChatSalesBot.Host.Tests.Terminal;
 using Spectre.Console;
 
 namespace ChatSalesBot.Host.Tests.Commands;
@@ -12,14 +13,7 @@ public sealed class CommandLine
     public static async Task<(int Code, string Output)> Run(params string[] args)
     {
         var previous = AnsiConsole.Console;
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 2000;
+        var (console, writer) = PlainConsole.Create(2000);
         AnsiConsole.Console = console;
         try
         {

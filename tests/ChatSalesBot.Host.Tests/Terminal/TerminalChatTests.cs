@@ -3,7 +3,6 @@ using ChatSalesBot.Host.Admin.Seeding;
 using ChatSalesBot.Host.Terminal;
 using ChatSalesBot.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
 
 namespace ChatSalesBot.Host.Tests.Terminal;
 
@@ -63,23 +62,36 @@ public sealed class TerminalChatTests : IDisposable
         Assert.DoesNotContain('\u001b', output);
     }
 
-    private async Task<string> Chat(params string[] lines)
+    [Fact]
+    public async Task TerminalChat_ManagerDigest_PreviewsSubscribesAndLists()
+    {
+        var output = await ChatAs("dave@demo.example", "digest preview", "digest subscribe weekdays at 08:00", "digest list", "exit");
+
+        Assert.Contains("Morning digest: Team East", output, StringComparison.Ordinal);
+        Assert.Contains("Subscribed: this chat gets the morning digest of the teams Dave Okafor manages weekdays at 08:00 (America/New_York)", output, StringComparison.Ordinal);
+        Assert.Contains("this chat", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TerminalChat_MyDigestOn_IsKeptForThisTerminal()
+    {
+        var output = await Chat("my digest on at 07:30", "exit");
+
+        Assert.Contains("Subscribed: this chat gets the morning digest of Alice", output, StringComparison.Ordinal);
+    }
+
+    private Task<string> Chat(params string[] lines) => ChatAs(HostCommands.DemoUser, lines);
+
+    private async Task<string> ChatAs(string email, params string[] lines)
     {
         var path = Path.Combine(_folder, "demo.db");
         var time = TestClock.Start();
         using var host = ChatCommand.BuildHost(path, createDatabase: true, overrides: services => services.AddSingleton<TimeProvider>(time));
         DemoSeeder.Seed(host.Services.GetRequiredService<ISalesStore>(), time);
         await host.StartAsync();
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 200;
+        var (console, writer) = PlainConsole.Create(200);
         var chat = new TerminalChat(host.Services.GetRequiredService<ISalesBot>(), console, new StringReader(string.Join('\n', lines)));
-        await chat.RunAsync(HostCommands.DemoUser, CancellationToken.None);
+        await chat.RunAsync(email, CancellationToken.None);
         await host.StopAsync();
         return writer.ToString();
     }

@@ -1,0 +1,62 @@
+using ChatSalesBot.Domain;
+using ChatSalesBot.Domain.Digests;
+using ChatSalesBot.Domain.Reps;
+using ChatSalesBot.Domain.Storage;
+
+namespace ChatSalesBot.Conversation.Digests;
+
+/// <summary>
+/// Builds a digest from the store under its subscriber's access as it stands today: chat previews, the scheduler and
+/// the `digest run --dry-run` command all go through here.
+/// </summary>
+public sealed class DigestComposer(ISalesStore store, SalesRules rules)
+{
+    private readonly MorningDigestBuilder _builder = new(rules);
+
+    /// <summary>The digest, or why the subscriber may not have it.</summary>
+    public (MorningDigest? Digest, string? Refusal) Compose(Rep subscriber, DigestScope scope, DateOnly day)
+    {
+        var (audience, refusal) = DigestAudience.Resolve(scope, subscriber, store.AllReps(), Teams());
+        return audience is null ? (null, refusal) : (_builder.Build(audience, store.CustomersOwnedBy, day), null);
+    }
+
+    /// <summary>The reply one slot of a subscription delivers; the day is the slot's date in the schedule's zone.</summary>
+    public (Reply? Reply, string? Refusal) ForSlot(DigestSubscription subscription, DateTimeOffset slot, bool late)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        if (store.GetRep(subscription.SubscriberRepId) is not { } subscriber)
+        {
+            return (null, $"the subscriber (rep {subscription.SubscriberRepId}) no longer exists");
+        }
+
+        var zone = RepClock.ZoneOf(subscription.Schedule.TimeZoneId);
+        var local = TimeZoneInfo.ConvertTime(slot, zone);
+        var (digest, refusal) = Compose(subscriber, subscription.Scope, DateOnly.FromDateTime(local.DateTime));
+        var note = late ? $"sent late: due at {local:HH:mm}, the bot was not running then" : null;
+        return digest is null ? (null, refusal) : (DigestReply.For(digest, note), null);
+    }
+
+    /// <summary>A team by its name, else its id, ignoring case; null when there is none.</summary>
+    public Team? FindTeam(string nameOrId)
+    {
+        var teams = Teams();
+        return teams.FirstOrDefault(t => string.Equals(t.Name, nameOrId, StringComparison.OrdinalIgnoreCase))
+            ?? teams.FirstOrDefault(t => string.Equals(t.Id, nameOrId, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The saved teams, plus any team a rep belongs to that was never saved as a team (named by its id).</summary>
+    public IReadOnlyList<Team> Teams()
+    {
+        var teams = store.AllTeams().ToList();
+        var known = teams.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var id in store.AllReps().Select(r => r.TeamId).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal))
+        {
+            if (known.Add(id))
+            {
+                teams.Add(new Team { Id = id, Name = id });
+            }
+        }
+
+        return teams;
+    }
+}

@@ -1,0 +1,38 @@
+using ChatSalesBot.Domain.Customers;
+using ChatSalesBot.Domain.FollowUps;
+using ChatSalesBot.Domain.Pipeline;
+
+namespace ChatSalesBot.Domain.Digests;
+
+/// <summary>
+/// Composes the morning digest from the follow-up planner: each rep's list is exactly the one the rep gets with
+/// "followups" on that day; the digest only groups it. A customers waiting for a manager visit are a team view's.
+/// </summary>
+public sealed class MorningDigestBuilder(SalesRules rules)
+{
+    private readonly FollowUpPlanner _planner = new(rules);
+
+    /// <param name="bookOf">The customers a rep owns (a store read, by the caller).</param>
+    public MorningDigest Build(DigestAudience audience, Func<int, IReadOnlyList<Customer>> bookOf, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(audience);
+        ArgumentNullException.ThrowIfNull(bookOf);
+        var reps = new List<RepDigest>(audience.Reps.Count);
+        foreach (var rep in audience.Reps)
+        {
+            var book = bookOf(rep.Id);
+            var visits = audience.IsTeamView ? ManagerVisitDue(book, day) : [];
+            reps.Add(new RepDigest(rep, _planner.Plan(book, day), PipelineStatus.Of(rep, book, rules), visits));
+        }
+
+        return new MorningDigest(audience, day, reps);
+    }
+
+    /// <summary>Active A customers no manager visited within <see cref="SalesRules.ManagerVisitEveryDays"/>, longest waiting first.</summary>
+    public IReadOnlyList<Customer> ManagerVisitDue(IEnumerable<Customer> book, DateOnly day) =>
+    [
+        .. book.Where(c => c.Stage == LifecycleStage.Active && c.Tier == Tier.A
+                && (c.LastManagerVisitOn is not { } last || day.DayNumber - last.DayNumber >= rules.ManagerVisitEveryDays))
+            .OrderBy(c => c.LastManagerVisitOn ?? DateOnly.MinValue).ThenBy(c => c.Name, StringComparer.Ordinal),
+    ];
+}

@@ -1,0 +1,156 @@
+using ChatSalesBot.Conversation.Digests;
+using ChatSalesBot.Domain.Digests;
+using ChatSalesBot.Domain.Storage;
+using Microsoft.Extensions.Options;
+
+namespace ChatSalesBot.Host.Digests;
+
+/// <summary>
+/// Delivers each subscription's slots once (docs/digests.md). A slot is claimed durably (subscription id + slot) before
+/// its digest is built and sent, and confirmed after, so a restart finds every slot where it was left: delivered ones
+/// are not sent again, a claim left unconfirmed by a crash is sent again, and unclaimed slots are sent. A slot is sent
+/// while it is at most <see cref="DigestOptions.CatchUpWindow"/> old (after its time: marked late); an older one is
+/// skipped with a log line.
+/// </summary>
+public sealed partial class DigestScheduler(ISalesStore store, DigestComposer composer, IEnumerable<IDigestDelivery> deliveries,
+    TimeProvider time, IOptions<DigestOptions> options, ILogger<DigestScheduler> logger)
+{
+    /// <summary>How often the subscriptions are read again when no slot is due sooner (new ones are picked up within it).</summary>
+    public static readonly TimeSpan Refresh = TimeSpan.FromMinutes(1);
+
+    /// <summary>A digest sent this long after its slot says it is late.</summary>
+    private static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(1);
+
+    private readonly Dictionary<string, IDigestDelivery> _deliveries =
+        deliveries.ToDictionary(d => d.Platform, StringComparer.OrdinalIgnoreCase);
+
+    private readonly HashSet<int> _undeliverable = [];
+
+    /// <summary>Sends every slot due by now that is not delivered yet; returns how many digests went out.</summary>
+    public async Task<int> RunDueAsync(CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        foreach (var subscription in store.DigestSubscriptions())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!_deliveries.TryGetValue(subscription.Address.Platform, out var delivery))
+            {
+                if (_undeliverable.Add(subscription.Id))
+                {
+                    NoDelivery(logger, subscription.Id, subscription.Address.Platform);
+                }
+
+                continue;
+            }
+
+            sent += await RunAsync(subscription, delivery, cancellationToken).ConfigureAwait(false);
+        }
+
+        return sent;
+    }
+
+    /// <summary>How long to wait before the next pass: until the next slot of any subscription, at most <see cref="Refresh"/>.</summary>
+    public TimeSpan UntilNextPass()
+    {
+        var now = time.GetUtcNow();
+        var wake = now + Refresh;
+        foreach (var s in store.DigestSubscriptions())
+        {
+            if (DigestSlots.Next(s, now) is { } next && next < wake)
+            {
+                wake = next;
+            }
+        }
+
+        return wake - now;
+    }
+
+    private async Task<int> RunAsync(DigestSubscription subscription, IDigestDelivery delivery, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var window = options.Value.CatchUpWindow;
+        var latest = store.LatestDigestClaim(subscription.Id);
+        var sent = 0;
+        if (latest is { State: DigestSlotState.Claimed } interrupted && now - interrupted.Slot <= window)
+        {
+            // Claimed but never confirmed: the send failed, or the process stopped in the middle of it.
+            sent += await DeliverAsync(subscription, interrupted with { Late = now - interrupted.Slot > LateAfter }, delivery, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        var since = latest is not null && latest.Slot > subscription.StartsAt ? latest.Slot : subscription.StartsAt;
+        var due = DigestSlots.Between(subscription.Schedule, since, now).ToList();
+        if (due.Count == 0)
+        {
+            return sent;
+        }
+
+        var slot = due[^1];
+        if (now - slot > window)
+        {
+            if (store.TryClaimDigestSlot(new DigestClaim
+            {
+                SubscriptionId = subscription.Id, Slot = slot, ClaimedAt = now, State = DigestSlotState.Skipped, Note = "missed: older than the catch-up window",
+            }))
+            {
+                Skipped(logger, subscription.Id, due.Count, slot, window);
+            }
+
+            return sent;
+        }
+
+        if (due.Count > 1)
+        {
+            Skipped(logger, subscription.Id, due.Count - 1, due[^2], window);
+        }
+
+        var claim = new DigestClaim { SubscriptionId = subscription.Id, Slot = slot, ClaimedAt = now, Late = now - slot > LateAfter };
+        if (!store.TryClaimDigestSlot(claim))
+        {
+            return sent;
+        }
+
+        return sent + await DeliverAsync(subscription, claim, delivery, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<int> DeliverAsync(DigestSubscription subscription, DigestClaim claim, IDigestDelivery delivery, CancellationToken cancellationToken)
+    {
+        var (reply, refusal) = composer.ForSlot(subscription, claim.Slot, claim.Late);
+        if (reply is null)
+        {
+            store.SaveDigestClaim(claim with { State = DigestSlotState.Skipped, Note = refusal });
+            Refused(logger, subscription.Id, claim.Slot, refusal ?? "");
+            return 0;
+        }
+
+        try
+        {
+            await delivery.DeliverAsync(subscription, reply, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The claim stays unconfirmed: the next pass sends it again while it is inside the catch-up window.
+            Failed(logger, ex, subscription.Id, claim.Slot);
+            return 0;
+        }
+
+        store.SaveDigestClaim(claim with { State = DigestSlotState.Delivered });
+        Delivered(logger, subscription.Id, claim.Slot, claim.Late);
+        return 1;
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "Digest {SubscriptionId} for slot {Slot:O} delivered (late: {Late})")]
+    private static partial void Delivered(ILogger logger, int subscriptionId, DateTimeOffset slot, bool late);
+
+    [LoggerMessage(2, LogLevel.Warning, "Digest {SubscriptionId}: {Count} slot(s) up to {Slot:O} missed by more than the catch-up window {Window}; skipped")]
+    private static partial void Skipped(ILogger logger, int subscriptionId, int count, DateTimeOffset slot, TimeSpan window);
+
+    [LoggerMessage(3, LogLevel.Warning, "Digest {SubscriptionId} for slot {Slot:O} not sent: {Reason}")]
+    private static partial void Refused(ILogger logger, int subscriptionId, DateTimeOffset slot, string reason);
+
+    [LoggerMessage(4, LogLevel.Error, "Digest {SubscriptionId} for slot {Slot:O} failed to send; tried again on the next pass inside the catch-up window")]
+    private static partial void Failed(ILogger logger, Exception exception, int subscriptionId, DateTimeOffset slot);
+
+    [LoggerMessage(5, LogLevel.Warning, "Digest {SubscriptionId} is for {Platform}, which has no digest delivery yet; left waiting")]
+    private static partial void NoDelivery(ILogger logger, int subscriptionId, string platform);
+}

@@ -1,0 +1,35 @@
+namespace ChatSalesBot.Host.Digests;
+
+/// <summary>Runs the <see cref="DigestScheduler"/> in `serve` and `chat`: a pass, then a sleep until the next slot (at most a minute).</summary>
+internal sealed partial class DigestSchedulerService(DigestScheduler scheduler, TimeProvider time, ILogger<DigestSchedulerService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var wait = DigestScheduler.Refresh;
+            try
+            {
+                // On the pool, never inline on the thread whose timer fired the wake-up (a fake clock's Advance in tests):
+                // a pass waits on the store's lock.
+                wait = await Task.Run(
+                    async () =>
+                    {
+                        await scheduler.RunDueAsync(stoppingToken).ConfigureAwait(false);
+                        return scheduler.UntilNextPass();
+                    },
+                    stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                PassFailed(logger, ex);
+            }
+
+            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, time, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Error, "Digest scheduler pass failed; trying again at the next pass")]
+    private static partial void PassFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,77 @@
+using ChatSalesBot.Conversation.Digests;
+using ChatSalesBot.Domain;
+using ChatSalesBot.Host.Digests;
+using ChatSalesBot.Host.Tests.Commands;
+using Spectre.Console;
+
+namespace ChatSalesBot.Host.Tests.Digests;
+
+[Collection(CommandLine.Name)]
+public sealed class DigestDryRunTests : IDisposable
+{
+    private readonly SchedulerBench _bench = new(TestClock.Now);
+    private readonly StringWriter _output = new();
+
+    public DigestDryRunTests()
+    {
+        _bench.Subscribe(_bench.Maria, "ny-channel", days: "weekdays");
+        _bench.Subscribe(_bench.Hans, "berlin-channel", days: "weekdays");
+    }
+
+    public void Dispose() => _bench.Dispose();
+
+    private int Run(TimeOnly? at, string? team)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(_output),
+        });
+        console.Profile.Width = 2000;
+        return new DigestDryRun(_bench.Store, new DigestComposer(_bench.Store, new SalesRules()), _bench.Time, console).Run(at, team);
+    }
+
+    [Fact]
+    public void DigestDryRun_AtALocalTime_PrintsTodaysSlotInEachZoneAndClaimsNothing()
+    {
+        var printed = Run(new TimeOnly(8, 0), null);
+
+        Assert.Equal(2, printed);
+        var text = _output.ToString();
+        Assert.Contains("slot Tue Nov 24 08:00 (America/New_York)", text, StringComparison.Ordinal);
+        Assert.Contains("slot Tue Nov 24 08:00 (Europe/Berlin)", text, StringComparison.Ordinal);
+        Assert.Contains("Morning digest: Team east", text, StringComparison.Ordinal);
+        Assert.All(_bench.Store.DigestSubscriptions(), s => Assert.Null(_bench.Store.LatestDigestClaim(s.Id)));
+        Assert.Empty(_bench.Delivery.Sent);
+    }
+
+    [Fact]
+    public void DigestDryRun_ForOneTeam_PrintsOnlyTheDigestsThatCoverIt()
+    {
+        Assert.Equal(1, Run(null, "EAST"));
+
+        Assert.Contains("slot Tue Nov 24 08:00 (America/New_York)", _output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Berlin", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DigestDryRun_NothingAtThatTime_SaysSo_AndAnUnknownTeamFails()
+    {
+        Assert.Equal(0, Run(new TimeOnly(9, 0), null));
+        Assert.Contains("No digest would be sent at 09:00 today.", _output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(-1, Run(null, "Atlantis"));
+    }
+
+    [Theory]
+    [InlineData("digest", "run", "Only `digest run --dry-run` exists")]
+    [InlineData("digest", "run", "--dry-run", "--at", "25:00", "\"25:00\" is not one")]
+    public async Task DigestRunCommand_BadArguments_OneLineAndExitTwo(params string[] argsAndAnswer)
+    {
+        var (code, output) = await CommandLine.Run(argsAndAnswer[..^1]);
+
+        Assert.Equal(2, code);
+        CommandLine.AssertOneLine(output);
+        Assert.Contains(argsAndAnswer[^1], output, StringComparison.Ordinal);
+    }
+}
