@@ -56,6 +56,9 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IStoreWarmUp, IStore
     /// <summary>Where the store's background work reports what it could tell no caller (the host sets it).</summary>
     public ILogger Logger { get; set; } = NullLogger.Instance;
 
+    /// <summary>The clock of the card-view audit's flush timer and of write-failure reports (the host sets it).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>For tests: runs inside every write just before its commit, to make one fail.</summary>
     internal Action? BeforeCommit { get; set; }
 
@@ -85,6 +88,9 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IStoreWarmUp, IStore
             return cache.Count;
         }
     }
+
+    /// <summary>For tests that end the log writer's thread.</summary>
+    internal LogWriterThread LogWriter => _logWriter;
 
     /// <summary>For tests that look at indexes and query plans.</summary>
     internal LiteDatabase Database => _db;
