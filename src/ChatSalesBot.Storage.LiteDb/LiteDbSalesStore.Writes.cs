@@ -84,8 +84,9 @@ public sealed partial class LiteDbSalesStore
         }
         catch (Exception ex)
         {
-            // The work's own refusals (a rule, a duplicate) say nothing about the disk; what it read failing does.
-            if (!inWork || ex is IOException)
+            // The work's own refusals (a rule, a duplicate key) and bugs say nothing about the disk; what it read
+            // failing does, and so does LiteDB or the file refusing the transaction, its commit or its flush.
+            if (ex is IOException || (!inWork && ex is LiteException or UnauthorizedAccessException))
             {
                 WriteFailed(ex);
             }

@@ -6,8 +6,8 @@ public sealed class WriteHealthTests
     [Fact]
     public void LiteDbSalesStore_LogFailsEveryWrite_WriteProblemNamesTheFailure()
     {
-        var data = new FailingDisk();
-        var log = new FailingDisk();
+        var data = new FailingDiskStream();
+        var log = new FailingDiskStream();
         using var store = LiteDbSalesStore.Open(data, log);
         store.AddCustomer(Samples.Customer("A"));
         Assert.Null(store.WriteProblem());
@@ -27,8 +27,8 @@ public sealed class WriteHealthTests
     [Fact]
     public void LiteDbSalesStore_FlushFailsThenAWriteSucceeds_ReadyAgain()
     {
-        var log = new FailingDisk();
-        using var store = LiteDbSalesStore.Open(new FailingDisk(), log);
+        var log = new FailingDiskStream();
+        using var store = LiteDbSalesStore.Open(new FailingDiskStream(), log);
 
         log.FailFlushes = true;
         Assert.Throws<IOException>(() => store.AddCustomer(Samples.Customer("A")));
@@ -42,7 +42,7 @@ public sealed class WriteHealthTests
     [Fact]
     public void LiteDbSalesStore_WorkThatRefusesItsInput_StaysReady()
     {
-        using var store = LiteDbSalesStore.Open(new FailingDisk(), new FailingDisk());
+        using var store = LiteDbSalesStore.Open(new FailingDiskStream(), new FailingDiskStream());
 
         Assert.Throws<InvalidOperationException>(() => store.InTransaction(() => throw new InvalidOperationException("not a customer")));
 
@@ -52,7 +52,7 @@ public sealed class WriteHealthTests
     [Fact]
     public void LiteDbSalesStore_LogWriterThreadEnded_WriteProblemSaysSo()
     {
-        using var store = LiteDbSalesStore.Open(new FailingDisk(), new FailingDisk());
+        using var store = LiteDbSalesStore.Open(new FailingDiskStream(), new FailingDiskStream());
 
         store.LogWriter.Dispose();
 

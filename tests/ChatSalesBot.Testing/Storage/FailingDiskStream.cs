@@ -1,10 +1,10 @@
-namespace ChatSalesBot.Storage.LiteDb.Tests;
+namespace ChatSalesBot.Testing;
 
 /// <summary>
-/// A file in memory whose writes or flushes fail while told to, as a full disk's do (ENOSPC comes back from the write,
+/// A file in memory (for stores opened over streams) whose writes or flushes fail while told to, as a full disk's do (ENOSPC comes back from the write,
 /// or from the fsync when the file system delays allocation).
 /// </summary>
-internal sealed class FailingDisk : Stream
+public sealed class FailingDiskStream : Stream
 {
     private readonly MemoryStream _bytes = new();
 
