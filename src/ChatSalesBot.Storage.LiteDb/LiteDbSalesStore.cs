@@ -20,9 +20,12 @@ namespace ChatSalesBot.Storage.LiteDb;
 /// <item><c>_turnLock</c>: the delivery keys, remembered and buffered.</item>
 /// </list>
 /// Leaves, which take nothing while held: <c>_sharedLock</c> (the queue of shared writes), the customer cache's and
-/// the log writer thread's own locks. No lock is held while waiting for a
-/// thread-pool thread: LiteDB's log writer runs on the store's own thread (<see cref="LogWriterThread"/>), and a
-/// shared commit is led by one of the callers waiting for it.
+/// the log writer thread's own locks. No lock is held while waiting for a thread-pool thread (no Task.Wait, .Result
+/// or other sync-over-async under a lock): LiteDB's log writer runs on the store's own thread
+/// (<see cref="LogWriterThread"/>), and a shared commit is led by one of the callers waiting for it. Checkpoints
+/// all run under the writer lock and wait only for that log writer: LiteDB's own, inside the commit that leaves the
+/// log past its checkpoint size (1,000 pages); the store's, before a backup's copy and after a bulk load or an
+/// open; LiteDB's last, inside <see cref="Dispose"/>.
 /// </remarks>
 public sealed partial class LiteDbSalesStore : ISalesStore, IStoreWarmUp, IStoreBackup, IStoreHealth, IDisposable
 {
