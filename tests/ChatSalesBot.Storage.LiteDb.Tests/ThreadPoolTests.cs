@@ -66,6 +66,9 @@ public sealed class ThreadPoolTests
         {
             try
             {
+                // As in a host whose threads post to the pool: where LiteDB's writer loop, awaiting on such a thread,
+                // would resume, while the checkpoint waited for it under the writer lock.
+                SynchronizationContext.SetSynchronizationContext(new PostingToThePool());
                 for (var i = 0; i < each; i++)
                 {
                     store.LinkIdentity(new PlatformIdentity { Id = $"slack:T1:U{w}-{i}", RepId = rep.Id, LinkedAt = Samples.Monday });
