@@ -71,6 +71,19 @@ internal sealed class DatabaseStreams : IDisposable
         }
     }
 
+    /// <summary>A file's flush goes to the disk (fsync); a caller's stream is flushed as it flushes.</summary>
+    internal static void FlushToDisk(Stream stream)
+    {
+        if (stream is FileStream file)
+        {
+            file.Flush(flushToDisk: true);
+        }
+        else
+        {
+            stream.Flush();
+        }
+    }
+
     /// <summary>Unbuffered: LiteDB writes whole pages, and a page it wrote must be in the file when it says so.</summary>
     private static FileStream OpenFile(string path) =>
         new(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.RandomAccess);
@@ -79,49 +92,24 @@ internal sealed class DatabaseStreams : IDisposable
     /// The data file as LiteDB sees it: its Flush (after a checkpoint's writes) goes to the disk, and once the log
     /// failed it takes no write, so that no checkpoint copies pages the log never got into the data file.
     /// </summary>
-    private sealed class DataStream(Stream file, LogStream log) : Stream
+    private sealed class DataStream(Stream file, LogStream log) : WrappedStream(file)
     {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => true;
-
-        public override bool CanWrite => true;
-
-        public override long Length => file.Length;
-
-        public override long Position
-        {
-            get => file.Position;
-            set => file.Position = value;
-        }
-
         public override void Flush()
         {
             log.ThrowIfFailed();
-            if (file is FileStream onDisk)
-            {
-                onDisk.Flush(flushToDisk: true);
-            }
-            else
-            {
-                file.Flush();
-            }
+            FlushToDisk(Inner);
         }
-
-        public override int Read(byte[] buffer, int offset, int count) => file.Read(buffer, offset, count);
-
-        public override long Seek(long offset, SeekOrigin origin) => file.Seek(offset, origin);
 
         public override void SetLength(long value)
         {
             log.ThrowIfFailed();
-            file.SetLength(value);
+            Inner.SetLength(value);
         }
 
         public override void Write(byte[] buffer, int offset, int count)
         {
             log.ThrowIfFailed();
-            file.Write(buffer, offset, count);
+            Inner.Write(buffer, offset, count);
         }
     }
 }

@@ -9,27 +9,11 @@ namespace ChatSalesBot.Storage.LiteDb;
 /// <see cref="ThrowIfFailed"/>, to the data file. The files keep what was committed before, which the next open
 /// replays. LiteDB's own flush is ignored: the store flushes once per commit (<see cref="FlushToDisk"/>).
 /// </summary>
-internal sealed class LogStream(Stream file) : Stream
+internal sealed class LogStream(Stream file) : WrappedStream(file)
 {
     private volatile Exception? _fault;
 
     public Exception? Fault => _fault;
-
-    public Stream Inner => file;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => true;
-
-    public override bool CanWrite => true;
-
-    public override long Length => file.Length;
-
-    public override long Position
-    {
-        get => file.Position;
-        set => file.Position = value;
-    }
 
     public void ThrowIfFailed()
     {
@@ -43,27 +27,16 @@ internal sealed class LogStream(Stream file) : Stream
     public void FlushToDisk()
     {
         ThrowIfFailed();
-        if (file is FileStream onDisk)
-        {
-            onDisk.Flush(flushToDisk: true);
-        }
-        else
-        {
-            file.Flush();
-        }
+        DatabaseStreams.FlushToDisk(Inner);
     }
 
     public override void Flush()
     {
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => file.Read(buffer, offset, count);
+    public override void SetLength(long value) => Guard(() => Inner.SetLength(value));
 
-    public override long Seek(long offset, SeekOrigin origin) => file.Seek(offset, origin);
-
-    public override void SetLength(long value) => Guard(() => file.SetLength(value));
-
-    public override void Write(byte[] buffer, int offset, int count) => Guard(() => file.Write(buffer, offset, count));
+    public override void Write(byte[] buffer, int offset, int count) => Guard(() => Inner.Write(buffer, offset, count));
 
     private void Guard(Action write)
     {
