@@ -26,6 +26,7 @@ public static class SalesBotServices
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var store = storage.CreateIfMissing ? LiteDbSalesStore.Open(storage.DatabasePath) : LiteDbSalesStore.OpenExisting(storage.DatabasePath);
             store.Logger = sp.GetRequiredService<ILogger<LiteDbSalesStore>>();
+            store.Clock = sp.GetRequiredService<TimeProvider>();
             return store;
         });
         services.AddSalesConversation();

@@ -23,7 +23,7 @@ public sealed partial class LiteDbSalesStore
 
     private readonly Lock _auditLock = new();
     private readonly List<AuditEntry> _bufferedAudit = [];
-    private Timer? _auditTimer;
+    private ITimer? _auditTimer;
     private bool _auditWriterRunning;
 
     /// <summary>Card views not yet written: how far the audit writer is behind (for health checks and benchmarks).</summary>
@@ -70,7 +70,7 @@ public sealed partial class LiteDbSalesStore
             _bufferedAudit.Add(entry);
             if (_bufferedAudit.Count == 1)
             {
-                _auditTimer ??= new Timer(_ => WriteBufferedAuditInBackground());
+                _auditTimer ??= StartAuditTimer();
                 _auditTimer.Change(AuditFlushDelay, Timeout.InfiniteTimeSpan);
             }
 
@@ -112,6 +112,10 @@ public sealed partial class LiteDbSalesStore
         Write(() => true);
     }
 
+    /// <summary>On the store's <see cref="Clock"/>: a fake clock in tests decides when buffered views are written.</summary>
+    private ITimer StartAuditTimer() =>
+        Clock.CreateTimer(_ => WriteBufferedAuditInBackground(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+
     /// <summary>Starts the background writer now unless it is running (the buffered delivery keys are piling up).</summary>
     private void WakeBackgroundWriter()
     {
@@ -119,7 +123,7 @@ public sealed partial class LiteDbSalesStore
         {
             if (!_auditWriterRunning && !_disposed)
             {
-                _auditTimer ??= new Timer(_ => WriteBufferedAuditInBackground());
+                _auditTimer ??= StartAuditTimer();
                 _auditTimer.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
             }
         }

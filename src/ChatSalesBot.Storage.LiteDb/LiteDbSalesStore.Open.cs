@@ -19,6 +19,17 @@ public sealed partial class LiteDbSalesStore
     public static LiteDbSalesStore Open(Stream stream) => Open(stream, Schema.Current);
 
     /// <summary>
+    /// Opens a database kept in two caller-owned streams, its data and its log, written and flushed as the files are
+    /// (tests that make the disk fail, tools); neither stream is disposed.
+    /// </summary>
+    public static LiteDbSalesStore Open(Stream data, Stream log)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(log);
+        return Start(StreamName, () => DatabaseStreams.Over(data, log), stream: null, SalesMapper.Create(), Schema.Current, lockFile: null);
+    }
+
+    /// <summary>
     /// Checks the file before LiteDB reads it: its shape (<see cref="DatabaseFile.CheckShape"/>) and, when it was closed
     /// cleanly or is a backup, its checksum (<see cref="DatabaseSeal"/>). The checksum is removed before LiteDB opens the
     /// file, since any open may write to it; it is written again when the store closes cleanly.
@@ -54,7 +65,7 @@ public sealed partial class LiteDbSalesStore
 
             DatabaseSeal.Break(fullPath);
             var mapper = SalesMapper.Create();
-            return Start(fullPath, stream: null, mapper, schema, lockFile);
+            return Start(fullPath, () => DatabaseStreams.Open(fullPath), stream: null, mapper, schema, lockFile);
         }
         catch (UnauthorizedAccessException ex)
         {
@@ -72,22 +83,23 @@ public sealed partial class LiteDbSalesStore
     {
         ArgumentNullException.ThrowIfNull(stream);
         var mapper = SalesMapper.Create();
-        return Start(StreamName, stream, mapper, schema, lockFile: null);
+        return Start(StreamName, openFiles: null, stream, mapper, schema, lockFile: null);
     }
 
     /// <summary>
-    /// Opens LiteDB over the file <paramref name="name"/> when <paramref name="stream"/> is null (see
-    /// <see cref="DatabaseStreams"/>), else over the caller's stream, with the store's log writer thread current, so
+    /// Opens LiteDB over the streams <paramref name="openFiles"/> opens (see <see cref="DatabaseStreams"/>), else over
+    /// the caller's <paramref name="stream"/> (its log in memory), with the store's log writer thread current, so
     /// that LiteDB starts its log writer there (see <see cref="LogWriterThread"/>).
     /// </summary>
-    private static LiteDbSalesStore Start(string name, Stream? stream, BsonMapper mapper, Schema schema, FileStream? lockFile)
+    private static LiteDbSalesStore Start(
+        string name, Func<DatabaseStreams>? openFiles, Stream? stream, BsonMapper mapper, Schema schema, FileStream? lockFile)
     {
         var logWriter = new LogWriterThread();
         DatabaseStreams? files = null;
         LiteDatabase? db = null;
         try
         {
-            files = stream is null ? DatabaseStreams.Open(name) : null;
+            files = openFiles?.Invoke();
             var opened = logWriter.Run(() => files?.Connect(mapper) ?? new LiteDatabase(stream!, mapper));
             db = opened;
             logWriter.Run(() => Prepare(opened, name, schema));

@@ -30,56 +30,87 @@ public sealed partial class LiteDbSalesStore
     /// </summary>
     private T Transaction<T>(Func<T> work, bool durable, int maxAudit)
     {
-        if (!_db.BeginTrans())
-        {
-            throw new InvalidOperationException("This thread already holds a LiteDB transaction outside the store.");
-        }
-
-        _writeDepth = 1;
-        T result;
-        List<AuditEntry> audit = [];
+        var inWork = false;
         try
         {
-            result = work();
-            audit = InsertBufferedAudit(maxAudit);
-            var turns = InsertBufferedTurns();
-            BeforeCommit?.Invoke();
-            _logWriter.Run(_db.Commit);
-            _logWriter.WaitUntilIdle();
-            Commits++;
-            _cache?.Put(_pendingCustomers);
-            ForgetWrittenTurns(turns);
-            if (_repsChanged)
+            _files?.ThrowIfLogFailed();
+            if (!_db.BeginTrans())
             {
-                _repCache = null;
+                throw new InvalidOperationException("This thread already holds a LiteDB transaction outside the store.");
             }
+
+            _writeDepth = 1;
+            T result;
+            List<AuditEntry> audit = [];
+            try
+            {
+                inWork = true;
+                result = work();
+                inWork = false;
+                audit = InsertBufferedAudit(maxAudit);
+                var turns = InsertBufferedTurns();
+                BeforeCommit?.Invoke();
+                _logWriter.Run(_db.Commit);
+                _logWriter.WaitUntilIdle();
+                _files?.ThrowIfLogFailed();
+                Commits++;
+                _cache?.Put(_pendingCustomers);
+                ForgetWrittenTurns(turns);
+                if (_repsChanged)
+                {
+                    _repCache = null;
+                }
+            }
+            catch
+            {
+                _db.Rollback();
+                ReturnBufferedAudit(audit);
+                throw;
+            }
+            finally
+            {
+                _writeDepth = 0;
+                _pendingCustomers.Clear();
+                _repsChanged = false;
+            }
+
+            if (durable)
+            {
+                _files?.FlushLog();
+            }
+
+            WriteSucceeded();
+            return result;
         }
-        catch
+        catch (Exception ex)
         {
-            _db.Rollback();
-            ReturnBufferedAudit(audit);
+            // The work's own refusals (a rule, a duplicate key) and bugs say nothing about the disk; what it read
+            // failing does, and so does LiteDB or the file refusing the transaction, its commit or its flush.
+            if (ex is IOException || (!inWork && ex is LiteException or UnauthorizedAccessException))
+            {
+                WriteFailed(ex);
+            }
+
             throw;
         }
-        finally
-        {
-            _writeDepth = 0;
-            _pendingCustomers.Clear();
-            _repsChanged = false;
-        }
-
-        if (durable)
-        {
-            _files?.FlushLog();
-        }
-
-        return result;
     }
 
     /// <summary>
     /// Copies the log into the data file (and flushes that to disk): before a file copy, after bulk loads. LiteDB waits
     /// for its log writer, which runs on the store's own thread, never on the pool.
     /// </summary>
-    private void Checkpoint() => _logWriter.Run(() => _db.Checkpoint());
+    private void Checkpoint()
+    {
+        try
+        {
+            _logWriter.Run(() => _db.Checkpoint());
+        }
+        catch (IOException ex)
+        {
+            WriteFailed(ex);
+            throw;
+        }
+    }
 
     private ILiteCollection<BsonDocument> Collection(string name, BsonAutoId autoId = BsonAutoId.Int32) =>
         _db.GetCollection(name, autoId);

@@ -20,9 +20,12 @@ namespace ChatSalesBot.Storage.LiteDb;
 /// <item><c>_turnLock</c>: the delivery keys, remembered and buffered.</item>
 /// </list>
 /// Leaves, which take nothing while held: <c>_sharedLock</c> (the queue of shared writes), the customer cache's and
-/// the log writer thread's own locks. No lock is held while waiting for a
-/// thread-pool thread: LiteDB's log writer runs on the store's own thread (<see cref="LogWriterThread"/>), and a
-/// shared commit is led by one of the callers waiting for it.
+/// the log writer thread's own locks. No lock is held while waiting for a thread-pool thread (no Task.Wait, .Result
+/// or other sync-over-async under a lock): LiteDB's log writer runs on the store's own thread
+/// (<see cref="LogWriterThread"/>), and a shared commit is led by one of the callers waiting for it. Checkpoints
+/// all run under the writer lock and wait only for that log writer: LiteDB's own, inside the commit that leaves the
+/// log past its checkpoint size (1,000 pages); the store's, before a backup's copy and after a bulk load or an
+/// open; LiteDB's last, inside <see cref="Dispose"/>.
 /// </remarks>
 public sealed partial class LiteDbSalesStore : ISalesStore, IStoreWarmUp, IStoreBackup, IStoreHealth, IDisposable
 {
@@ -56,6 +59,9 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IStoreWarmUp, IStore
     /// <summary>Where the store's background work reports what it could tell no caller (the host sets it).</summary>
     public ILogger Logger { get; set; } = NullLogger.Instance;
 
+    /// <summary>The clock of the card-view audit's flush timer and of write-failure reports (the host sets it).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>For tests: runs inside every write just before its commit, to make one fail.</summary>
     internal Action? BeforeCommit { get; set; }
 
@@ -85,6 +91,9 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IStoreWarmUp, IStore
             return cache.Count;
         }
     }
+
+    /// <summary>For tests that end the log writer's thread.</summary>
+    internal LogWriterThread LogWriter => _logWriter;
 
     /// <summary>For tests that look at indexes and query plans.</summary>
     internal LiteDatabase Database => _db;

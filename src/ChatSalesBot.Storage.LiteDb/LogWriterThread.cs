@@ -29,6 +29,9 @@ internal sealed class LogWriterThread : TaskScheduler, IDisposable
 
     public override int MaximumConcurrencyLevel => 1;
 
+    /// <summary>False once the thread ended: whatever LiteDB queued for it would never be written.</summary>
+    public bool IsRunning => _thread.IsAlive && !Volatile.Read(ref _stopping);
+
     /// <summary>Runs <paramref name="work"/> on the calling thread with this scheduler current (see the type).</summary>
     public T Run<T>(Func<T> work)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace ChatSalesBot.Host.Tests;
 
@@ -14,6 +15,8 @@ namespace ChatSalesBot.Host.Tests;
 public sealed class HostFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("chatsalesbot-host-").FullName;
+    private bool _startFailed;
+
     public HostFactory()
     {
         DatabasePath = Path.Combine(_folder, "demo.db");
@@ -45,9 +48,31 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     /// <summary>Disposes a factory made by WithWebHostBuilder from this one, moving the shared clock while Polly waits out in-flight calls.</summary>
     public Task DisposeDerivedAsync(WebApplicationFactory<Program> derived) => Time.AdvanceUntilDoneAsync(derived.DisposeAsync().AsTask());
 
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        try
+        {
+            return base.CreateHost(builder);
+        }
+        catch
+        {
+            _startFailed = true;
+            throw;
+        }
+    }
+
     public override async ValueTask DisposeAsync()
     {
-        await Time.AdvanceUntilDoneAsync(base.DisposeAsync().AsTask());
+        try
+        {
+            await Time.AdvanceUntilDoneAsync(base.DisposeAsync().AsTask());
+        }
+        catch (ArgumentNullException) when (_startFailed)
+        {
+            // A host that failed to start cannot be stopped (Host.StopAsync has no services to reverse); the test's own
+            // exception, why it failed to start, is the one to see.
+        }
+
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);

@@ -48,6 +48,55 @@ public sealed class ThreadPoolTests
     }
 
     [Fact]
+    public void LiteDbSalesStore_EveryPoolThreadBusy_WritesThatEachRunLiteDbsCheckpointComplete()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("checkpoints.db");
+        using var store = LiteDbSalesStore.Open(path);
+        var customer = store.AddCustomer(Samples.Customer());
+        var rep = store.SaveRep(Samples.Rep());
+
+        // A log of one page: every commit from here on passes LiteDB's checkpoint size, so LiteDB checkpoints inside
+        // the committing call, which waits for its log writer loop while the store's writer lock is held.
+        store.LogWriter.Run(() => store.Database.CheckpointSize = 1);
+        const int writers = 4;
+        const int each = 10;
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        var threads = Enumerable.Range(0, writers).Select(w => new Thread(() =>
+        {
+            try
+            {
+                // As in a host whose threads post to the pool: where LiteDB's writer loop, awaiting on such a thread,
+                // would resume, while the checkpoint waited for it under the writer lock.
+                SynchronizationContext.SetSynchronizationContext(new PostingToThePool());
+                for (var i = 0; i < each; i++)
+                {
+                    store.LinkIdentity(new PlatformIdentity { Id = $"slack:T1:U{w}-{i}", RepId = rep.Id, LinkedAt = Samples.Monday });
+                    store.RecordTouch(Samples.Touch(customer.Id, rep.Id, Samples.Monday.AddMinutes((w * each) + i)), (c, _) => c);
+                }
+            }
+            catch (Exception ex)
+            {
+                failures.Enqueue(ex);
+            }
+        })).ToList();
+
+        bool allDone;
+        using (BlockedThreadPool.Block())
+        {
+            threads.ForEach(t => t.Start());
+            allDone = threads.All(t => t.Join(Deadline));
+        }
+
+        threads.ForEach(t => t.Join());
+        Assert.Empty(failures);
+        Assert.True(allDone, "A write that ran LiteDB's checkpoint waited for a thread-pool thread.");
+        Assert.Equal(0, new FileInfo(DatabaseFile.LogPathOf(path)).Length);
+        Assert.All(Enumerable.Range(0, writers * each), n =>
+            Assert.Equal(rep.Id, store.FindRepByIdentity($"slack:T1:U{n / each}-{n % each}")?.Id));
+    }
+
+    [Fact]
     public void LiteDbSalesStore_ThousandFirstTimeLinksOnAPoolOfTwoThreadsPerCore_AllComplete()
     {
         using var temp = new TempFolder();

@@ -44,6 +44,18 @@ public sealed class CsvSafetyTests : IDisposable
     }
 
     [Fact]
+    public void CsvExporter_CellStartingWithACarriageReturn_IsQuoted()
+    {
+        // OWASP's list ends with CR; a name holding one does not import back (names are one line), so no round trip.
+        var alice = _store.FindRepByEmail("alice@demo.example")!;
+        _store.AddCustomer(new Customer { ExternalId = "C-1", Name = "\rCarriage return", OwnerRepId = alice.Id, TeamId = alice.TeamId });
+
+        var exported = Export(ImportKind.Customers);
+
+        Assert.Contains(",\"'\rCarriage return\",", exported, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CsvExporter_NegativeAmount_IsQuotedAndImportsBackAsANumber()
     {
         _importer.ImportText(ImportKind.Customers, $"{Header}\nC-1,Credit Co,,,,,,alice@demo.example,,,,,,,\n");

@@ -91,6 +91,38 @@ public sealed class DatabaseCommandTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("missing", "does not exist")]
+    [InlineData("empty", "the file is empty (0 bytes)")]
+    [InlineData("half", "so its end is missing")]
+    [InlineData("last4k", "not a whole number of 8 KB pages")]
+    [InlineData("bitflip", "its contents changed since it was last closed cleanly")]
+    public async Task Serve_MissingEmptyOrDamagedDatabase_OneLineAndNonZeroExitWithoutListening(string damage, string problem)
+    {
+        var live = Book("live.db");
+        switch (damage)
+        {
+            case "missing":
+                System.IO.File.Delete(live);
+                System.IO.File.Delete(live + ".xxh128");
+                break;
+            case "empty":
+                System.IO.File.WriteAllBytes(live, []);
+                break;
+            default:
+                Damage(live, damage);
+                break;
+        }
+
+        var (code, output) = await CommandLine.Run("serve", "--urls", "http://127.0.0.1:0", "--Storage:DatabasePath", live)
+            .WaitAsync(TestClock.Patience);
+
+        Assert.NotEqual(0, code);
+        CommandLine.AssertOneLine(output);
+        Assert.Contains(problem, output);
+        Assert.Equal(damage != "missing", System.IO.File.Exists(live));
+    }
+
     [Fact]
     public async Task Verify_HealthyDatabase_CountsWhatItHolds()
     {
