@@ -15,7 +15,8 @@ WORK=$(mktemp -d)
 host_pid=""
 cleanup() {
   [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null || true
-  [ -n "${KEEP_LOGS:-}" ] && cp "$WORK"/host.log "$KEEP_LOGS"/ 2>/dev/null
+  # Under set -e a failed copy here would turn a pass into exit 1.
+  [ -n "${KEEP_LOGS:-}" ] && { mkdir -p "$KEEP_LOGS"; cp "$WORK"/host.log "$KEEP_LOGS"/ 2>/dev/null || true; }
   rm -rf "$WORK"
 }
 trap cleanup EXIT
