@@ -46,7 +46,30 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Disposes a factory made by WithWebHostBuilder from this one, moving the shared clock while Polly waits out in-flight calls.</summary>
-    public Task DisposeDerivedAsync(WebApplicationFactory<Program> derived) => Time.AdvanceUntilDoneAsync(derived.DisposeAsync().AsTask());
+    /// <remarks>
+    /// The derived host's entry point (Program's RunAsync) disposes the host on its own thread as well: whichever thread
+    /// disposes first closes the store, so the store may still be closing when this dispose returns. Waits until the
+    /// database is free (its lock file can be taken) before a next host opens it.
+    /// </remarks>
+    public async Task DisposeDerivedAsync(WebApplicationFactory<Program> derived)
+    {
+        ArgumentNullException.ThrowIfNull(derived);
+        await Time.AdvanceUntilDoneAsync(derived.DisposeAsync().AsTask());
+        await Wait.UntilAsync(DatabaseIsFree, "the derived host never closed the database");
+    }
+
+    private bool DatabaseIsFree()
+    {
+        try
+        {
+            using var _ = new FileStream(DatabasePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 
     protected override IHost CreateHost(IHostBuilder builder)
     {
