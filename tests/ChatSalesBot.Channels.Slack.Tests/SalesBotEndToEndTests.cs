@@ -71,6 +71,9 @@ public sealed class SalesBotEndToEndTests : IAsyncLifetime
 
         var ack = await host.CommandAsync(CustomerCommand("acme")).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Contains(SlackCommandHandler.WorkingOnIt, await ack.Content.ReadAsStringAsync());
+
+        // The turn's start of the call ends the inline window; the stand-in records the call once its request arrives.
+        await host.Api.WaitForAsync("users.info");
         Assert.Single(host.Api.CallsTo("users.info"));
         Assert.Empty(host.Api.CallsTo("response_url"));
 
