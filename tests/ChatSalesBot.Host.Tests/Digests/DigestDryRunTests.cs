@@ -9,16 +9,16 @@ namespace ChatSalesBot.Host.Tests.Digests;
 [Collection(CommandLine.Name)]
 public sealed class DigestDryRunTests : IDisposable
 {
-    private readonly SchedulerBench _bench = new(TestClock.Now);
+    private readonly DigestSchedulerFixture _book = new(TestClock.Now);
     private readonly StringWriter _output = new();
 
     public DigestDryRunTests()
     {
-        _bench.Subscribe(_bench.Maria, "ny-channel", days: "weekdays");
-        _bench.Subscribe(_bench.Hans, "berlin-channel", days: "weekdays");
+        _book.Subscribe(_book.Maria, "ny-channel", days: "weekdays");
+        _book.Subscribe(_book.Hans, "berlin-channel", days: "weekdays");
     }
 
-    public void Dispose() => _bench.Dispose();
+    public void Dispose() => _book.Dispose();
 
     private int Run(TimeOnly? at, string? team)
     {
@@ -29,7 +29,7 @@ public sealed class DigestDryRunTests : IDisposable
             Out = new AnsiConsoleOutput(_output),
         });
         console.Profile.Width = 2000;
-        return new DigestDryRun(_bench.Store, new DigestComposer(_bench.Store, new SalesRules()), _bench.Time, console).Run(at, team);
+        return new DigestDryRun(_book.Store, new DigestComposer(_book.Store, new SalesRules()), _book.Time, console).Run(at, team);
     }
 
     [Fact]
@@ -42,8 +42,8 @@ public sealed class DigestDryRunTests : IDisposable
         Assert.Contains("slot Tue Nov 24 08:00 (America/New_York)", text, StringComparison.Ordinal);
         Assert.Contains("slot Tue Nov 24 08:00 (Europe/Berlin)", text, StringComparison.Ordinal);
         Assert.Contains("Morning digest: Team east", text, StringComparison.Ordinal);
-        Assert.All(_bench.Store.DigestSubscriptions(), s => Assert.Null(_bench.Store.LatestDigestClaim(s.Id)));
-        Assert.Empty(_bench.Delivery.Sent);
+        Assert.All(_book.Store.DigestSubscriptions(), s => Assert.Null(_book.Store.LatestDigestClaim(s.Id)));
+        Assert.Empty(_book.Delivery.Sent);
     }
 
     [Fact]

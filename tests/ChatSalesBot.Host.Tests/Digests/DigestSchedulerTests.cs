@@ -15,23 +15,23 @@ public sealed class DigestSchedulerTests
     [Fact]
     public async Task DigestScheduler_AcrossDaylightSavingChangesInTwoZones_DeliversAtEightLocalOncePerDay()
     {
-        using var bench = new SchedulerBench(BeforeDstEnds);
-        var newYork = bench.Subscribe(bench.Maria, "ny-channel");
-        var berlin = bench.Subscribe(bench.Hans, "berlin-channel");
-        var scheduler = bench.Scheduler();
+        using var book = new DigestSchedulerFixture(BeforeDstEnds);
+        var newYork = book.Subscribe(book.Maria, "ny-channel");
+        var berlin = book.Subscribe(book.Hans, "berlin-channel");
+        var scheduler = book.Scheduler();
         var at = new List<(int Id, DateTimeOffset When)>();
         var end = BeforeDstEnds.AddDays(14);
         while (true)
         {
-            bench.AdvanceToNextSlot();
-            if (bench.Time.GetUtcNow() > end)
+            book.AdvanceToNextSlot();
+            if (book.Time.GetUtcNow() > end)
             {
                 break;
             }
 
-            var before = bench.Delivery.Sent.Count;
+            var before = book.Delivery.Sent.Count;
             await scheduler.RunDueAsync(CancellationToken.None);
-            at.AddRange(bench.Delivery.Sent.Skip(before).Select(s => (s.SubscriptionId, bench.Time.GetUtcNow())));
+            at.AddRange(book.Delivery.Sent.Skip(before).Select(s => (s.SubscriptionId, book.Time.GetUtcNow())));
         }
 
         var berlinTimes = at.Where(a => a.Id == berlin.Id).Select(a => a.When).ToList();
@@ -44,127 +44,127 @@ public sealed class DigestSchedulerTests
         Assert.Contains(new DateTimeOffset(2026, 10, 25, 7, 0, 0, TimeSpan.Zero), berlinTimes);
         Assert.Contains(new DateTimeOffset(2026, 10, 31, 12, 0, 0, TimeSpan.Zero), newYorkTimes);
         Assert.Contains(new DateTimeOffset(2026, 11, 1, 13, 0, 0, TimeSpan.Zero), newYorkTimes);
-        Assert.All(bench.Delivery.Sent, s => Assert.DoesNotContain("late", s.Digest.Cards[0].Subtitle, StringComparison.Ordinal));
+        Assert.All(book.Delivery.Sent, s => Assert.DoesNotContain("late", s.Digest.Cards[0].Subtitle, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task DigestScheduler_RestartInTheMiddleOfARun_NeitherRepeatsNorSkips()
     {
-        using var bench = new SchedulerBench(TestClock.Now);
-        var first = bench.Subscribe(bench.Maria, "one");
-        var second = bench.Subscribe(bench.Maria, "two");
-        var third = bench.Subscribe(bench.Maria, "three");
-        bench.Time.Advance(NewYorkEight - TestClock.Now);
+        using var book = new DigestSchedulerFixture(TestClock.Now);
+        var first = book.Subscribe(book.Maria, "one");
+        var second = book.Subscribe(book.Maria, "two");
+        var third = book.Subscribe(book.Maria, "three");
+        book.Time.Advance(NewYorkEight - TestClock.Now);
 
         // The process stops while the second digest is being sent (a stop is not a delivery failure).
-        bench.Delivery.FailWith = s => s.Id == second.Id ? new OperationCanceledException("host stopping") : null;
-        await Assert.ThrowsAsync<OperationCanceledException>(() => bench.Scheduler().RunDueAsync(CancellationToken.None));
-        Assert.Equal([first.Id], bench.Delivery.Sent.Select(s => s.SubscriptionId));
+        book.Delivery.FailWith = s => s.Id == second.Id ? new OperationCanceledException("host stopping") : null;
+        await Assert.ThrowsAsync<OperationCanceledException>(() => book.Scheduler().RunDueAsync(CancellationToken.None));
+        Assert.Equal([first.Id], book.Delivery.Sent.Select(s => s.SubscriptionId));
 
-        bench.Restart();
-        bench.Delivery.FailWith = _ => null;
-        bench.Time.Advance(TimeSpan.FromSeconds(20));
-        await bench.Scheduler().RunDueAsync(CancellationToken.None);
-        await bench.Scheduler().RunDueAsync(CancellationToken.None);
+        book.Restart();
+        book.Delivery.FailWith = _ => null;
+        book.Time.Advance(TimeSpan.FromSeconds(20));
+        await book.Scheduler().RunDueAsync(CancellationToken.None);
+        await book.Scheduler().RunDueAsync(CancellationToken.None);
 
-        Assert.Equal([first.Id, second.Id, third.Id], bench.Delivery.Sent.Select(s => s.SubscriptionId).Order());
-        Assert.All([first, second, third], s => Assert.Equal(DigestSlotState.Delivered, bench.Store.LatestDigestClaim(s.Id)!.State));
+        Assert.Equal([first.Id, second.Id, third.Id], book.Delivery.Sent.Select(s => s.SubscriptionId).Order());
+        Assert.All([first, second, third], s => Assert.Equal(DigestSlotState.Delivered, book.Store.LatestDigestClaim(s.Id)!.State));
     }
 
     [Fact]
     public async Task DigestScheduler_DownInsideTheCatchUpWindow_SendsOnceMarkedLate()
     {
-        using var bench = new SchedulerBench(TestClock.Now);
-        var subscription = bench.Subscribe(bench.Maria, "ny-channel");
-        bench.Time.Advance(NewYorkEight - TestClock.Now + TimeSpan.FromHours(2));
+        using var book = new DigestSchedulerFixture(TestClock.Now);
+        var subscription = book.Subscribe(book.Maria, "ny-channel");
+        book.Time.Advance(NewYorkEight - TestClock.Now + TimeSpan.FromHours(2));
 
-        await bench.Scheduler().RunDueAsync(CancellationToken.None);
-        await bench.Scheduler().RunDueAsync(CancellationToken.None);
+        await book.Scheduler().RunDueAsync(CancellationToken.None);
+        await book.Scheduler().RunDueAsync(CancellationToken.None);
 
-        var sent = Assert.Single(bench.Delivery.Sent);
+        var sent = Assert.Single(book.Delivery.Sent);
         Assert.Equal(subscription.Id, sent.SubscriptionId);
         Assert.Contains("sent late: due at 08:00", sent.Digest.Cards[0].Subtitle, StringComparison.Ordinal);
-        Assert.True(bench.Store.LatestDigestClaim(subscription.Id)!.Late);
+        Assert.True(book.Store.LatestDigestClaim(subscription.Id)!.Late);
     }
 
     [Fact]
     public async Task DigestScheduler_DownLongerThanTheCatchUpWindow_SkipsThatSlotAndSendsTheNext()
     {
-        using var bench = new SchedulerBench(TestClock.Now);
-        var subscription = bench.Subscribe(bench.Maria, "ny-channel");
-        bench.Time.Advance(NewYorkEight - TestClock.Now + TimeSpan.FromHours(4));
-        var scheduler = bench.Scheduler();
+        using var book = new DigestSchedulerFixture(TestClock.Now);
+        var subscription = book.Subscribe(book.Maria, "ny-channel");
+        book.Time.Advance(NewYorkEight - TestClock.Now + TimeSpan.FromHours(4));
+        var scheduler = book.Scheduler();
 
         await scheduler.RunDueAsync(CancellationToken.None);
-        Assert.Empty(bench.Delivery.Sent);
-        Assert.Equal(DigestSlotState.Skipped, bench.Store.LatestDigestClaim(subscription.Id)!.State);
+        Assert.Empty(book.Delivery.Sent);
+        Assert.Equal(DigestSlotState.Skipped, book.Store.LatestDigestClaim(subscription.Id)!.State);
 
         Assert.Equal(TimeSpan.FromMinutes(1), scheduler.UntilNextPass());
-        bench.AdvanceToNextSlot();
+        book.AdvanceToNextSlot();
         await scheduler.RunDueAsync(CancellationToken.None);
 
-        Assert.Single(bench.Delivery.Sent);
-        Assert.Equal(NewYorkEight.AddDays(1), bench.Store.LatestDigestClaim(subscription.Id)!.Slot);
+        Assert.Single(book.Delivery.Sent);
+        Assert.Equal(NewYorkEight.AddDays(1), book.Store.LatestDigestClaim(subscription.Id)!.Slot);
     }
 
     [Fact]
     public async Task DigestScheduler_FailedSend_IsTriedAgainOnTheNextPass()
     {
-        using var bench = new SchedulerBench(TestClock.Now);
-        bench.Subscribe(bench.Maria, "ny-channel");
-        bench.Time.Advance(NewYorkEight - TestClock.Now);
-        bench.Delivery.FailWith = _ => new HttpRequestException("connection refused");
-        var scheduler = bench.Scheduler();
+        using var book = new DigestSchedulerFixture(TestClock.Now);
+        book.Subscribe(book.Maria, "ny-channel");
+        book.Time.Advance(NewYorkEight - TestClock.Now);
+        book.Delivery.FailWith = _ => new HttpRequestException("connection refused");
+        var scheduler = book.Scheduler();
 
         await scheduler.RunDueAsync(CancellationToken.None);
-        bench.Delivery.FailWith = _ => null;
-        bench.Time.Advance(TimeSpan.FromMinutes(1));
+        book.Delivery.FailWith = _ => null;
+        book.Time.Advance(TimeSpan.FromMinutes(1));
         await scheduler.RunDueAsync(CancellationToken.None);
         await scheduler.RunDueAsync(CancellationToken.None);
 
-        Assert.Single(bench.Delivery.Sent);
+        Assert.Single(book.Delivery.Sent);
     }
 
     [Fact]
     public async Task DigestScheduler_SubscriberNoLongerManages_SendsNothing()
     {
-        using var bench = new SchedulerBench(TestClock.Now);
-        var subscription = bench.Subscribe(bench.Maria, "ny-channel");
-        bench.Store.SaveRep(bench.Maria with { Role = Domain.Reps.Role.Rep });
-        bench.Time.Advance(NewYorkEight - TestClock.Now);
+        using var book = new DigestSchedulerFixture(TestClock.Now);
+        var subscription = book.Subscribe(book.Maria, "ny-channel");
+        book.Store.SaveRep(book.Maria with { Role = Domain.Reps.Role.Rep });
+        book.Time.Advance(NewYorkEight - TestClock.Now);
 
-        await bench.Scheduler().RunDueAsync(CancellationToken.None);
+        await book.Scheduler().RunDueAsync(CancellationToken.None);
 
-        Assert.Empty(bench.Delivery.Sent);
-        Assert.Equal(DigestSlotState.Skipped, bench.Store.LatestDigestClaim(subscription.Id)!.State);
+        Assert.Empty(book.Delivery.Sent);
+        Assert.Equal(DigestSlotState.Skipped, book.Store.LatestDigestClaim(subscription.Id)!.State);
     }
 
     [Fact]
     public void DigestScheduler_SlotSoonerThanTheRefresh_WakesAtTheSlot()
     {
-        using var bench = new SchedulerBench(NewYorkEight.AddSeconds(-20));
-        bench.Subscribe(bench.Maria, "ny-channel");
+        using var book = new DigestSchedulerFixture(NewYorkEight.AddSeconds(-20));
+        book.Subscribe(book.Maria, "ny-channel");
 
-        Assert.Equal(TimeSpan.FromSeconds(20), bench.Scheduler().UntilNextPass());
+        Assert.Equal(TimeSpan.FromSeconds(20), book.Scheduler().UntilNextPass());
     }
 
     [Fact]
     public async Task DigestSchedulerService_SleepsUntilTheSlot_ThenDelivers()
     {
         var clock = TestClock.Start();
-        using var bench = new SchedulerBench(clock);
-        bench.Subscribe(bench.Maria, "ny-channel");
+        using var book = new DigestSchedulerFixture(clock);
+        book.Subscribe(book.Maria, "ny-channel");
         clock.Advance(NewYorkEight - TestClock.Now - TimeSpan.FromSeconds(30));
-        var service = new DigestSchedulerService(bench.Scheduler(), clock, NullLogger<DigestSchedulerService>.Instance);
+        var service = new DigestSchedulerService(book.Scheduler(), clock, NullLogger<DigestSchedulerService>.Instance);
 
         await service.StartAsync(CancellationToken.None);
         Assert.Equal(TimeSpan.FromSeconds(30), await clock.NextTimerAsync());
-        Assert.Empty(bench.Delivery.Sent);
+        Assert.Empty(book.Delivery.Sent);
         clock.Advance(TimeSpan.FromSeconds(30));
         await clock.NextTimerAsync();
         await service.StopAsync(CancellationToken.None);
 
-        Assert.Single(bench.Delivery.Sent);
+        Assert.Single(book.Delivery.Sent);
     }
 
     private static TimeOnly Local(DateTimeOffset instant, string zone) =>

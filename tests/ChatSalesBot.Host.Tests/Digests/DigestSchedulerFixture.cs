@@ -16,16 +16,16 @@ namespace ChatSalesBot.Host.Tests.Digests;
 /// A database file with two managers, Maria (East, New York) and Hans (Central, Berlin), each with a rep and a
 /// customer due; the scheduler over it on a fake clock, with a delivery that records what it sent and can fail.
 /// </summary>
-internal sealed class SchedulerBench : IDisposable
+internal sealed class DigestSchedulerFixture : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "csb-digests-" + Guid.NewGuid().ToString("N"));
 
-    public SchedulerBench(DateTimeOffset start)
+    public DigestSchedulerFixture(DateTimeOffset start)
         : this(new FakeTimeProvider(start))
     {
     }
 
-    public SchedulerBench(FakeTimeProvider time)
+    public DigestSchedulerFixture(FakeTimeProvider time)
     {
         Directory.CreateDirectory(_folder);
         Time = time;
