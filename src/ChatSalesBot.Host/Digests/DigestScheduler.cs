@@ -27,10 +27,24 @@ public sealed partial class DigestScheduler(ISalesStore store, DigestComposer co
     private readonly HashSet<int> _undeliverable = [];
 
     /// <summary>Sends every slot due by now that is not delivered yet; returns how many digests went out.</summary>
-    public async Task<int> RunDueAsync(CancellationToken cancellationToken)
+    public async Task<int> RunDueAsync(CancellationToken cancellationToken) =>
+        await RunDueAsync(store.DigestSubscriptions(), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>How long to wait before the next pass: until the next slot of any subscription, at most <see cref="Refresh"/>.</summary>
+    public TimeSpan UntilNextPass() => UntilNextPass(store.DigestSubscriptions());
+
+    /// <summary>One pass of the hosted service from one read of the subscriptions: sends what is due, then says how long to sleep.</summary>
+    public async Task<TimeSpan> PassAsync(CancellationToken cancellationToken)
+    {
+        var subscriptions = store.DigestSubscriptions();
+        await RunDueAsync(subscriptions, cancellationToken).ConfigureAwait(false);
+        return UntilNextPass(subscriptions);
+    }
+
+    private async Task<int> RunDueAsync(IReadOnlyList<DigestSubscription> subscriptions, CancellationToken cancellationToken)
     {
         var sent = 0;
-        foreach (var subscription in store.DigestSubscriptions())
+        foreach (var subscription in subscriptions)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!_deliveries.TryGetValue(subscription.Address.Platform, out var delivery))
@@ -49,12 +63,11 @@ public sealed partial class DigestScheduler(ISalesStore store, DigestComposer co
         return sent;
     }
 
-    /// <summary>How long to wait before the next pass: until the next slot of any subscription, at most <see cref="Refresh"/>.</summary>
-    public TimeSpan UntilNextPass()
+    private TimeSpan UntilNextPass(IReadOnlyList<DigestSubscription> subscriptions)
     {
         var now = time.GetUtcNow();
         var wake = now + Refresh;
-        foreach (var s in store.DigestSubscriptions())
+        foreach (var s in subscriptions)
         {
             if (DigestSlots.Next(s, now) is { } next && next < wake)
             {

@@ -13,13 +13,7 @@ internal sealed partial class DigestSchedulerService(DigestScheduler scheduler, 
             {
                 // On the pool, never inline on the thread whose timer fired the wake-up (a fake clock's Advance in tests):
                 // a pass waits on the store's lock.
-                wait = await Task.Run(
-                    async () =>
-                    {
-                        await scheduler.RunDueAsync(stoppingToken).ConfigureAwait(false);
-                        return scheduler.UntilNextPass();
-                    },
-                    stoppingToken).ConfigureAwait(false);
+                wait = await Task.Run(() => scheduler.PassAsync(stoppingToken), stoppingToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
