@@ -26,6 +26,10 @@ public sealed class TerminalDigestDelivery(IAnsiConsole console) : IDigestDelive
         return Task.CompletedTask;
     }
 
+    /// <summary>The terminal chat is the subscriber's own: the notice is printed like the digest.</summary>
+    public Task TellSubscriberAsync(DigestSubscription subscription, Reply notice, CancellationToken cancellationToken) =>
+        DeliverAsync(subscription, notice, cancellationToken);
+
     /// <summary>The terminal chat's address: the signed-in rep's email is the conversation.</summary>
     public static DeliveryAddress AddressOf(string email) =>
         new() { Platform = RepResolver.ConsolePlatform, TenantId = "local", ConversationId = email };

@@ -107,4 +107,12 @@ internal sealed class RecordingDelivery : IDigestDelivery
         Sent.Add((subscription.Id, digest));
         return Task.CompletedTask;
     }
+
+    public List<(int SubscriptionId, Reply Notice)> Told { get; } = [];
+
+    public Task TellSubscriberAsync(DigestSubscription subscription, Reply notice, CancellationToken cancellationToken)
+    {
+        Told.Add((subscription.Id, notice));
+        return Task.CompletedTask;
+    }
 }
