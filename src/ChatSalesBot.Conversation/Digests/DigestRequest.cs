@@ -151,8 +151,11 @@ public sealed partial record DigestRequest(DigestVerb Verb)
         return [.. DigestSchedule.Ordered(days)];
     }
 
-    /// <summary>"08:00", "8", "7:30am", "8pm"; null for "25:00", "8:75", "13pm".</summary>
-    private static TimeOnly? ReadTime(string said)
+    /// <summary>
+    /// A local time of day as people write it: "08:00", "8", "7:30am", "8pm"; null for "25:00", "8:75", "13pm". The
+    /// one rule for chat and the command line (`digest run --at`).
+    /// </summary>
+    public static TimeOnly? ReadTime(string said)
     {
         var m = TimeParts().Match(said);
         if (!m.Success)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using ChatSalesBot.Conversation.Digests;
 using Spectre.Console;
 
@@ -11,7 +10,7 @@ public static class DigestCommand
     public static Command Create()
     {
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be sent; nothing is claimed or sent" };
-        var at = new Option<string?>("--at") { Description = "Today's slots at this local time (e.g. 08:00) in each subscription's zone; default: each one's next slot" };
+        var at = new Option<string?>("--at") { Description = "Today's slots at this local time (08:00, 7:30am, 8pm) in each subscription's zone; default: each one's next slot" };
         var team = new Option<string?>("--team") { Description = "Only digests that cover this team (name or id)" };
         var db = HostCommands.DatabaseOption();
         var run = new Command("run", "Show the digests the scheduler would send") { dryRun, at, team, db };
@@ -26,9 +25,9 @@ public static class DigestCommand
             TimeOnly? local = null;
             if (result.GetValue(at) is { } said)
             {
-                if (!TimeOnly.TryParseExact(said, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                if (DigestRequest.ReadTime(said.Trim()) is not { } parsed)
                 {
-                    HostCommands.Fail($"--at takes a local time of day from 00:00 to 23:59, such as 08:00; \"{said}\" is not one.");
+                    HostCommands.Fail($"--at takes a local time of day from 00:00 to 23:59, such as 08:00 or 7:30am; \"{said}\" is not one.");
                     return 2;
                 }
 

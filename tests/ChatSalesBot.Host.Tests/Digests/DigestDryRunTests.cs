@@ -66,6 +66,7 @@ public sealed class DigestDryRunTests : IDisposable
     [Theory]
     [InlineData("digest", "run", "Only `digest run --dry-run` exists")]
     [InlineData("digest", "run", "--dry-run", "--at", "25:00", "\"25:00\" is not one")]
+    [InlineData("digest", "run", "--dry-run", "--at", "13pm", "\"13pm\" is not one")]
     public async Task DigestRunCommand_BadArguments_OneLineAndExitTwo(params string[] argsAndAnswer)
     {
         var (code, output) = await CommandLine.Run(argsAndAnswer[..^1]);
@@ -73,5 +74,21 @@ public sealed class DigestDryRunTests : IDisposable
         Assert.Equal(2, code);
         CommandLine.AssertOneLine(output);
         Assert.Contains(argsAndAnswer[^1], output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("8pm")]
+    [InlineData("7:30am")]
+    [InlineData("8")]
+    public async Task DigestRunCommand_AtTakesTheTimesChatTakes(string at)
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"csb-no-such-{Guid.NewGuid():N}.db");
+
+        var (code, output) = await CommandLine.Run("digest", "run", "--dry-run", "--at", at, "--db", missing);
+
+        // The time is accepted; what stops the run is the database that does not exist.
+        Assert.Equal(2, code);
+        Assert.DoesNotContain("is not one", output, StringComparison.Ordinal);
+        Assert.Contains(missing, output, StringComparison.Ordinal);
     }
 }
