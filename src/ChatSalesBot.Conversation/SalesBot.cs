@@ -64,7 +64,7 @@ public sealed class SalesBot : ISalesBot
                 return Reply.Nothing;
             }
 
-            var ctx = new TurnContext(rep, turn.User.Platform, RepClock.Today(_desk.Time, rep), _desk.Time.GetUtcNow()) { Address = turn.Address };
+            var ctx = new TurnContext(rep, turn.User.Platform, RepClock.Today(_desk.Time, rep), _desk.Time.GetUtcNow()) { Address = turn.Address, PersonalAddress = turn.PersonalAddress };
             var (name, reply) = turn switch
             {
                 IncomingMessage message => OnMessage(ctx, message.Text),

@@ -23,6 +23,12 @@ public abstract record Turn(ChannelUser User)
     /// adapter does not name it, and then nothing can be subscribed from that turn.
     /// </summary>
     public DeliveryAddress? Address { get; init; }
+
+    /// <summary>
+    /// The user's own one-to-one chat with the bot (Slack DM, Teams personal chat), where "my digest on" delivers;
+    /// null when the adapter cannot name it, and then the personal digest goes to <see cref="Address"/>.
+    /// </summary>
+    public DeliveryAddress? PersonalAddress { get; init; }
 }
 
 /// <summary>A text message (DM, mention with the mention stripped, slash command text with its command).</summary>

@@ -95,7 +95,7 @@ public sealed partial class DigestCommands
 
     private Reply PersonalOn(TurnContext ctx, DigestRequest request)
     {
-        if (ctx.Address is not { } address)
+        if ((ctx.PersonalAddress ?? ctx.Address) is not { } address)
         {
             return NoAddress();
         }

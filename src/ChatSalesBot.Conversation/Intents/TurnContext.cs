@@ -8,4 +8,7 @@ public sealed record TurnContext(Rep Rep, string Channel, DateOnly Today, DateTi
 {
     /// <summary>The conversation the turn came from, when the adapter can name it (see <see cref="Turn.Address"/>).</summary>
     public DeliveryAddress? Address { get; init; }
+
+    /// <summary>The user's one-to-one chat with the bot (see <see cref="Turn.PersonalAddress"/>).</summary>
+    public DeliveryAddress? PersonalAddress { get; init; }
 }

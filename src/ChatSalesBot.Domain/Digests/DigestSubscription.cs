@@ -20,7 +20,19 @@ public sealed record DigestSubscription
     /// <summary>"my digest on": the subscriber's own list, to the chat they asked in.</summary>
     public bool Personal { get; init; }
 
+    /// <summary>What is sent on the schedule: the morning digest or the weekly manager report.</summary>
+    public DigestKind Kind { get; init; } = DigestKind.MorningDigest;
+
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// Set when the platform refused the address for good (the bot was removed from the channel): no slot is claimed
+    /// until the subscription is made again.
+    /// </summary>
+    public DateTimeOffset? DisabledAt { get; init; }
+
+    /// <summary>Why the subscription stopped, in the platform's words (e.g. "channel_not_found").</summary>
+    public string? DisabledReason { get; init; }
 
     /// <summary>Slots before this instant are never sent: a new or changed subscription starts with its next slot.</summary>
     public DateTimeOffset StartsAt { get; init; }
@@ -36,6 +48,14 @@ public sealed record DigestSubscription
         CreatedAt = now,
         StartsAt = now,
     };
+}
+
+/// <summary>What a subscription delivers.</summary>
+public enum DigestKind
+{
+    MorningDigest,
+
+    WeeklyReport,
 }
 
 /// <summary>Where one slot of a subscription stands.</summary>
