@@ -58,13 +58,19 @@ public sealed class SalesBot : ISalesBot
                 };
             }
 
+            var ctx = new TurnContext(rep, turn.User.Platform, RepClock.Today(_desk.Time, rep), _desk.Time.GetUtcNow()) { Address = turn.Address, PersonalAddress = turn.PersonalAddress };
             if (turn.DeliveryId is { } delivery && !_desk.Store.TryBeginTurn(delivery, _desk.Time.GetUtcNow()))
             {
-                ConversationLog.Duplicate(_logger, delivery);
-                return Reply.Nothing;
+                if (!turn.Resumed || turn is not IncomingMessage resumed)
+                {
+                    ConversationLog.Duplicate(_logger, delivery);
+                    return Reply.Nothing;
+                }
+
+                ConversationLog.ResumedAfterCommit(_logger, delivery);
+                return AnswerAgain(ctx, resumed.Text);
             }
 
-            var ctx = new TurnContext(rep, turn.User.Platform, RepClock.Today(_desk.Time, rep), _desk.Time.GetUtcNow()) { Address = turn.Address, PersonalAddress = turn.PersonalAddress };
             var (name, reply) = turn switch
             {
                 IncomingMessage message => OnMessage(ctx, message.Text),
@@ -117,6 +123,20 @@ public sealed class SalesBot : ISalesBot
         };
         return (intent.GetType().Name, reply);
     }
+
+    /// <summary>
+    /// A resumed turn whose delivery is already in the ledger: the process stopped after the turn's commit and before
+    /// its answer went out. What only reads is answered afresh; what changes something is not done twice (its change,
+    /// if it made one, is saved), and the rep is told so.
+    /// </summary>
+    private Reply AnswerAgain(TurnContext ctx, string text) => MessageParser.Parse(text) switch
+    {
+        Intent.LookUp or Intent.FollowUps or Intent.Question or Intent.Help => OnMessage(ctx, text).Reply,
+        _ => new Reply(
+            $"I handled \"{CustomerCards.Shorten(text, 80)}\" just before a restart, and my answer was lost on the way. Whatever it changed is saved, " +
+            "and nothing was done twice: look at the customer's card or your `followups` before sending it again.",
+            []),
+    };
 
     /// <summary>A bare customer name ("acme corp") is a look-up when it names exactly one customer.</summary>
     private Reply? BareName(TurnContext ctx, string text) =>
