@@ -47,6 +47,7 @@ async function send() {
   const count = Number(args.count ?? 50);
   const held = new Set();
   await standIn(Number(args['api-port']), new Set(), {}, { holdPosts: () => true, onPost: (channel) => held.add(channel) });
+  await sleep(200); // the stand-in's port is open before the first DM reaches the host
   const statuses = await Promise.all(Array.from({ length: count }, (_, i) => dm(args.url, args.secret, i + 1)));
   const acked = statuses.map((s, i) => (s === 200 ? i + 1 : null)).filter((n) => n !== null);
   fs.writeFileSync(args.acked, acked.join('\n') + '\n');

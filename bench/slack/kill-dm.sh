@@ -41,14 +41,16 @@ dotnet build -c Release src/ChatSalesBot.Host -v q -nologo > /dev/null
 dotnet "$HOST_DLL" seed --demo --db "$WORK/kill.db" > /dev/null
 
 # First life: DMs acknowledged, answers held in flight, then SIGKILL.
+# (The host calls the Web API only once DMs arrive, so the stand-in may start after it.)
+start_host first.log
 node bench/slack/kill-dm.js send --url "http://127.0.0.1:$HOST_PORT" --api-port "$API_PORT" --secret "$SECRET" \
   --count "$COUNT" --acked "$WORK/acked.txt" --ready "$WORK/ready" &
 node_pid=$!
-start_host first.log
 while [ ! -f "$WORK/ready" ]; do kill -0 "$node_pid" 2>/dev/null || { echo "KILL-DM FAIL: the sender died"; exit 1; }; sleep 0.05; done
 kill -KILL "$host_pid"; wait "$host_pid" 2>/dev/null || true; host_pid=""
 kill "$node_pid"; wait "$node_pid" 2>/dev/null || true; node_pid=""
 echo "host killed (SIGKILL); pending deliveries in the file are resumed at the next start"
+[ -s "$WORK/acked.txt" ] || { echo "KILL-DM FAIL: no DM was acknowledged"; exit 1; }
 
 # Second life: the stand-in answers; every acknowledged DM must get its answer.
 status=0

@@ -71,15 +71,27 @@ public sealed class SalesBot : ISalesBot
                 return AnswerAgain(ctx, resumed.Text);
             }
 
-            var (name, reply) = turn switch
+            SalesDesk.CurrentDelivery.Value = turn.DeliveryId;
+            try
             {
-                IncomingMessage message => OnMessage(ctx, message.Text),
-                ButtonPress button => (button.Action.Verb, OnButton(ctx, button)),
-                _ => ("unknown", Help.For(null)),
-            };
-            intentName = name;
-            ConversationLog.Turn(_logger, intentName, rep.Id, ctx.Channel, (long)_desk.Time.GetElapsedTime(started).TotalMilliseconds);
-            return reply;
+                var (name, reply) = turn switch
+                {
+                    IncomingMessage message => OnMessage(ctx, message.Text),
+                    ButtonPress button => (button.Action.Verb, OnButton(ctx, button)),
+                    _ => ("unknown", Help.For(null)),
+                };
+                intentName = name;
+                ConversationLog.Turn(_logger, intentName, rep.Id, ctx.Channel, (long)_desk.Time.GetElapsedTime(started).TotalMilliseconds);
+                return reply;
+            }
+            finally
+            {
+                SalesDesk.CurrentDelivery.Value = null;
+                if (turn.DeliveryId is { } ended)
+                {
+                    _desk.Store.EndTurn(ended);
+                }
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -65,6 +65,7 @@ public sealed partial class LiteDbSalesStore
             {
                 _db.Rollback();
                 ReturnBufferedAudit(audit);
+                ReturnClaimedTurns();
                 throw;
             }
             finally
