@@ -5,7 +5,7 @@ namespace ChatSalesBot.Bench;
 /// <summary>Command line: which scenarios, which database, how many iterations.</summary>
 public sealed record BenchOptions(string Scenario, string DatabasePath, int LookUps, int Touches, int Writers, string HostDll, string? MarkdownPath)
 {
-    private static readonly string[] Scenarios = ["all", "lookup", "followups", "touch", "serve"];
+    private static readonly string[] Scenarios = ["all", "lookup", "followups", "touch", "digest", "serve"];
 
     public bool Runs(string scenario) => Scenario == "all" || Scenario == scenario;
 

@@ -1,10 +1,12 @@
 using System.Globalization;
 using ChatSalesBot.Bench;
 using ChatSalesBot.Conversation;
+using ChatSalesBot.Conversation.Digests;
 using ChatSalesBot.Conversation.Intents;
 using ChatSalesBot.Conversation.Matching;
 using ChatSalesBot.Domain.Storage;
 using ChatSalesBot.Host;
+using ChatSalesBot.Host.Digests;
 using ChatSalesBot.Storage.LiteDb;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -18,7 +20,7 @@ if (Console.IsOutputRedirected)
 
 if (options is null)
 {
-    AnsiConsole.MarkupLine("Usage: [bold]all|lookup|followups|touch|serve[/] [[--db FILE]] [[--lookups N]] [[--touches N]] [[--writers N]] [[--host-dll FILE]] [[--markdown FILE]]");
+    AnsiConsole.MarkupLine("Usage: [bold]all|lookup|followups|touch|digest|serve[/] [[--db FILE]] [[--lookups N]] [[--touches N]] [[--writers N]] [[--host-dll FILE]] [[--markdown FILE]]");
     return 2;
 }
 
@@ -98,6 +100,28 @@ if (options.InProcess)
         var commits = liteDb.Commits - commitsBefore;
         rows.Add((Outcome.Above(concurrent, $"log touches durably, {options.Writers} reps at once", concurrent.Count / concurrentWall.TotalSeconds, 1000, "/s",
             string.Create(CultureInfo.InvariantCulture, $"p50 {concurrent.Percentile(50):0.0} ms, p99 {concurrent.Percentile(99):0.0} ms; {commits:N0} commits ({(double)concurrent.Count / commits:0.0} touches each)")), Load(load)));
+    }
+
+    if (options.Runs("digest"))
+    {
+        var load = LoadAverage.Now();
+        var gc = Gc();
+        var time = host.Services.GetRequiredService<TimeProvider>();
+        var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        // `chat` (the in-process host) has no digest services: the composer and scheduler as `serve` makes them.
+        var composer = new DigestComposer(store, host.Services.GetRequiredService<ChatSalesBot.Domain.SalesRules>());
+        var (digests, wall, followUps) = DigestScenario.BuildAll(store, composer, day);
+        rows.Add((Outcome.Below(digests, "one rep's morning digest (DigestComposer)", digests.Percentile(99), 2, "ms p99", GcSince(gc)), Load(load)));
+        rows.Add((Outcome.Below(digests, $"all {digests.Count:N0} reps' morning digests", wall.TotalSeconds, 2, "s", $"{followUps:N0} follow-ups in them"), Load(load)));
+
+        load = LoadAverage.Now();
+        var scheduler = new DigestScheduler(store, composer, [new TerminalDigestDelivery(AnsiConsole.Console)], time,
+            Microsoft.Extensions.Options.Options.Create(new DigestOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<DigestScheduler>.Instance);
+        var passes = await DigestScenario.IdlePasses(store, scheduler, time, 100);
+        var share = passes.Percentile(50) / DigestScheduler.Refresh.TotalMilliseconds * 100;
+        rows.Add((Outcome.Info(passes, $"scheduler pass, {DigestScenario.Subscriptions:N0} subscriptions, nothing due",
+            string.Create(CultureInfo.InvariantCulture, $"{passes.Percentile(50):0.000} ms p50"),
+            string.Create(CultureInfo.InvariantCulture, $"once a minute: {share:0.0000} % of one core")), Load(load)));
     }
 
     var rss = LoadAverage.StatusMb(Environment.ProcessId, "VmRSS");
