@@ -102,7 +102,9 @@ public sealed partial class DigestCommands
 
         var existing = Personal(ctx.Rep).FirstOrDefault();
         var schedule = ScheduleOf(ctx.Rep, request, existing?.Schedule);
-        return Save(ctx, existing, DigestSubscription.For(address, ctx.Rep.Id, DigestScope.OwnList, schedule, personal: true, ctx.Now), "This chat");
+        // Said where it goes: a personal chat seen from a channel, or this chat when no personal chat is known yet.
+        var where = ctx.PersonalAddress is { } personal && personal.Key() != ctx.Address?.Key() ? "Your personal chat with me" : "This chat";
+        return Save(ctx, existing, DigestSubscription.For(address, ctx.Rep.Id, DigestScope.OwnList, schedule, personal: true, ctx.Now), where);
     }
 
     private Reply PersonalOff(TurnContext ctx)
