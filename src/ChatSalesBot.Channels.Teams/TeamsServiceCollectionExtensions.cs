@@ -5,6 +5,7 @@ using ChatSalesBot.Channels.Teams.Identity;
 using ChatSalesBot.Channels.Teams.Proactive;
 using ChatSalesBot.Conversation.Background;
 using ChatSalesBot.Conversation.Identity;
+using ChatSalesBot.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -46,13 +47,12 @@ public static class TeamsServiceCollectionExtensions
         });
         services.AddHostedService<TeamsStartupCheck>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPlatformDirectory, TeamsDirectory>());
-        services.TryAddSingleton<IConversationReferenceStore>(sp =>
-        {
-            var path = sp.GetRequiredService<IOptions<TeamsOptions>>().Value.ConversationReferencesPath;
-            return string.IsNullOrWhiteSpace(path)
-                ? new InMemoryConversationReferenceStore()
-                : new JsonFileConversationReferenceStore(path, sp.GetRequiredService<ILogger<JsonFileConversationReferenceStore>>());
-        });
+        // In the bot's database when the host has one (the JSON file of earlier versions imported once), else in memory.
+        services.TryAddSingleton<IConversationReferenceStore>(sp => sp.GetService<IKnownConversations>() is { } known
+            ? StoredConversationReferenceStore.Open(known, sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<IOptions<TeamsOptions>>().Value.ConversationReferencesPath,
+                sp.GetRequiredService<ILogger<StoredConversationReferenceStore>>())
+            : new InMemoryConversationReferenceStore());
         return services;
     }
 

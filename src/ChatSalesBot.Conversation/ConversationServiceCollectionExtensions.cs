@@ -24,6 +24,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton(new SalesRules());
         services.TryAddSingleton<IRepStore>(sp => sp.GetRequiredService<ISalesStore>());
         services.TryAddSingleton<IPendingDeliveries>(sp => sp.GetRequiredService<ISalesStore>());
+        services.TryAddSingleton<IKnownConversations>(sp => sp.GetRequiredService<ISalesStore>());
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<PlainDates>();
         services.AddSingleton<SalesDesk>();

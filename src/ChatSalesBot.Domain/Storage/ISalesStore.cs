@@ -150,7 +150,8 @@ public interface IPendingDeliveries
 }
 
 /// <summary>Everything the bot stores; LiteDB implements it by default.</summary>
-public interface ISalesStore : IRepStore, ICustomerStore, ITouchStore, IOrderStore, IAuditTrail, ITurnLedger, IPendingDeliveries, IDigestStore
+public interface ISalesStore : IRepStore, ICustomerStore, ITouchStore, IOrderStore, IAuditTrail, ITurnLedger, IPendingDeliveries, IDigestStore,
+    IKnownConversations
 {
     /// <summary>Runs several writes as one durable transaction (imports, tier recompute).</summary>
     void InTransaction(Action work);
