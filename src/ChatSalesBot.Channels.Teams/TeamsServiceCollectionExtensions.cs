@@ -4,6 +4,7 @@ using ChatSalesBot.Channels.Teams.Cards;
 using ChatSalesBot.Channels.Teams.Identity;
 using ChatSalesBot.Channels.Teams.Proactive;
 using ChatSalesBot.Conversation.Background;
+using ChatSalesBot.Conversation.Digests;
 using ChatSalesBot.Conversation.Identity;
 using ChatSalesBot.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,8 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<TeamsUserLocator>();
         services.TryAddSingleton<TeamsActivityHandler>();
         services.TryAddSingleton<TeamsProactiveMessenger>();
+        services.TryAddSingleton<TeamsConversationPace>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestDelivery, TeamsDigestDelivery>());
         services.AddBackgroundTurns(TeamsOptions.SectionName, sp =>
         {
             var options = sp.GetRequiredService<IOptions<TeamsOptions>>().Value;
