@@ -132,6 +132,30 @@ public sealed class DigestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task MyDigest_InAChannelWithAKnownPersonalChat_GoesThereAndSaysSo()
+    {
+        var personal = new DeliveryAddress { Platform = "console", TenantId = "local", ConversationId = "alice-personal" };
+
+        var there = await _f.Bot.HandleAsync(new IncomingMessage(BotFixture.Console(_f.Alice), "my digest on at 07:30")
+        {
+            Address = Channel,
+            PersonalAddress = personal,
+        }, CancellationToken.None);
+
+        Assert.StartsWith("Subscribed: your personal chat with me gets", there.Text, StringComparison.Ordinal);
+        Assert.Equal(personal, Assert.Single(_f.Store.DigestSubscriptions()).Address);
+    }
+
+    [Fact]
+    public async Task MyDigest_NoPersonalChatKnown_GoesToThisChatAndSaysSo()
+    {
+        var here = await Say(_f.Alice, "my digest on at 07:30");
+
+        Assert.StartsWith("Subscribed: this chat gets", here.Text, StringComparison.Ordinal);
+        Assert.Equal(Channel, Assert.Single(_f.Store.DigestSubscriptions()).Address);
+    }
+
+    [Fact]
     public async Task DigestPreview_ManagersTeam_ShowsEachRepsFollowUpListAsTheyWouldSeeIt()
     {
         var preview = await Say(_f.Maria, "digest preview team east");
