@@ -49,7 +49,11 @@ public sealed partial class DigestCommands
     }
 
     private IReadOnlyList<string> Row(DigestSubscription s, DateTimeOffset now, string where) =>
-        [where, ScopeText(s.Scope, s.SubscriberRepId), s.Schedule.Describe(), Next(s, now) ?? "none"];
+        [where, ScopeText(s.Scope, s.SubscriberRepId), s.Schedule.Describe(), s.DisabledAt is null ? Next(s, now) ?? "none" : Stopped(s)];
+
+    /// <summary>A subscription the platform refused to deliver to: why, and how to start it again.</summary>
+    private static string Stopped(DigestSubscription s) =>
+        $"stopped: {s.DisabledReason ?? "the chat refused the digest"}; {(s.Personal ? "\"my digest on\"" : "\"digest subscribe\" in that chat")} restarts it";
 
     private Reply Unsubscribe(TurnContext ctx, DigestRequest request)
     {
@@ -102,7 +106,8 @@ public sealed partial class DigestCommands
 
         var existing = Personal(ctx.Rep).FirstOrDefault();
         var schedule = ScheduleOf(ctx.Rep, request, existing?.Schedule);
-        return Save(ctx, existing, DigestSubscription.For(address, ctx.Rep.Id, DigestScope.OwnList, schedule, personal: true, ctx.Now), "This chat");
+        var who = ctx.PersonalAddress is { } personal && personal.Key() != ctx.Address?.Key() ? "Your DM with me" : "This chat";
+        return Save(ctx, existing, DigestSubscription.For(address, ctx.Rep.Id, DigestScope.OwnList, schedule, personal: true, ctx.Now), who);
     }
 
     private Reply PersonalOff(TurnContext ctx)

@@ -61,7 +61,7 @@ public sealed partial class DigestCommands(SalesDesk desk)
     private Reply Save(TurnContext ctx, DigestSubscription? existing, DigestSubscription wanted, string who)
     {
         var what = $"the morning digest of {ScopeText(wanted.Scope, wanted.SubscriberRepId)}";
-        if (existing is not null && existing.Schedule == wanted.Schedule && existing.AddressKey == wanted.AddressKey)
+        if (existing is { DisabledAt: null } && existing.Schedule == wanted.Schedule && existing.AddressKey == wanted.AddressKey)
         {
             return Confirm($"{who} already gets {what} {existing.Schedule.Describe()}; nothing changed.", existing, ctx.Now);
         }
@@ -73,8 +73,12 @@ public sealed partial class DigestCommands(SalesDesk desk)
             desk.Audit(ctx, AuditAction.DigestSubscribe, null, $"{stored.AddressKey}: {ScopeText(stored.Scope, stored.SubscriberRepId)}, {stored.Schedule.Describe()}");
             return stored;
         });
+        // A subscription stopped because the platform refused its address starts again when it is made again (wanted has
+        // no DisabledAt).
         var said = existing is null
             ? $"Subscribed: {who.ToLowerInvariant()} gets {what} {saved.Schedule.Describe()}."
+            : existing.DisabledAt is not null
+            ? $"Restarted: {who.ToLowerInvariant()} gets {what} {saved.Schedule.Describe()} again (it had stopped: {existing.DisabledReason})."
             : $"Changed: {who.ToLowerInvariant()} now gets {what} {saved.Schedule.Describe()} (was {existing.Schedule.Describe()}).";
         return Confirm(said, saved, ctx.Now);
     }
