@@ -160,6 +160,7 @@ public sealed class EventsApiTests
     {
         await using var host = await SlackTestHost.StartAsync();
         var json = SlackTestHost.Payload("app_mention.json").Replace("\"ts\": \"1515449522.000016\",", "\"ts\": \"1515449522.000016\", \"thread_ts\": \"1515449000.000001\",", StringComparison.Ordinal);
+        host.Api.AddMessage("C0LAN2Q65", "1515449000.000001");
         await host.EventAsync(json);
         var post = await host.Api.WaitForAsync("chat.postMessage");
         Assert.Equal("1515449000.000001", post.Json.GetProperty("thread_ts").GetString());

@@ -60,6 +60,7 @@ public sealed partial class DigestCommands(SalesDesk desk)
     /// <summary>Inserts, changes or (unchanged) leaves a subscription, and says which, with the next delivery.</summary>
     private Reply Save(TurnContext ctx, DigestSubscription? existing, DigestSubscription wanted, string who)
     {
+        var lower = char.ToLowerInvariant(who[0]) + who[1..];
         var what = $"the morning digest of {ScopeText(wanted.Scope, wanted.SubscriberRepId)}";
         if (existing is { DisabledAt: null } && existing.Schedule == wanted.Schedule && existing.AddressKey == wanted.AddressKey)
         {
@@ -76,10 +77,10 @@ public sealed partial class DigestCommands(SalesDesk desk)
         // A subscription stopped because the platform refused its address starts again when it is made again (wanted has
         // no DisabledAt).
         var said = existing is null
-            ? $"Subscribed: {who.ToLowerInvariant()} gets {what} {saved.Schedule.Describe()}."
+            ? $"Subscribed: {lower} gets {what} {saved.Schedule.Describe()}."
             : existing.DisabledAt is not null
-            ? $"Restarted: {who.ToLowerInvariant()} gets {what} {saved.Schedule.Describe()} again (it had stopped: {existing.DisabledReason})."
-            : $"Changed: {who.ToLowerInvariant()} now gets {what} {saved.Schedule.Describe()} (was {existing.Schedule.Describe()}).";
+            ? $"Restarted: {lower} gets {what} {saved.Schedule.Describe()} again (it had stopped: {existing.DisabledReason})."
+            : $"Changed: {lower} now gets {what} {saved.Schedule.Describe()} (was {existing.Schedule.Describe()}).";
         return Confirm(said, saved, ctx.Now);
     }
 
