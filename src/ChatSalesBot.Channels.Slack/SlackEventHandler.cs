@@ -206,7 +206,7 @@ public sealed class SlackEventHandler(
 
     private async Task PublishHomeAsync(ChannelUser user, string slackUserId, string deliveryId, CancellationToken ct)
     {
-        var reply = await bot.HandleAsync(new IncomingMessage(user, "followups") { DeliveryId = deliveryId }, ct).ConfigureAwait(false);
+        var reply = await SlackHome.ComposeAsync(bot, user, deliveryId, ct).ConfigureAwait(false);
         if (reply.Placement != ReplyPlacement.None)
         {
             await sender.PublishHomeAsync(slackUserId, reply, ct).ConfigureAwait(false);

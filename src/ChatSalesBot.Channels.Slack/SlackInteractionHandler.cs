@@ -90,7 +90,7 @@ public sealed partial class SlackInteractionHandler(
             if (fromHome)
             {
                 await sender.DirectAsync(user.UserId, reply, ct).ConfigureAwait(false);
-                var home = await bot.HandleAsync(new IncomingMessage(user, "followups"), ct).ConfigureAwait(false);
+                var home = await SlackHome.ComposeAsync(bot, user, null, ct).ConfigureAwait(false);
                 await sender.PublishHomeAsync(user.UserId, home, ct).ConfigureAwait(false);
                 return;
             }

@@ -32,8 +32,13 @@ public sealed partial class DigestCommands
     {
         var here = Here(ctx);
         var personal = Personal(ctx.Rep).Where(p => here.All(h => h.Id != p.Id));
+        // Asked where nothing can be subscribed (the Slack Home tab): every chat the rep subscribed, by its id.
+        var elsewhere = ctx.Address is null
+            ? desk.Store.DigestSubscriptions().Where(s => !s.Personal && s.SubscriberRepId == ctx.Rep.Id)
+            : [];
         var rows = here.Select(s => Row(s, ctx.Now, "this chat"))
-            .Concat(personal.Select(s => Row(s, ctx.Now, "your own chat"))).ToList();
+            .Concat(personal.Select(s => Row(s, ctx.Now, "your own chat")))
+            .Concat(elsewhere.Select(s => Row(s, ctx.Now, s.Address.ConversationId))).ToList();
         if (rows.Count == 0)
         {
             return Reply.WithCard("No digest is subscribed here.", new Card(CardKind.Table, "Digests")
