@@ -52,8 +52,9 @@ public sealed class SlackDigestDelivery(SlackReplySender sender, SlackWebApiClie
             {
                 await PostAsync(channel, posted.Ts, new Reply(part.Title, [part]), cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is SlackApiException or HttpRequestException or TimeoutException)
+            catch (Exception ex) when (ex is not DigestAddressGoneException && !cancellationToken.IsCancellationRequested)
             {
+                // Whatever failed after the client's retries (Slack's error, the network, a timeout): leave this part out.
                 missed++;
                 SlackLog.DigestPartFailed(logger, ex, subscription.Id, channel);
             }
@@ -62,7 +63,7 @@ public sealed class SlackDigestDelivery(SlackReplySender sender, SlackWebApiClie
         if (missed > 0)
         {
             var note = Reply.Plain($"{missed} part(s) of this digest could not be posted; \"digest preview\" shows the whole digest.");
-            await TryAsync(() => PostAsync(channel, posted.Ts, note, cancellationToken), subscription.Id, channel).ConfigureAwait(false);
+            await TryAsync(() => PostAsync(channel, posted.Ts, note, cancellationToken), subscription.Id, channel, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -87,13 +88,13 @@ public sealed class SlackDigestDelivery(SlackReplySender sender, SlackWebApiClie
         }
     }
 
-    private async Task TryAsync(Func<Task> post, int subscriptionId, string channel)
+    private async Task TryAsync(Func<Task> post, int subscriptionId, string channel, CancellationToken cancellationToken)
     {
         try
         {
             await post().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException or TimeoutException)
+        catch (Exception ex) when (ex is not DigestAddressGoneException && !cancellationToken.IsCancellationRequested)
         {
             SlackLog.DigestPartFailed(logger, ex, subscriptionId, channel);
         }

@@ -28,6 +28,12 @@ public sealed partial class DigestScheduler(ISalesStore store, DigestComposer co
 
     private readonly HashSet<int> _undeliverable = [];
 
+    /// <summary>Subscriptions whose last send failed: how many times in a row, and not to be tried again before when.</summary>
+    private readonly Dictionary<int, (int Failures, DateTimeOffset NotBefore)> _backoff = [];
+
+    /// <summary>The longest wait between two tries of a failed slot.</summary>
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(16);
+
     /// <summary>Sends every slot due by now that is not delivered yet; returns how many digests went out.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken) =>
         await RunDueAsync(store.DigestSubscriptions(), cancellationToken).ConfigureAwait(false);
@@ -92,7 +98,8 @@ public sealed partial class DigestScheduler(ISalesStore store, DigestComposer co
         var window = options.Value.CatchUpWindow;
         var latest = store.LatestDigestClaim(subscription.Id);
         var sent = 0;
-        if (latest is { State: DigestSlotState.Claimed } interrupted && now - interrupted.Slot <= window)
+        if (latest is { State: DigestSlotState.Claimed } interrupted && now - interrupted.Slot <= window
+            && !(_backoff.TryGetValue(subscription.Id, out var wait) && now < wait.NotBefore))
         {
             // Claimed but never confirmed: the send failed, or the process stopped in the middle of it.
             sent += await DeliverAsync(subscription, interrupted with { Late = now - interrupted.Slot > LateAfter }, delivery, cancellationToken)
@@ -155,10 +162,17 @@ public sealed partial class DigestScheduler(ISalesStore store, DigestComposer co
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The claim stays unconfirmed: the next pass sends it again while it is inside the catch-up window.
-            Failed(logger, ex, subscription.Id, claim.Slot);
+            // The claim stays unconfirmed: a later pass sends it again while it is inside the catch-up window, after a
+            // wait that doubles with each failure in a row (1, 2, 4, 8, 16 minutes), so a platform that is down is
+            // not hammered every minute.
+            var failures = (_backoff.TryGetValue(subscription.Id, out var before) ? before.Failures : 0) + 1;
+            var delay = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, Refresh.Ticks << Math.Min(failures - 1, 10)));
+            _backoff[subscription.Id] = (failures, time.GetUtcNow() + delay);
+            Failed(logger, ex, subscription.Id, claim.Slot, delay);
             return 0;
         }
+
+        _backoff.Remove(subscription.Id);
 
         store.SaveDigestClaim(claim with { State = DigestSlotState.Delivered });
         Delivered(logger, subscription.Id, claim.Slot, claim.Late);
@@ -218,8 +232,8 @@ public sealed partial class DigestScheduler(ISalesStore store, DigestComposer co
     [LoggerMessage(3, LogLevel.Warning, "Digest {SubscriptionId} for slot {Slot:O} not sent: {Reason}")]
     private static partial void Refused(ILogger logger, int subscriptionId, DateTimeOffset slot, string reason);
 
-    [LoggerMessage(4, LogLevel.Error, "Digest {SubscriptionId} for slot {Slot:O} failed to send; tried again on the next pass inside the catch-up window")]
-    private static partial void Failed(ILogger logger, Exception exception, int subscriptionId, DateTimeOffset slot);
+    [LoggerMessage(4, LogLevel.Error, "Digest {SubscriptionId} for slot {Slot:O} failed to send; tried again in {Delay} if still inside the catch-up window")]
+    private static partial void Failed(ILogger logger, Exception exception, int subscriptionId, DateTimeOffset slot, TimeSpan delay);
 
     [LoggerMessage(5, LogLevel.Warning, "Digest {SubscriptionId} is for {Platform}, which has no digest delivery yet; left waiting")]
     private static partial void NoDelivery(ILogger logger, int subscriptionId, string platform);

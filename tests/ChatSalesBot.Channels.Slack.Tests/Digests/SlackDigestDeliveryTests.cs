@@ -83,6 +83,22 @@ public sealed class SlackDigestDeliveryTests : IDisposable
         Assert.Equal(40, posted.Count(t => t!.StartsWith("Rep ", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task SlackDigestDelivery_ARepsReplyFailsAfterTheSummaryWentOut_IsLeftOutWithANoteAndTheDigestCountsAsSent()
+    {
+        var (host, delivery) = await StartAsync();
+        await using var hosting = host;
+        host.Api.FailCall("chat.postMessage", 5, "internal_error");
+
+        await PaceAsync(host.Time, delivery.DeliverAsync(_team.Subscription, _team.Digest(), CancellationToken.None));
+
+        var posted = host.Api.Posted.Select(p => p.Json.GetProperty("text").GetString()!).ToList();
+        Assert.Equal(host.Api.CallsTo("chat.postMessage").Count() - 1, posted.Count);
+        Assert.Equal(39, posted.Count(t => t.StartsWith("Rep ", StringComparison.Ordinal)));
+        Assert.Equal("1 part(s) of this digest could not be posted; \"digest preview\" shows the whole digest.", posted[^1]);
+        Assert.Single(posted, t => t.StartsWith("Morning digest", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("not_in_channel", "the bot was removed from the channel (not_in_channel)")]
     [InlineData("is_archived", "the channel was archived (is_archived)")]

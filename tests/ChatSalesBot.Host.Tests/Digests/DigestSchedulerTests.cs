@@ -170,6 +170,31 @@ public sealed class DigestSchedulerTests
     }
 
     [Fact]
+    public async Task DigestScheduler_SendKeepsFailing_TriesAgainWithADoublingWaitThenDeliversOnce()
+    {
+        using var book = new DigestSchedulerFixture(TestClock.Now);
+        book.Subscribe(book.Maria, "ny-channel");
+        book.Time.Advance(NewYorkEight - TestClock.Now);
+        var tries = new List<DateTimeOffset>();
+        book.Delivery.FailWith = _ =>
+        {
+            tries.Add(book.Time.GetUtcNow());
+            return tries.Count < 4 ? new HttpRequestException("503 from the platform") : null;
+        };
+        var scheduler = book.Scheduler();
+
+        for (var minute = 0; minute <= 10; minute++)
+        {
+            await scheduler.RunDueAsync(CancellationToken.None);
+            book.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        Assert.Equal([0, 1, 3, 7], tries.Select(t => (int)(t - NewYorkEight).TotalMinutes));
+        Assert.Single(book.Delivery.Sent);
+        Assert.Equal(DigestSlotState.Delivered, book.Store.LatestDigestClaim(book.Store.DigestSubscriptions().Single().Id)!.State);
+    }
+
+    [Fact]
     public async Task DigestScheduler_AddressGone_StopsTheSubscriptionWithAnAuditLineTellsTheSubscriberAndNeverClaimsAgain()
     {
         const string reason = "the bot was removed from the channel (not_in_channel)";

@@ -28,6 +28,7 @@ public sealed partial class SlackApiStandIn : HttpMessageHandler
     private readonly ConcurrentDictionary<string, DateTimeOffset> channelPace = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> messages = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(string Method, TimeSpan RetryAfter)> forcedLimits = new();
+    private readonly ConcurrentDictionary<(string Method, int Call), string> failAt = new();
     private readonly Lock posting = new();
     private long lastTs;
     private readonly SemaphoreSlim called = new(0);
@@ -68,6 +69,9 @@ public sealed partial class SlackApiStandIn : HttpMessageHandler
 
     /// <summary>The next call to <paramref name="method"/> that passes Slack's checks is answered 429 with this Retry-After.</summary>
     public void RateLimitNext(string method, TimeSpan retryAfter) => forcedLimits.Enqueue((method, retryAfter));
+
+    /// <summary>The <paramref name="call"/>th call to <paramref name="method"/> (counting every call so far, from 1) gets <c>ok:false</c> with <paramref name="error"/>.</summary>
+    public void FailCall(string method, int call, string error) => failAt[(method, call)] = error;
 
     /// <summary>A message someone else posted (a user's message the bot answers in its thread), so thread_ts may name it.</summary>
     public void AddMessage(string channel, string ts) => messages[channel + "/" + ts] = 0;
@@ -136,6 +140,11 @@ public sealed partial class SlackApiStandIn : HttpMessageHandler
         if (Script.TryDequeue(out var scripted))
         {
             return scripted();
+        }
+
+        if (failAt.TryRemove((method, CallsTo(method).Count()), out var failure))
+        {
+            return Json(new { ok = false, error = failure });
         }
 
         if (forcedLimits.TryPeek(out var forced) && forced.Method == method && forcedLimits.TryDequeue(out forced))
