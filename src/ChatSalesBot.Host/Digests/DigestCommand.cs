@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChatSalesBot.Conversation.Digests;
+using ChatSalesBot.Conversation.Reports;
 using Spectre.Console;
 
 namespace ChatSalesBot.Host.Digests;
@@ -35,7 +36,7 @@ public static class DigestCommand
             }
 
             return AdminCommands.WithStore(result.GetValue(db), (store, time, rules) =>
-                new DigestDryRun(store, new DigestComposer(store, rules), time, AnsiConsole.Console).Run(local, result.GetValue(team)) < 0 ? 2 : 0);
+                new DigestDryRun(store, new SlotReplies(new DigestComposer(store, rules), new WeeklyReportComposer(store, rules, new NoReportCharts())), time, AnsiConsole.Console).Run(local, result.GetValue(team)) < 0 ? 2 : 0);
         });
         return new Command("digest", "Morning digests: `digest run --dry-run` prints what would be sent") { run };
     }

@@ -1,4 +1,5 @@
 using ChatSalesBot.Conversation.Digests;
+using ChatSalesBot.Conversation.Reports;
 using Spectre.Console;
 
 namespace ChatSalesBot.Host.Digests;
@@ -13,6 +14,8 @@ public static class DigestServices
                 "Digests:CatchUpWindow must be between 00:00:00 and 1.00:00:00.")
             .ValidateOnStart();
         services.AddSingleton<DigestComposer>();
+        services.AddSingleton<WeeklyReportComposer>();
+        services.AddSingleton<SlotReplies>();
         services.AddSingleton<DigestScheduler>();
         services.AddSingleton<IDigestDelivery>(_ => new TerminalDigestDelivery(AnsiConsole.Console));
         return services;

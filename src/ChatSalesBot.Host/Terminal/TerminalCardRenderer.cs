@@ -59,6 +59,9 @@ public sealed class TerminalCardRenderer(IAnsiConsole console)
         ListItem item => ListItem(item, buttons),
         Divider => new Rule { Style = Style.Parse("grey") },
         Form form => FormPreview(form, buttons),
+        ImageBlock image => new Markup(image.DryRun
+            ? $"[grey]Chart ({Literal(image.AltText)}) would be written to[/] {Literal(image.Path)}"
+            : $"[grey]Chart ({Literal(image.AltText)}):[/] {Literal(image.Path)}"),
         _ => new Markup($"[grey]({Literal(element.GetType().Name)})[/]"),
     };
 
