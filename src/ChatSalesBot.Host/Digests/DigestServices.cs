@@ -1,5 +1,6 @@
 using ChatSalesBot.Conversation.Digests;
 using ChatSalesBot.Conversation.Reports;
+using ChatSalesBot.Host.Reports;
 using Spectre.Console;
 
 namespace ChatSalesBot.Host.Digests;
@@ -14,6 +15,7 @@ public static class DigestServices
                 "Digests:CatchUpWindow must be between 00:00:00 and 1.00:00:00.")
             .ValidateOnStart();
         services.AddSingleton<DigestComposer>();
+        services.AddReportCharts();
         services.AddSingleton<WeeklyReportComposer>();
         services.AddSingleton<SlotReplies>();
         services.AddSingleton<DigestScheduler>();
