@@ -1,5 +1,6 @@
 using ChatSalesBot.Channels.Slack.Blocks;
 using ChatSalesBot.Conversation;
+using ChatSalesBot.Conversation.Cards;
 using Microsoft.Extensions.Logging;
 
 namespace ChatSalesBot.Channels.Slack;
@@ -41,9 +42,21 @@ public sealed class SlackReplySender(SlackWebApiClient api, BlockKitRenderer ren
 
     public async Task ToChannelAsync(string channel, string? threadTs, Reply reply, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(reply);
+        string? firstTs = null;
         foreach (var message in renderer.RenderMessages(reply))
         {
-            await api.PostMessageAsync(channel, message, threadTs, cancellationToken).ConfigureAwait(false);
+            var ts = await api.PostMessageAsync(channel, message, threadTs, cancellationToken).ConfigureAwait(false);
+            firstTs ??= ts;
+        }
+
+        // A chart goes up as a file, in the thread of the message it belongs to.
+        foreach (var (card, image) in reply.Cards.SelectMany(c => c.Body.OfType<ImageBlock>().Select(i => (c, i))))
+        {
+            if (!image.DryRun && File.Exists(image.Path))
+            {
+                await api.UploadFileAsync(channel, threadTs ?? firstTs, image.Path, card.Title, image.AltText, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
