@@ -44,6 +44,13 @@ public sealed partial class LiteDbSalesStore
         WriteShared(() => Identities.Upsert(ToDocument(identity)));
     }
 
+    public Task LinkIdentityAsync(PlatformIdentity identity)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentException.ThrowIfNullOrEmpty(identity.Id, nameof(identity));
+        return InSharedCommitAsync(() => Identities.Upsert(ToDocument(identity)));
+    }
+
     public IReadOnlyList<Rep> AllReps() => ReadAll<Rep>(Reps.FindAll());
 
     public Rep SaveRep(Rep rep)

@@ -23,7 +23,8 @@ namespace ChatSalesBot.Storage.LiteDb;
 /// the log writer thread's own locks; the checkpoint thread's signal is a semaphore released under the writer lock
 /// and waited on with no lock held. No lock is held while waiting for a thread-pool thread (no Task.Wait, .Result
 /// or other sync-over-async under a lock): LiteDB's log writer runs on the store's own thread
-/// (<see cref="LogWriterThread"/>), and a shared commit is led by one of the callers waiting for it. Checkpoints
+/// (<see cref="LogWriterThread"/>), and a shared commit is led by one of the callers waiting for it or, when its
+/// first write is awaited, by the store's commit thread (<c>_leadWanted</c>, waited on with no lock held). Checkpoints
 /// all run under the writer lock and wait only for that log writer: the store's checkpoint thread's, once the log
 /// passes 10,000 pages; LiteDB's own, inside a commit, only past 20,000 (the bound should that thread fall behind);
 /// the store's, before a backup's copy and after a bulk load or an open; LiteDB's last, inside <see cref="Dispose"/>.
@@ -121,6 +122,7 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IStoreWarmUp, IStore
             var flushed = FlushBufferedOnDispose();
             _disposed = true;
             StopCheckpoints();
+            StopCommitThread();
             _auditTimer?.Dispose();
             try
             {

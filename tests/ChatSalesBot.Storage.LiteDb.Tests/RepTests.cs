@@ -74,6 +74,17 @@ public sealed class RepTests
     }
 
     [Fact]
+    public async Task LiteDbSalesStore_LinkIdentityAsync_IsStoredWhenItCompletes()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+        var alice = store.SaveRep(Samples.Rep());
+
+        await store.LinkIdentityAsync(new PlatformIdentity { Id = "slack:T1:U1", RepId = alice.Id, LinkedAt = Samples.Monday });
+
+        Assert.Equal(alice.Id, store.FindRepByIdentity("slack:T1:U1")?.Id);
+    }
+
+    [Fact]
     public void LiteDbSalesStore_SaveTeam_UpsertsById()
     {
         using var store = LiteDbSalesStore.Open(new MemoryStream());
