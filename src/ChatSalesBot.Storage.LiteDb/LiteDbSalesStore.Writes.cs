@@ -55,6 +55,7 @@ public sealed partial class LiteDbSalesStore
                 _files?.ThrowIfLogFailed();
                 Commits++;
                 _cache?.Put(_pendingCustomers);
+                CommitLinks();
                 ForgetWrittenTurns(turns);
                 if (_repsChanged)
                 {
@@ -71,6 +72,7 @@ public sealed partial class LiteDbSalesStore
             {
                 _writeDepth = 0;
                 _pendingCustomers.Clear();
+                _pendingLinks.Clear();
                 _repsChanged = false;
             }
 

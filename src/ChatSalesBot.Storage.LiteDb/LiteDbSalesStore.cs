@@ -1,4 +1,5 @@
 using ChatSalesBot.Domain.Customers;
+using ChatSalesBot.Domain.Reps;
 using ChatSalesBot.Domain.Storage;
 using LiteDB;
 using Microsoft.Extensions.Logging;
@@ -38,8 +39,10 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IStoreWarmUp, IStore
     private readonly DatabaseStreams? _files;
     private readonly Lock _writeLock = new();
     private readonly List<Customer> _pendingCustomers = [];
+    private readonly List<PlatformIdentity> _pendingLinks = [];
     private volatile CustomerCache? _cache;
     private volatile RepDirectory? _repCache;
+    private volatile Dictionary<string, int>? _linkCache;
     private bool _repsChanged;
     private int _writeDepth;
     private bool _disposed;
