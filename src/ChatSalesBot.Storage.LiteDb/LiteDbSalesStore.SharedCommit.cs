@@ -166,6 +166,12 @@ public sealed partial class LiteDbSalesStore
             _leadWanted.Wait();
             if (_commitThreadStopping)
             {
+                // A lead handed over just before the store closed: fail those writes (disposed) rather than strand them.
+                if (QueuedSharedWrites > 0)
+                {
+                    LeadSharedWrites();
+                }
+
                 return;
             }
 

@@ -156,6 +156,16 @@ public sealed class SharedCommitTests : IDisposable
         Assert.Equal(customer.Version, _store.GetCustomer(customer.Id)!.Version);
     }
 
+    [Fact]
+    public async Task LiteDbSalesStore_AwaitedWriteAfterDispose_FaultsAsDisposed()
+    {
+        _store.Dispose();
+
+        var write = _store.InSharedCommitAsync(() => _store.AddCustomer(Samples.Customer()).Id);
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => write.WaitAsync(Deadline));
+    }
+
     public void Dispose()
     {
         _store.Dispose();
