@@ -69,8 +69,8 @@ public sealed class SalesBot : ISalesBot
             var ctx = new TurnContext(rep, turn.User.Platform, RepClock.Today(_desk.Time, rep), _desk.Time.GetUtcNow()) { Address = turn.Address, PersonalAddress = turn.PersonalAddress };
             var (name, reply) = turn switch
             {
-                IncomingMessage message => OnMessage(ctx, message.Text),
-                ButtonPress button => (button.Action.Verb, OnButton(ctx, button)),
+                IncomingMessage message => await OnMessageAsync(ctx, message.Text).ConfigureAwait(false),
+                ButtonPress button => (button.Action.Verb, await OnButtonAsync(ctx, button).ConfigureAwait(false)),
                 _ => ("unknown", Help.For(null)),
             };
             intentName = name;
@@ -87,7 +87,7 @@ public sealed class SalesBot : ISalesBot
         }
     }
 
-    private (string Intent, Reply Reply) OnMessage(TurnContext ctx, string text)
+    private async Task<(string Intent, Reply Reply)> OnMessageAsync(TurnContext ctx, string text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -105,7 +105,7 @@ public sealed class SalesBot : ISalesBot
         var reply = intent switch
         {
             Intent.LookUp i => _lookUp.Handle(ctx, i.Query),
-            Intent.LogTouch i => _logTouch.FromMessage(ctx, i),
+            Intent.LogTouch i => await _logTouch.FromMessageAsync(ctx, i).ConfigureAwait(false),
             Intent.FollowUps i => _followUps.Show(ctx, i.Offset),
             Intent.Snooze i => _snooze.FromMessage(ctx, i),
             Intent.Done i => _done.FromMessage(ctx, i),
@@ -126,7 +126,7 @@ public sealed class SalesBot : ISalesBot
             ? _lookUp.Handle(ctx, text)
             : null;
 
-    private Reply OnButton(TurnContext ctx, ButtonPress press)
+    private async Task<Reply> OnButtonAsync(TurnContext ctx, ButtonPress press)
     {
         var action = press.Action;
         switch (action.Verb)
@@ -136,9 +136,9 @@ public sealed class SalesBot : ISalesBot
             case ActionVerbs.OpenLogForm:
                 return _logTouch.OpenForm(ctx, action.IntArg("c"), action.Arg("notes"));
             case ActionVerbs.SubmitLog:
-                return _logTouch.FromForm(ctx, press.Inputs);
+                return await _logTouch.FromFormAsync(ctx, press.Inputs).ConfigureAwait(false);
             case ActionVerbs.LogPicked:
-                return _logTouch.FromPick(ctx, action);
+                return await _logTouch.FromPickAsync(ctx, action).ConfigureAwait(false);
             case ActionVerbs.Snooze:
                 return _snooze.FromButton(ctx, action);
             case ActionVerbs.Done:

@@ -19,6 +19,16 @@ public interface IRepStore
 
     void LinkIdentity(PlatformIdentity identity);
 
+    /// <summary>
+    /// <see cref="LinkIdentity"/> for a caller that awaits: done once the link is on disk; a store that shares commits
+    /// lets the caller wait without holding a thread (a burst of first-time users).
+    /// </summary>
+    Task LinkIdentityAsync(PlatformIdentity identity)
+    {
+        LinkIdentity(identity);
+        return Task.CompletedTask;
+    }
+
     IReadOnlyList<Rep> AllReps();
 
     /// <summary>Inserts (Id 0) or replaces a rep; returns it with its id.</summary>
@@ -169,4 +179,10 @@ public interface ISalesStore : IRepStore, ICustomerStore, ITouchStore, IOrderSto
         InTransaction(() => result = work());
         return result;
     }
+
+    /// <summary>
+    /// <see cref="InSharedCommit{T}"/> for a caller that awaits: the task completes once the commit is on disk, and a
+    /// store that shares commits lets the caller wait without holding a thread.
+    /// </summary>
+    Task<T> InSharedCommitAsync<T>(Func<T> work) => Task.FromResult(InSharedCommit(work));
 }
