@@ -4,11 +4,14 @@
 //   node web-api-stand-in.js <port>     serves until SIGTERM, then prints what it was sent as one STAND-IN line;
 //                                       GET /counts[?from=A&to=B] answers the same figures as JSON meanwhile
 //                                       (distinct_response_urls: those with A <= n < B)
-//   require('./web-api-stand-in').standIn(port, responseUrlPosts)   (a Set that collects the <n> of response_url posts)
+//   require('./web-api-stand-in').standIn(port, responseUrlPosts[, calls[, { holdPosts, onPost }]])
+//       responseUrlPosts: a Set that collects the <n> of response_url posts; onPost(channel, text) sees every
+//       chat.postMessage; with holdPosts() true a chat.postMessage is read and then never answered (a process killed
+//       while its answer is on the way, as bench/slack/kill-dm.sh needs)
 'use strict';
 const http = require('node:http');
 
-function standIn(port, responseUrlPosts, calls = {}) {
+function standIn(port, responseUrlPosts, calls = {}, { holdPosts = () => false, onPost = () => {} } = {}) {
   const count = (name) => { calls[name] = (calls[name] ?? 0) + 1; };
   const server = http.createServer((req, res) => {
     let body = '';
@@ -33,7 +36,12 @@ function standIn(port, responseUrlPosts, calls = {}) {
         const user = new URLSearchParams(body).get('user') ?? (body.startsWith('{') ? JSON.parse(body).user : '');
         return reply({ ok: true, user: { id: user, profile: { email: 'alice@demo.example' } } });
       }
-      if (method === 'chat.postMessage') return reply({ ok: true, ts: '1700000001.000100' });
+      if (method === 'chat.postMessage') {
+        const form = new URLSearchParams(body);
+        onPost(form.get('channel'), form.get('text'));
+        if (holdPosts()) return undefined;
+        return reply({ ok: true, ts: '1700000001.000100' });
+      }
       if (method === 'conversations.open') return reply({ ok: true, channel: { id: 'D0BURST' } });
       return reply({ ok: true });
     });

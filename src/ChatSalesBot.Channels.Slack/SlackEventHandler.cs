@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatSalesBot.Channels.Slack.Blocks;
 using ChatSalesBot.Channels.Slack.Payloads;
 using ChatSalesBot.Conversation;
 using ChatSalesBot.Conversation.Background;
@@ -73,7 +74,8 @@ public sealed class SlackEventHandler(
         }
 
         SlackLog.EventResumed(logger, callback.EventId, callback.TeamId);
-        if (!background.TryRun("resumed event " + callback.Event.Type, ct => HandleTurnAsync(turn, delivery.Key, ct)))
+        var resumed = turn with { Message = turn.Message with { Resumed = true } };
+        if (!background.TryRun("resumed event " + callback.Event.Type, ct => HandleTurnAsync(resumed, delivery, ct)))
         {
             SlackLog.EventRefusedBusy(logger, callback.EventId, callback.TeamId);
         }
@@ -113,7 +115,7 @@ public sealed class SlackEventHandler(
             {
                 if (await saved.Task.ConfigureAwait(false))
                 {
-                    await HandleTurnAsync(turn, pending.Key, ct).ConfigureAwait(false);
+                    await HandleTurnAsync(turn, pending, ct).ConfigureAwait(false);
                 }
             }))
         {
@@ -170,38 +172,39 @@ public sealed class SlackEventHandler(
         }
     }
 
-    private async Task HandleTurnAsync(EventTurn turn, string pendingKey, CancellationToken ct)
+    private async Task HandleTurnAsync(EventTurn turn, PendingDelivery pending, CancellationToken ct)
     {
         try
         {
-            await ReplyAsync(turn, ct).ConfigureAwait(false);
+            var answer = pending.Reply is { } saved && SlackAnswer.TryRead(saved) is { } kept ? kept : await AnswerAsync(turn, pending, ct).ConfigureAwait(false);
+            await sender.SendAsync(answer, turn.Channel, turn.ThreadTs, turn.Message.User.UserId, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Failed for good (the bot's apology was not deliverable either): resuming it would fail again.
-            journal.Complete(pendingKey);
+            journal.Complete(pending.Key);
             throw;
         }
 
         // Cancelled (stopped midway) skips this: the delivery stays pending and is resumed after the restart.
-        journal.Complete(pendingKey);
+        journal.Complete(pending.Key);
     }
 
-    private async Task ReplyAsync(EventTurn turn, CancellationToken ct)
+    /// <summary>
+    /// Runs the turn and keeps its rendered answer with the pending delivery before anything is posted: once the turn
+    /// has committed, the turn ledger refuses to run it again, so a restart must find the answer there.
+    /// </summary>
+    private async Task<SlackAnswer> AnswerAsync(EventTurn turn, PendingDelivery pending, CancellationToken ct)
     {
         var reply = await bot.HandleAsync(turn.Message, ct).ConfigureAwait(false);
         if (reply.Placement == ReplyPlacement.None)
         {
-            return;
+            return new SlackAnswer(false, []);
         }
 
-        if (reply.IsError && !SlackReplySender.IsDirectMessage(turn.Channel))
-        {
-            await sender.EphemeralAsync(turn.Channel, turn.Message.User.UserId, reply, ct).ConfigureAwait(false);
-            return;
-        }
-
-        await sender.ToChannelAsync(turn.Channel, turn.ThreadTs, reply, ct).ConfigureAwait(false);
+        var answer = sender.Answer(reply, turn.Channel);
+        await journal.SaveAsync(pending with { Reply = answer.Serialize() }).ConfigureAwait(false);
+        return answer;
     }
 
     private async Task PublishHomeAsync(ChannelUser user, string slackUserId, string deliveryId, CancellationToken ct)

@@ -67,6 +67,30 @@ public sealed class SlackReplySender(SlackWebApiClient api, BlockKitRenderer ren
         return new SlackPosted(channel, firstTs);
     }
 
+    /// <summary>The answer to an event turn, rendered: ephemeral for an error outside a DM, else to the channel.</summary>
+    public SlackAnswer Answer(Reply reply, string channel)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        return new SlackAnswer(reply.IsError && !IsDirectMessage(channel), [.. renderer.RenderMessages(reply).Select(SlackPost.Of)]);
+    }
+
+    /// <summary>Posts a rendered answer to the event's channel and thread, or ephemerally to its author.</summary>
+    public async Task SendAsync(SlackAnswer answer, string channel, string? threadTs, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        foreach (var post in answer.Posts)
+        {
+            if (answer.Ephemeral)
+            {
+                await api.PostEphemeralAsync(channel, userId, post, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await api.PostMessageAsync(channel, post, threadTs, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     public async Task EphemeralAsync(string channel, string userId, Reply reply, CancellationToken cancellationToken)
     {
         foreach (var message in renderer.RenderMessages(reply))

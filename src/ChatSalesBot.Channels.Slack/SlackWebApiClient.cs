@@ -20,18 +20,25 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpFactory, IOptions<S
     private readonly ChannelPace channelPace = new(options.Value.PostBurstPerChannel, TimeSpan.FromSeconds(1), time);
 
     /// <summary>chat.postMessage; returns the message's <c>ts</c>.</summary>
-    public async Task<string?> PostMessageAsync(string channel, SlackMessage message, string? threadTs, CancellationToken cancellationToken)
+    public Task<string?> PostMessageAsync(string channel, SlackMessage message, string? threadTs, CancellationToken cancellationToken) =>
+        PostMessageAsync(channel, SlackPost.Of(message), threadTs, cancellationToken);
+
+    /// <summary>chat.postMessage of a message already rendered (kept with a pending delivery); returns its <c>ts</c>.</summary>
+    public async Task<string?> PostMessageAsync(string channel, SlackPost post, string? threadTs, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(post);
         await channelPace.WaitTurnAsync(channel, cancellationToken).ConfigureAwait(false);
-        var result = await CallAsync("chat.postMessage", [Arg("channel", channel), Arg("text", message.Text), JsonArg("blocks", message.Blocks), Arg("thread_ts", threadTs)], cancellationToken).ConfigureAwait(false);
+        var result = await CallAsync("chat.postMessage", [Arg("channel", channel), Arg("text", post.Text), Arg("blocks", post.Blocks), Arg("thread_ts", threadTs)], cancellationToken).ConfigureAwait(false);
         return result.TryGetProperty("ts", out var ts) ? ts.GetString() : null;
     }
 
-    public Task PostEphemeralAsync(string channel, string user, SlackMessage message, CancellationToken cancellationToken)
+    public Task PostEphemeralAsync(string channel, string user, SlackMessage message, CancellationToken cancellationToken) =>
+        PostEphemeralAsync(channel, user, SlackPost.Of(message), cancellationToken);
+
+    public Task PostEphemeralAsync(string channel, string user, SlackPost post, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        return CallAsync("chat.postEphemeral", [Arg("channel", channel), Arg("user", user), Arg("text", message.Text), JsonArg("blocks", message.Blocks)], cancellationToken);
+        ArgumentNullException.ThrowIfNull(post);
+        return CallAsync("chat.postEphemeral", [Arg("channel", channel), Arg("user", user), Arg("text", post.Text), Arg("blocks", post.Blocks)], cancellationToken);
     }
 
     public Task UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken)

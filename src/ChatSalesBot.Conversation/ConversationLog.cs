@@ -19,4 +19,7 @@ internal static partial class ConversationLog
 
     [LoggerMessage(5, LogLevel.Warning, "Button with unknown verb {Verb} via {Channel}")]
     public static partial void UnknownVerb(ILogger logger, string verb, string channel);
+
+    [LoggerMessage(6, LogLevel.Information, "Delivery {DeliveryId} resumed after its turn was committed; answered without doing it again")]
+    public static partial void ResumedAfterCommit(ILogger logger, string deliveryId);
 }

@@ -60,22 +60,40 @@ public sealed class SalesBot : ISalesBot
                 };
             }
 
+            var ctx = new TurnContext(rep, turn.User.Platform, RepClock.Today(_desk.Time, rep), _desk.Time.GetUtcNow()) { Address = turn.Address, PersonalAddress = turn.PersonalAddress };
             if (turn.DeliveryId is { } delivery && !_desk.Store.TryBeginTurn(delivery, _desk.Time.GetUtcNow()))
             {
-                ConversationLog.Duplicate(_logger, delivery);
-                return Reply.Nothing;
+                if (!turn.Resumed || turn is not IncomingMessage resumed)
+                {
+                    ConversationLog.Duplicate(_logger, delivery);
+                    return Reply.Nothing;
+                }
+
+                ConversationLog.ResumedAfterCommit(_logger, delivery);
+                return await AnswerAgainAsync(ctx, resumed.Text).ConfigureAwait(false);
             }
 
-            var ctx = new TurnContext(rep, turn.User.Platform, RepClock.Today(_desk.Time, rep), _desk.Time.GetUtcNow()) { Address = turn.Address, PersonalAddress = turn.PersonalAddress };
-            var (name, reply) = turn switch
+            SalesDesk.CurrentDelivery.Value = turn.DeliveryId;
+            try
             {
-                IncomingMessage message => await OnMessageAsync(ctx, message.Text).ConfigureAwait(false),
-                ButtonPress button => (button.Action.Verb, await OnButtonAsync(ctx, button).ConfigureAwait(false)),
-                _ => ("unknown", Help.For(null)),
-            };
-            intentName = name;
-            ConversationLog.Turn(_logger, intentName, rep.Id, ctx.Channel, (long)_desk.Time.GetElapsedTime(started).TotalMilliseconds);
-            return reply;
+                var (name, reply) = turn switch
+                {
+                    IncomingMessage message => await OnMessageAsync(ctx, message.Text).ConfigureAwait(false),
+                    ButtonPress button => (button.Action.Verb, await OnButtonAsync(ctx, button).ConfigureAwait(false)),
+                    _ => ("unknown", Help.For(null)),
+                };
+                intentName = name;
+                ConversationLog.Turn(_logger, intentName, rep.Id, ctx.Channel, (long)_desk.Time.GetElapsedTime(started).TotalMilliseconds);
+                return reply;
+            }
+            finally
+            {
+                SalesDesk.CurrentDelivery.Value = null;
+                if (turn.DeliveryId is { } ended)
+                {
+                    _desk.Store.EndTurn(ended);
+                }
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -119,6 +137,20 @@ public sealed class SalesBot : ISalesBot
         };
         return (intent.GetType().Name, reply);
     }
+
+    /// <summary>
+    /// A resumed turn whose delivery is already in the ledger: the process stopped after the turn's commit and before
+    /// its answer went out. What only reads is answered afresh; what changes something is not done twice (its change,
+    /// if it made one, is saved), and the rep is told so.
+    /// </summary>
+    private async Task<Reply> AnswerAgainAsync(TurnContext ctx, string text) => MessageParser.Parse(text) switch
+    {
+        Intent.LookUp or Intent.FollowUps or Intent.Question or Intent.Help => (await OnMessageAsync(ctx, text).ConfigureAwait(false)).Reply,
+        _ => new Reply(
+            $"I handled \"{CustomerCards.Shorten(text, 80)}\" just before a restart, and my answer was lost on the way. Whatever it changed is saved, " +
+            "and nothing was done twice: look at the customer's card or your `followups` before sending it again.",
+            []),
+    };
 
     /// <summary>A bare customer name ("acme corp") is a look-up when it names exactly one customer.</summary>
     private Reply? BareName(TurnContext ctx, string text) =>

@@ -19,6 +19,13 @@ public abstract record Turn(ChannelUser User)
     public string? DeliveryId { get; init; }
 
     /// <summary>
+    /// Handed again after a restart: acknowledged before the last stop and never answered. When its delivery id is
+    /// already in the turn ledger, its change (if any) was committed but the answer was lost, so the turn is answered
+    /// without being done again.
+    /// </summary>
+    public bool Resumed { get; init; }
+
+    /// <summary>
     /// Where the turn was said, as a place the bot can post to later (a digest subscribed there); null when the
     /// adapter does not name it, and then nothing can be subscribed from that turn.
     /// </summary>

@@ -22,13 +22,19 @@ public sealed partial class LiteDbSalesStore
             var pending = PendingDeliveryDocs;
             foreach (var delivery in added)
             {
-                pending.Upsert(new BsonDocument
+                var doc = new BsonDocument
                 {
                     ["_id"] = delivery.Key,
                     ["Platform"] = delivery.Platform,
                     ["Payload"] = delivery.Payload,
                     ["At"] = delivery.At.UtcTicks,
-                });
+                };
+                if (delivery.Reply is { } reply)
+                {
+                    doc["Reply"] = reply;
+                }
+
+                pending.Upsert(doc);
             }
 
             foreach (var key in handled)
@@ -42,7 +48,10 @@ public sealed partial class LiteDbSalesStore
 
     public IReadOnlyList<PendingDelivery> PendingDeliveries(string platform) => Gate(() => PendingDeliveryDocs
         .Find(Query.EQ("Platform", platform))
-        .Select(d => new PendingDelivery(d["_id"].AsString, d["Platform"].AsString, d["Payload"].AsString, new DateTimeOffset(d["At"].AsInt64, TimeSpan.Zero)))
+        .Select(d => new PendingDelivery(d["_id"].AsString, d["Platform"].AsString, d["Payload"].AsString, new DateTimeOffset(d["At"].AsInt64, TimeSpan.Zero))
+        {
+            Reply = d.TryGetValue("Reply", out var reply) && reply.IsString ? reply.AsString : null,
+        })
         .OrderBy(d => d.At)
         .ToList());
 }

@@ -18,6 +18,12 @@ public sealed partial class LiteDbSalesStore
     private readonly Lock _turnLock = new();
     private readonly Dictionary<string, DateTimeOffset> _bufferedTurns = new(StringComparer.Ordinal);
 
+    /// <summary>Keys of turns still running, written only with their own change or once they end.</summary>
+    private readonly Dictionary<string, DateTimeOffset> _runningTurns = new(StringComparer.Ordinal);
+
+    /// <summary>Keys claimed by a change of the transaction under way (the writer's; cleared when it rolls back).</summary>
+    private readonly HashSet<string> _claimedTurns = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Every key of the retention window (in the file or buffered), loaded from the file on first use. Set once,
     /// holding both the writer lock and the turn lock, so either lock is enough to read the field; its keys are read
@@ -40,17 +46,19 @@ public sealed partial class LiteDbSalesStore
     }
 
     /// <summary>
-    /// A delivery key is remembered at once in memory and written with the next write's transaction, so a durable
-    /// commit per turn (2–3 ms) is not spent on look-ups. A turn that changes something writes its key in the same
-    /// commit as the change: a platform's retry of it can never log twice, even across a crash. A crash can forget
-    /// only keys of turns that changed nothing, whose repetition is harmless. The check itself reads memory only:
+    /// A delivery key is remembered at once in memory; a turn that changes something writes its key in the same
+    /// commit as the change (<see cref="ClaimTurn"/>), so a platform's retry or a resumed delivery can never log twice,
+    /// even across a crash; a turn that changed nothing has its key written with the next write's transaction once it
+    /// ended (<see cref="EndTurn"/>), so a durable commit per turn (2–3 ms) is not spent on look-ups. Never earlier:
+    /// a key committed by another turn's write before its own change would make a crash in between lose the change
+    /// (its resumed delivery would be refused). A crash can forget only keys of turns that changed nothing, whose
+    /// repetition is harmless. The check itself reads memory only:
     /// the keys of the retention window are loaded from the file once, so a turn never waits for the writer lock
     /// (under load, waiting for the view writer's commits there cost more CPU in spinning than the turns themselves).
     /// </summary>
     public bool TryBeginTurn(string key, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        int buffered;
         while (true)
         {
             lock (_turnLock)
@@ -62,14 +70,46 @@ public sealed partial class LiteDbSalesStore
                         return false;
                     }
 
-                    _bufferedTurns[key] = at;
-                    buffered = _bufferedTurns.Count;
-                    break;
+                    _runningTurns[key] = at;
+                    return true;
                 }
             }
 
             // Not under the turn lock: loading takes the writer lock, which comes first (see the lock order).
             LoadKnownTurns();
+        }
+    }
+
+    public void ClaimTurn(string key)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        if (!InWriteOnThisThread)
+        {
+            throw new InvalidOperationException("A turn is claimed inside its change's write only.");
+        }
+
+        lock (_turnLock)
+        {
+            if (_runningTurns.ContainsKey(key))
+            {
+                _claimedTurns.Add(key);
+            }
+        }
+    }
+
+    public void EndTurn(string key)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        int buffered;
+        lock (_turnLock)
+        {
+            if (!_runningTurns.Remove(key, out var at))
+            {
+                return;
+            }
+
+            _bufferedTurns[key] = at;
+            buffered = _bufferedTurns.Count;
         }
 
         if (buffered >= TurnBufferLimit)
@@ -80,8 +120,15 @@ public sealed partial class LiteDbSalesStore
         {
             WakeBackgroundWriter();
         }
+    }
 
-        return true;
+    /// <summary>The transaction rolled back: its claims are void (the keys stay with their running turns).</summary>
+    private void ReturnClaimedTurns()
+    {
+        lock (_turnLock)
+        {
+            _claimedTurns.Clear();
+        }
     }
 
     /// <summary>Loads the delivery keys now (the bot host's start-up), so the first turn does not pay for it.</summary>
@@ -118,12 +165,21 @@ public sealed partial class LiteDbSalesStore
         Dictionary<string, DateTimeOffset> taken;
         lock (_turnLock)
         {
-            if (_bufferedTurns.Count == 0)
+            if (_bufferedTurns.Count == 0 && _claimedTurns.Count == 0)
             {
                 return [];
             }
 
             taken = new Dictionary<string, DateTimeOffset>(_bufferedTurns, StringComparer.Ordinal);
+            foreach (var key in _claimedTurns)
+            {
+                if (_runningTurns.TryGetValue(key, out var at))
+                {
+                    taken[key] = at;
+                }
+            }
+
+            _claimedTurns.Clear();
         }
 
         var turns = Turns;
@@ -149,6 +205,7 @@ public sealed partial class LiteDbSalesStore
             foreach (var key in written.Keys)
             {
                 _bufferedTurns.Remove(key);
+                _runningTurns.Remove(key);
             }
         }
     }

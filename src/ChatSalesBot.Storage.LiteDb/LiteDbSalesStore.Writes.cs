@@ -66,6 +66,7 @@ public sealed partial class LiteDbSalesStore
             {
                 _db.Rollback();
                 ReturnBufferedAudit(audit);
+                ReturnClaimedTurns();
                 throw;
             }
             finally

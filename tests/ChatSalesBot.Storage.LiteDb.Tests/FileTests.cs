@@ -89,6 +89,7 @@ public sealed class FileTests
         {
             customer = store.AddCustomer(customer);
             store.TryBeginTurn("k", Samples.Monday);
+            store.EndTurn("k");
         }
 
         using var reopened = LiteDbSalesStore.Open(path);

@@ -17,12 +17,15 @@ public sealed class TurnLedgerTests
     {
         using var store = LiteDbSalesStore.Open(new MemoryStream());
         store.TryBeginTurn("old", Samples.Monday);
+        store.EndTurn("old");
 
         Assert.False(store.TryBeginTurn("old", Samples.Monday.AddDays(6)));
         store.TryBeginTurn("later", Samples.Monday.AddDays(8));
+        store.EndTurn("later");
         store.InTransaction(() => { });
 
         Assert.True(store.TryBeginTurn("old", Samples.Monday.AddDays(8)));
+        store.EndTurn("old");
         store.InTransaction(() => { });
         Assert.Equal(2, store.Database.GetCollection("turns").Count());
     }
@@ -45,12 +48,50 @@ public sealed class TurnLedgerTests
         using (var store = LiteDbSalesStore.Open(path))
         {
             Assert.True(store.TryBeginTurn("slack:Ev1", Samples.Monday));
-            store.AddCustomer(Samples.Customer("Acme"));
+            store.InTransaction(() =>
+            {
+                store.AddCustomer(Samples.Customer("Acme"));
+                store.ClaimTurn("slack:Ev1");
+            });
             Assert.Equal(1, store.Database.GetCollection("turns").Count());
         }
 
         using var reopened = LiteDbSalesStore.Open(path);
         Assert.False(reopened.TryBeginTurn("slack:Ev1", Samples.Monday));
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_RunningTurnKey_IsNotCommittedByAnotherTurnsWrite()
+    {
+        // Committed with someone else's write before its own change, a crash in between would make the resumed
+        // delivery look done and lose its change.
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "turns.db");
+        using (var store = LiteDbSalesStore.Open(path))
+        {
+            Assert.True(store.TryBeginTurn("slack:Ev2", Samples.Monday));
+            store.AddCustomer(Samples.Customer("Someone else's change"));
+            Assert.Equal(0, store.Database.GetCollection("turns").Count());
+        }
+
+        using var reopened = LiteDbSalesStore.Open(path);
+        Assert.True(reopened.TryBeginTurn("slack:Ev2", Samples.Monday));
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_ClaimInARolledBackWrite_IsVoid()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+        Assert.True(store.TryBeginTurn("slack:Ev3", Samples.Monday));
+
+        Assert.Throws<InvalidOperationException>(() => store.InTransaction(() =>
+        {
+            store.ClaimTurn("slack:Ev3");
+            throw new InvalidOperationException("the change failed");
+        }));
+        store.AddCustomer(Samples.Customer("Another change"));
+
+        Assert.Equal(0, store.Database.GetCollection("turns").Count());
     }
 
     [Fact]
@@ -61,6 +102,7 @@ public sealed class TurnLedgerTests
         using (var store = LiteDbSalesStore.Open(path))
         {
             Assert.True(store.TryBeginTurn("teams:a1", Samples.Monday));
+            store.EndTurn("teams:a1");
             Assert.Equal(0, store.Database.GetCollection("turns").Count());
         }
 
@@ -77,10 +119,12 @@ public sealed class TurnLedgerTests
         for (var i = 0; i < 999; i++)
         {
             Assert.True(store.TryBeginTurn($"teams:a{i}", Samples.Monday));
+            store.EndTurn($"teams:a{i}");
         }
 
         Assert.Equal(0, turns.Count());   // buffered: a turn that changes nothing costs no commit
         Assert.True(store.TryBeginTurn("teams:a999", Samples.Monday));
+        store.EndTurn("teams:a999");
         await Wait.UntilAsync(() => turns.Count() >= 1_000, "the buffered turn keys were never written");
 
         Assert.Equal(1_000, turns.Count());

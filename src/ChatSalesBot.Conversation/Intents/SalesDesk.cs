@@ -52,7 +52,31 @@ public sealed class SalesDesk(ISalesStore store, CustomerDirectory directory, Sa
     /// A change and its audit line as one durable commit, shared with other turns' changes of the same moment (see
     /// ISalesStore.InSharedCommit): <paramref name="work"/> may run twice, so it changes nothing but the store.
     /// </summary>
-    public T Write<T>(Func<T> work) => Store.InSharedCommit(work);
+    public T Write<T>(Func<T> work) => Store.InSharedCommit(InTurn(work));
+
+    /// <summary>
+    /// The delivery being handled on this flow (set by <see cref="SalesBot"/> once the ledger took it): every change
+    /// a turn makes carries that key into its own commit, whichever intent makes it, so a retry or a resumed delivery
+    /// after a crash is refused exactly when its change is on disk.
+    /// </summary>
+    internal static readonly AsyncLocal<string?> CurrentDelivery = new();
+
+    /// <summary><paramref name="work"/>, claiming the current turn's delivery key in the same transaction.</summary>
+    private Func<T> InTurn<T>(Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (CurrentDelivery.Value is not { } key)
+        {
+            return work;
+        }
+
+        return () =>
+        {
+            var result = work();
+            Store.ClaimTurn(key);
+            return result;
+        };
+    }
 
     /// <summary>Records a touch, applies it to its customer and audits it, in one durable commit.</summary>
     public (Touch Touch, Customer Customer)? RecordTouch(TurnContext ctx, Touch touch, AuditAction action, Func<Touch, string> detail) =>

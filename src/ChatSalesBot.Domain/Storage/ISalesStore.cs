@@ -145,8 +145,18 @@ public interface IAuditTrail
 /// <summary>Remembers which platform deliveries (event ids, activity ids) were already handled.</summary>
 public interface ITurnLedger
 {
-    /// <summary>True the first time a key is seen; false for a retry or replay of the same delivery.</summary>
+    /// <summary>
+    /// True the first time a key is seen; false for a retry or replay of the same delivery. The key is kept in
+    /// memory until the turn claims it with its change (<see cref="ClaimTurn"/>) or ends (<see cref="EndTurn"/>): it
+    /// is never in the store before the turn's change, so a crash in between cannot make the retry look done.
+    /// </summary>
     bool TryBeginTurn(string key, DateTimeOffset at);
+
+    /// <summary>Inside the turn's change (its write): the key is written in the same commit as the change.</summary>
+    void ClaimTurn(string key);
+
+    /// <summary>The turn is over (answered, changed or not): the key is written with the next write.</summary>
+    void EndTurn(string key);
 }
 
 /// <summary>Deliveries acknowledged to a platform and not yet handled (see <see cref="PendingDelivery"/>).</summary>
