@@ -58,9 +58,19 @@ public sealed class SlackReplySender(SlackWebApiClient api, BlockKitRenderer ren
         // A chart goes up as a file, in the thread of the message it belongs to.
         foreach (var (card, image) in reply.Cards.SelectMany(c => c.Body.OfType<ImageBlock>().Select(i => (c, i))))
         {
-            if (!image.DryRun && File.Exists(image.Path))
+            if (image.DryRun || !File.Exists(image.Path))
+            {
+                continue;
+            }
+
+            try
             {
                 await api.UploadFileAsync(channel, threadTs ?? firstTs, image.Path, card.Title, image.AltText, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SlackApiException)
+            {
+                // The report itself is posted (and logged by the client); failing here would have a scheduled report
+                // sent again for want of its picture (e.g. an app installed before it asked for files:write).
             }
         }
 

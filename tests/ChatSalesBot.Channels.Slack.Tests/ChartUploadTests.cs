@@ -62,6 +62,21 @@ public sealed class ChartUploadTests : IDisposable
     }
 
     [Fact]
+    public async Task ToChannel_UploadRefused_TheReportStaysPosted_AndNothingThrows()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        var sender = host.Services.GetRequiredService<SlackReplySender>();
+        host.Api.Script.Enqueue(() => SlackApiStandIn.Json(new { ok = true, channel = "C1", ts = "1700000000.000100" }));
+        host.Api.Script.Enqueue(() => SlackApiStandIn.Json(new { ok = false, error = "missing_scope", needed = "files:write" }));
+
+        await sender.ToChannelAsync("C1", null, Report(out _), CancellationToken.None);
+
+        Assert.Single(host.Api.CallsTo("chat.postMessage"));
+        Assert.Single(host.Api.CallsTo("files.getUploadURLExternal"));
+        Assert.Empty(host.Api.SharedFiles);
+    }
+
+    [Fact]
     public async Task SlackStandIn_CompletingAnUploadThatNeverHappened_IsFileNotFound_AndAThreadNeedsItsChannel()
     {
         await using var host = await SlackTestHost.StartAsync();

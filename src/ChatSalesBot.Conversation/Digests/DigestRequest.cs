@@ -51,9 +51,6 @@ public sealed partial record DigestRequest(DigestVerb Verb)
 
     public string? Problem { get; init; }
 
-    /// <summary>A weekly report command rather than a morning digest one.</summary>
-    public bool IsReport => Verb is DigestVerb.Report or DigestVerb.ReportSubscribe or DigestVerb.ReportUnsubscribe;
-
     /// <summary>Reads "digest …" or "my digest …"; false for anything else.</summary>
     public static bool TryParse(string line, out DigestRequest request)
     {
@@ -241,7 +238,7 @@ public sealed partial record DigestRequest(DigestVerb Verb)
     [GeneratedRegex(@"^(?:(?<my>my\s+(?:morning\s+)?digest)|digests?)(?:\s+(?<rest>.*))?$", RegexOptions.IgnoreCase)]
     private static partial Regex Command();
 
-    [GeneratedRegex(@"^(?:(?<weekly>weekly\s+(?:manager\s+)?report)|reports?)(?:\s+(?<rest>.*))?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:weekly\s+(?:manager\s+)?report|reports?)(?:\s+(?<rest>.*))?$", RegexOptions.IgnoreCase)]
     private static partial Regex ReportCommand();
 
     [GeneratedRegex(@"^(?:for\s+)?(?:(?<last>last|previous|past)|(?<this>this|current))\s+week\b", RegexOptions.IgnoreCase)]
