@@ -28,7 +28,7 @@ public sealed class ChartUploadTests : IDisposable
         await using var host = await SlackTestHost.StartAsync();
         var sender = host.Services.GetRequiredService<SlackReplySender>();
 
-        await sender.ToChannelAsync("C1", null, Report(out var png), CancellationToken.None);
+        var posted = await sender.ToChannelAsync("C1", null, Report(out var png), CancellationToken.None);
 
         var get = Assert.Single(host.Api.CallsTo("files.getUploadURLExternal"));
         Assert.StartsWith("filename=", get.RawBody, StringComparison.Ordinal);
@@ -39,7 +39,8 @@ public sealed class ChartUploadTests : IDisposable
         var complete = Assert.Single(host.Api.CallsTo("files.completeUploadExternal"));
         Assert.Equal("Weekly report: Team East", complete.Json.GetProperty("files")[0].GetProperty("title").GetString());
         var shared = Assert.Single(host.Api.SharedFiles);
-        Assert.Equal(("C1", "1700000000.000100"), (shared.Channel, shared.ThreadTs));
+        Assert.NotNull(posted.Ts);
+        Assert.Equal(("C1", posted.Ts), (shared.Channel, shared.ThreadTs));
         Assert.Equal(png, shared.Bytes);
         var order = host.Api.Calls.Select(c => c.Method).ToList();
         Assert.True(order.IndexOf("chat.postMessage") < order.IndexOf("files.getUploadURLExternal"));
@@ -51,6 +52,7 @@ public sealed class ChartUploadTests : IDisposable
         await using var host = await SlackTestHost.StartAsync();
         var sender = host.Services.GetRequiredService<SlackReplySender>();
         var reply = Report(out _);
+        host.Api.AddMessage("C1", "1699999999.000001");
 
         await sender.ToChannelAsync("C1", "1699999999.000001", reply, CancellationToken.None);
         var dry = reply with { Cards = [reply.Cards[0] with { Body = [.. reply.Cards[0].Body.Select(e => e is ImageBlock i ? i with { DryRun = true } : e)] }] };
