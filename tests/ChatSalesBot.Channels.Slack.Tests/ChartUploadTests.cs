@@ -52,7 +52,6 @@ public sealed class ChartUploadTests : IDisposable
         await using var host = await SlackTestHost.StartAsync();
         var sender = host.Services.GetRequiredService<SlackReplySender>();
         var reply = Report(out _);
-        host.Api.AddMessage("C1", "1699999999.000001");
 
         var thread = await sender.ToChannelAsync("C1", null, Reply.Plain("The week's report follows."), CancellationToken.None);
         await sender.ToChannelAsync("C1", thread.Ts, reply, CancellationToken.None);
