@@ -84,9 +84,10 @@ public sealed class TeamsDigestDeliveryTests(ITestOutputHelper output) : IAsyncL
         Assert.All(posts, p => Assert.Equal(HttpMethod.Post, p.Method));
         var escaped = Uri.EscapeDataString(Channel);
         Assert.EndsWith($"/v3/conversations/{escaped}/activities", posts[0].Uri.AbsolutePath, StringComparison.Ordinal);
-        Assert.All(posts.Skip(1), p => Assert.EndsWith($"/v3/conversations/{escaped}/activities/activity-", p.Uri.AbsolutePath[..^p.Uri.AbsolutePath.Split('-')[^1].Length], StringComparison.Ordinal));
-        var summaryId = "activity-" + posts[1].Uri.AbsolutePath.Split('-')[^1];
-        Assert.All(posts.Skip(1), p => Assert.EndsWith("/activities/" + summaryId, p.Uri.AbsolutePath, StringComparison.Ordinal));
+        // The rep cards reply to the summary's activity id (what the stand-in answered for the first post).
+        var summaryId = posts[1].Uri.AbsolutePath.Split('/')[^1];
+        Assert.StartsWith("activity-", summaryId, StringComparison.Ordinal);
+        Assert.All(posts.Skip(1), p => Assert.EndsWith($"/v3/conversations/{escaped}/activities/{summaryId}", p.Uri.AbsolutePath, StringComparison.Ordinal));
         Assert.All(posts, p => Assert.True(Encoding.UTF8.GetByteCount(p.Body) <= TeamsDigestDelivery.MaxActivityBytes,
             $"{Encoding.UTF8.GetByteCount(p.Body)} bytes"));
 
