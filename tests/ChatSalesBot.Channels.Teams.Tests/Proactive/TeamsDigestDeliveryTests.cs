@@ -155,6 +155,25 @@ public sealed class TeamsDigestDeliveryTests(ITestOutputHelper output) : IAsyncL
         Assert.Equal(3, posts.Skip(1).Sum(p => JsonNode.Parse(p.Body)!["attachments"]!.AsArray().Count));
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    public async Task TeamsDigestDelivery_TransientFailures_RetriedWithBackoffAndDeliveredOnce(HttpStatusCode status)
+    {
+        _host.Http.ScriptedConnectorResponses.Enqueue(() => new HttpResponseMessage(status));
+        _host.Http.ScriptedConnectorResponses.Enqueue(() => new HttpResponseMessage(status));
+
+        var delivering = Delivery.DeliverAsync(Subscription(ChannelReference), TeamDigest(1), default);
+        await _host.Time.AdvanceUntilDoneAsync(delivering);
+
+        var posts = _host.Http.ConnectorRequests.ToList();
+        Assert.Equal(4, posts.Count);
+        Assert.Equal(posts[0].Body, posts[2].Body);
+        Assert.Matches("/activities/activity-[0-9]+$", posts[3].Uri.AbsolutePath);
+        Assert.Equal(2, posts.Skip(2).Sum(p => JsonNode.Parse(p.Body)!["attachments"]!.AsArray().Count));
+    }
+
     [Fact]
     public async Task TeamsDigestDelivery_BotRemovedFromTheTeam_AddressGoneWith403()
     {
