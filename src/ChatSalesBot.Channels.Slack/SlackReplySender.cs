@@ -39,12 +39,21 @@ public sealed class SlackReplySender(SlackWebApiClient api, BlockKitRenderer ren
         }
     }
 
-    public async Task ToChannelAsync(string channel, string? threadTs, Reply reply, CancellationToken cancellationToken)
+    /// <summary>
+    /// Posts a reply to a channel (a thread when <paramref name="threadTs"/> is set), paced per channel. Every post to
+    /// a channel, the digests included, goes through here. Returns where the first message landed (its ts is the
+    /// thread to reply under).
+    /// </summary>
+    public async Task<SlackPosted> ToChannelAsync(string channel, string? threadTs, Reply reply, CancellationToken cancellationToken)
     {
+        string? first = null;
         foreach (var message in renderer.RenderMessages(reply))
         {
-            await api.PostMessageAsync(channel, message, threadTs, cancellationToken).ConfigureAwait(false);
+            var ts = await api.PostMessageAsync(channel, message, threadTs, cancellationToken).ConfigureAwait(false);
+            first ??= ts;
         }
+
+        return new SlackPosted(channel, first);
     }
 
     public async Task EphemeralAsync(string channel, string userId, Reply reply, CancellationToken cancellationToken)
@@ -94,3 +103,6 @@ public sealed class SlackReplySender(SlackWebApiClient api, BlockKitRenderer ren
     /// <summary>Slack DM channel ids start with D.</summary>
     public static bool IsDirectMessage(string? channelId) => channelId is not null && channelId.StartsWith('D');
 }
+
+/// <summary>Where a post landed: the channel and the first message's ts (null if Slack did not say).</summary>
+public sealed record SlackPosted(string Channel, string? Ts);

@@ -58,6 +58,14 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpFactory, IOptions<S
             ?? throw new SlackApiException("users.info", "no_user");
     }
 
+    /// <summary>users.lookupByEmail (scope users:read.email); a read method, so its argument goes form-encoded.</summary>
+    public async Task<SlackUserInfo> LookupByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var result = await CallAsync("users.lookupByEmail", [Arg("email", email)], cancellationToken).ConfigureAwait(false);
+        return result.GetProperty("user").Deserialize<SlackUserInfo>(SlackJson.Options)
+            ?? throw new SlackApiException("users.lookupByEmail", "users_not_found");
+    }
+
     /// <summary>conversations.open for a DM with one user; returns the DM channel id.</summary>
     public async Task<string> OpenConversationAsync(string userId, CancellationToken cancellationToken)
     {

@@ -32,8 +32,13 @@ public sealed partial class DigestCommands
     {
         var here = Here(ctx);
         var personal = Personal(ctx.Rep).Where(p => here.All(h => h.Id != p.Id));
+        // Asked where nothing can be subscribed (the Slack Home tab): every chat the rep subscribed, by its id.
+        var elsewhere = ctx.Address is null
+            ? desk.Store.DigestSubscriptions().Where(s => !s.Personal && s.SubscriberRepId == ctx.Rep.Id)
+            : [];
         var rows = here.Select(s => Row(s, ctx.Now, "this chat"))
-            .Concat(personal.Select(s => Row(s, ctx.Now, "your own chat"))).ToList();
+            .Concat(personal.Select(s => Row(s, ctx.Now, "your own chat")))
+            .Concat(elsewhere.Select(s => Row(s, ctx.Now, s.Address.ConversationId))).ToList();
         if (rows.Count == 0)
         {
             return Reply.WithCard("No digest is subscribed here.", new Card(CardKind.Table, "Digests")
@@ -49,7 +54,11 @@ public sealed partial class DigestCommands
     }
 
     private IReadOnlyList<string> Row(DigestSubscription s, DateTimeOffset now, string where) =>
-        [where, ScopeText(s.Scope, s.SubscriberRepId), s.Schedule.Describe(), Next(s, now) ?? "none"];
+        [where, ScopeText(s.Scope, s.SubscriberRepId), s.Schedule.Describe(), s.DisabledAt is null ? Next(s, now) ?? "none" : Stopped(s)];
+
+    /// <summary>A subscription the platform refused to deliver to: why, and how to start it again.</summary>
+    private static string Stopped(DigestSubscription s) =>
+        $"stopped: {s.DisabledReason ?? "the chat refused the digest"}; {(s.Personal ? "\"my digest on\"" : "\"digest subscribe\" in that chat")} restarts it";
 
     private Reply Unsubscribe(TurnContext ctx, DigestRequest request)
     {

@@ -60,8 +60,9 @@ public sealed partial class DigestCommands(SalesDesk desk)
     /// <summary>Inserts, changes or (unchanged) leaves a subscription, and says which, with the next delivery.</summary>
     private Reply Save(TurnContext ctx, DigestSubscription? existing, DigestSubscription wanted, string who)
     {
+        var lower = char.ToLowerInvariant(who[0]) + who[1..];
         var what = $"the morning digest of {ScopeText(wanted.Scope, wanted.SubscriberRepId)}";
-        if (existing is not null && existing.Schedule == wanted.Schedule && existing.AddressKey == wanted.AddressKey)
+        if (existing is { DisabledAt: null } && existing.Schedule == wanted.Schedule && existing.AddressKey == wanted.AddressKey)
         {
             return Confirm($"{who} already gets {what} {existing.Schedule.Describe()}; nothing changed.", existing, ctx.Now);
         }
@@ -73,9 +74,13 @@ public sealed partial class DigestCommands(SalesDesk desk)
             desk.Audit(ctx, AuditAction.DigestSubscribe, null, $"{stored.AddressKey}: {ScopeText(stored.Scope, stored.SubscriberRepId)}, {stored.Schedule.Describe()}");
             return stored;
         });
+        // A subscription stopped because the platform refused its address starts again when it is made again (wanted has
+        // no DisabledAt).
         var said = existing is null
-            ? $"Subscribed: {who.ToLowerInvariant()} gets {what} {saved.Schedule.Describe()}."
-            : $"Changed: {who.ToLowerInvariant()} now gets {what} {saved.Schedule.Describe()} (was {existing.Schedule.Describe()}).";
+            ? $"Subscribed: {lower} gets {what} {saved.Schedule.Describe()}."
+            : existing.DisabledAt is not null
+            ? $"Restarted: {lower} gets {what} {saved.Schedule.Describe()} again (it had stopped: {existing.DisabledReason})."
+            : $"Changed: {lower} now gets {what} {saved.Schedule.Describe()} (was {existing.Schedule.Describe()}).";
         return Confirm(said, saved, ctx.Now);
     }
 

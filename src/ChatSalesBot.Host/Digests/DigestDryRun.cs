@@ -45,6 +45,12 @@ public sealed class DigestDryRun(ISalesStore store, DigestComposer composer, Tim
 
             console.MarkupLine($"[bold]Subscription {subscription.Id}[/] to {Markup.Escape(subscription.AddressKey)}, "
                 + $"{Markup.Escape(subscription.Schedule.Describe())}: slot {Markup.Escape(DigestSlots.Describe(subscription.Schedule, slot))}");
+            if (subscription.DisabledAt is not null)
+            {
+                console.MarkupLine($"[yellow]Would not be sent: stopped ({Markup.Escape(subscription.DisabledReason ?? "")}); subscribing again in that chat restarts it[/]");
+                continue;
+            }
+
             var (reply, refusal) = composer.ForSlot(subscription, slot, late: false);
             if (reply is null)
             {

@@ -132,6 +132,27 @@ public sealed class DigestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task DigestSubscription_StoppedByThePlatform_IsListedWithWhyAndSubscribingAgainRestartsIt()
+    {
+        await Say(_f.Maria, "digest subscribe weekdays at 08:00 team east");
+        var stored = Assert.Single(_f.Store.DigestSubscriptions());
+        _f.Store.SaveDigestSubscription(stored with { DisabledAt = _f.Time.GetUtcNow(), DisabledReason = "the bot was removed from the channel (not_in_channel)" });
+
+        var list = await Say(_f.Maria, "digest list");
+        var again = await Say(_f.Maria, "digest subscribe weekdays at 08:00 team east");
+
+        var row = Assert.IsType<Table>(Assert.Single(list.Cards).Body[0]).Rows[0];
+        Assert.Equal("stopped: the bot was removed from the channel (not_in_channel); \"digest subscribe\" in that chat restarts it", row[3]);
+        Assert.False(again.IsError, again.Text);
+        Assert.StartsWith("Restarted: this chat gets the morning digest of team east weekdays at 08:00 (UTC) again", again.Text, StringComparison.Ordinal);
+        var restarted = Assert.Single(_f.Store.DigestSubscriptions());
+        Assert.Equal(stored.Id, restarted.Id);
+        Assert.Null(restarted.DisabledAt);
+        Assert.Null(restarted.DisabledReason);
+        Assert.Equal(2, Audit(AuditAction.DigestSubscribe).Count);
+    }
+
+    [Fact]
     public async Task MyDigest_InAChannelWithAKnownPersonalChat_GoesThereAndSaysSo()
     {
         var personal = new DeliveryAddress { Platform = "console", TenantId = "local", ConversationId = "alice-personal" };

@@ -47,6 +47,17 @@ public sealed class DigestDryRunTests : IDisposable
     }
 
     [Fact]
+    public void DigestDryRun_StoppedSubscription_SaysWhyAndPrintsNoDigest()
+    {
+        var berlin = _book.Store.DigestSubscriptions().Single(s => s.SubscriberRepId == _book.Hans.Id);
+        _book.Store.SaveDigestSubscription(berlin with { DisabledAt = _book.Time.GetUtcNow(), DisabledReason = "the channel was archived (is_archived)" });
+
+        Assert.Equal(1, Run(new TimeOnly(8, 0), null));
+
+        Assert.Contains("Would not be sent: stopped (the channel was archived (is_archived)); subscribing again in that chat restarts it", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DigestDryRun_ForOneTeam_PrintsOnlyTheDigestsThatCoverIt()
     {
         Assert.Equal(1, Run(null, "EAST"));

@@ -110,8 +110,16 @@ internal sealed class RecordingDelivery : IDigestDelivery
 
     public List<(int SubscriptionId, Reply Notice)> Told { get; } = [];
 
+    /// <summary>When set, telling the subscriber fails with it (the DM was refused too).</summary>
+    public Exception? TellFailure { get; set; }
+
     public Task TellSubscriberAsync(DigestSubscription subscription, Reply notice, CancellationToken cancellationToken)
     {
+        if (TellFailure is { } failure)
+        {
+            throw failure;
+        }
+
         Told.Add((subscription.Id, notice));
         return Task.CompletedTask;
     }

@@ -16,7 +16,21 @@ public sealed partial class SlackApiStandIn : HttpMessageHandler
 {
     public const string ResponseUrlHost = "hooks.slack.test";
 
+    /// <summary>
+    /// chat.postMessage's per-channel limit: Slack allows about one message per second per channel, with short bursts
+    /// (docs.slack.dev/apis/web-api/rate-limits, "Posting messages"); past it Slack answers HTTP 429 with
+    /// <c>ratelimited</c> and Retry-After in whole seconds. The stand-in allows this burst, then one a second.
+    /// </summary>
+    public const int PostBurstPerChannel = 5;
+
     private readonly ConcurrentDictionary<string, Task> holds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> channelErrors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> channelPace = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> messages = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<(string Method, TimeSpan RetryAfter)> forcedLimits = new();
+    private readonly ConcurrentDictionary<(string Method, int Call), string> failAt = new();
+    private readonly Lock posting = new();
+    private long lastTs;
     private readonly SemaphoreSlim called = new(0);
 
     public ConcurrentQueue<ApiCall> Calls { get; } = new();
@@ -31,7 +45,39 @@ public sealed partial class SlackApiStandIn : HttpMessageHandler
     /// <summary>The tokens this workspace accepts: the bot token and the app-level token the hosts are configured with.</summary>
     public HashSet<string> Tokens { get; } = new(StringComparer.Ordinal) { "xoxb-test-token", "xapp-1-A0PNCHHK2-test" };
 
+    /// <summary>
+    /// The clock Slack's per-channel posting limit is measured on (the code under test's clock). Without one the limit
+    /// is not enforced: a test on another clock would see 429s the code did not cause.
+    /// </summary>
+    public TimeProvider? Clock { get; set; }
+
+    /// <summary>Messages that were answered 429 by the per-channel limit or by <see cref="RateLimitNext"/>.</summary>
+    public int RateLimited => Volatile.Read(ref rateLimited);
+
+    private int rateLimited;
+
     public IEnumerable<ApiCall> CallsTo(string method) => Calls.Where(c => c.Method == method);
+
+    /// <summary>The channel was archived: posting to it is <c>is_archived</c>.</summary>
+    public void ArchiveChannel(string channel) => channelErrors[channel] = "is_archived";
+
+    /// <summary>The bot was removed from the channel (a private one, as Slack answers for those): <c>not_in_channel</c>.</summary>
+    public void RemoveBotFrom(string channel) => channelErrors[channel] = "not_in_channel";
+
+    /// <summary>The channel was deleted, or the bot cannot see it: <c>channel_not_found</c>.</summary>
+    public void DeleteChannel(string channel) => channelErrors[channel] = "channel_not_found";
+
+    /// <summary>The next call to <paramref name="method"/> that passes Slack's checks is answered 429 with this Retry-After.</summary>
+    public void RateLimitNext(string method, TimeSpan retryAfter) => forcedLimits.Enqueue((method, retryAfter));
+
+    /// <summary>The <paramref name="call"/>th call to <paramref name="method"/> (counting every call so far, from 1) gets <c>ok:false</c> with <paramref name="error"/>.</summary>
+    public void FailCall(string method, int call, string error) => failAt[(method, call)] = error;
+
+    /// <summary>A message someone else posted (a user's message the bot answers in its thread), so thread_ts may name it.</summary>
+    public void AddMessage(string channel, string ts) => messages[channel + "/" + ts] = 0;
+
+    /// <summary>The messages the bot posted that Slack accepted, in order, with what Slack read.</summary>
+    public IEnumerable<ApiCall> Posted => CallsTo("chat.postMessage").Where(c => c.Accepted);
 
     /// <summary>Calls to <paramref name="method"/> are recorded at once but answered only when <paramref name="until"/> completes.</summary>
     public void Hold(string method, Task until) => holds[method] = until;
@@ -73,7 +119,8 @@ public sealed partial class SlackApiStandIn : HttpMessageHandler
 
         var method = request.RequestUri.Segments[^1];
         var read = SlackWebApiRequest.Read(method, contentType, request.Headers.Authorization, body, Tokens);
-        Calls.Enqueue(new ApiCall(method, request.RequestUri, request.Headers.Authorization?.ToString(), body, ArgumentsAsJson(read.Arguments)) { Request = read });
+        var recorded = new ApiCall(method, request.RequestUri, request.Headers.Authorization?.ToString(), body, ArgumentsAsJson(read.Arguments)) { Request = read };
+        Calls.Enqueue(recorded);
         called.Release();
         if (holds.TryGetValue(method, out var hold))
         {
@@ -95,7 +142,29 @@ public sealed partial class SlackApiStandIn : HttpMessageHandler
             return scripted();
         }
 
+        if (failAt.TryRemove((method, CallsTo(method).Count()), out var failure))
+        {
+            return Json(new { ok = false, error = failure });
+        }
+
+        if (forcedLimits.TryPeek(out var forced) && forced.Method == method && forcedLimits.TryDequeue(out forced))
+        {
+            return Limited(forced.RetryAfter);
+        }
+
+        if (method == "chat.postMessage" && Refusal(read) is { } refused)
+        {
+            return refused;
+        }
+
         var answer = Answer(read);
+        if (method == "chat.postMessage" && answer["ok"]!.GetValue<bool>())
+        {
+            var ts = NextTs();
+            messages[read.Arg("channel") + "/" + ts] = 0;
+            answer["ts"] = ts;
+            recorded.Accepted = true;
+        }
         if (answer["ok"]!.GetValue<bool>() && read.Warnings.Count > 0)
         {
             answer["warning"] = string.Join(',', read.Warnings);
@@ -135,6 +204,71 @@ public sealed partial class SlackApiStandIn : HttpMessageHandler
         "apps.connections.open" => Ok(new { url = SocketUrl }),
         _ => throw new NotSupportedException("The Slack stand-in has no answer for " + call.Method),
     };
+
+    /// <summary>What Slack refuses before posting: a channel the bot cannot post to, a thread that is not there, a burst past the channel's limit.</summary>
+    private HttpResponseMessage? Refusal(SlackWebApiRequest call)
+    {
+        var channel = call.Arg("channel");
+        if (channel is null)
+        {
+            return null;
+        }
+
+        if (channelErrors.TryGetValue(channel, out var error))
+        {
+            return Json(new { ok = false, error });
+        }
+
+        if (call.Arg("thread_ts") is { } thread)
+        {
+            if (!ThreadTs().IsMatch(thread))
+            {
+                return Json(new { ok = false, error = "invalid_thread_ts" });
+            }
+
+            if (!messages.ContainsKey(channel + "/" + thread))
+            {
+                return Json(new { ok = false, error = "thread_not_found" });
+            }
+        }
+
+        if (Clock is not { } clock)
+        {
+            return null;
+        }
+
+        lock (posting)
+        {
+            // GCRA: each post moves the channel's theoretical time on by a second; more than the burst ahead of now is refused.
+            var now = clock.GetUtcNow();
+            var tat = channelPace.TryGetValue(channel, out var t) && t > now ? t : now;
+            var ahead = tat - now - TimeSpan.FromSeconds(PostBurstPerChannel - 1);
+            if (ahead > TimeSpan.Zero)
+            {
+                return Limited(TimeSpan.FromSeconds(Math.Ceiling(ahead.TotalSeconds)));
+            }
+
+            channelPace[channel] = tat + TimeSpan.FromSeconds(1);
+        }
+
+        return null;
+    }
+
+    private HttpResponseMessage Limited(TimeSpan retryAfter)
+    {
+        Interlocked.Increment(ref rateLimited);
+        var r = Json(new { ok = false, error = "ratelimited" }, HttpStatusCode.TooManyRequests);
+        r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(retryAfter);
+        return r;
+    }
+
+    /// <summary>A new message ts, "seconds.micro", unique and increasing like Slack's.</summary>
+    private string NextTs()
+    {
+        var seconds = (Clock?.GetUtcNow() ?? DateTimeOffset.FromUnixTimeSeconds(1700000000)).ToUnixTimeSeconds();
+        var next = Interlocked.Increment(ref lastTs);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{seconds}.{next % 1_000_000:D6}");
+    }
 
     private object User(string id) => new { id, name = "alice", team_id = "T1", profile = new { email = UserEmail, real_name = "Alice Ng" } };
 
@@ -182,6 +316,9 @@ public sealed partial class SlackApiStandIn : HttpMessageHandler
 
     [GeneratedRegex("^[UW][A-Z0-9]{2,}$")]
     private static partial Regex UserId();
+
+    [GeneratedRegex(@"^\d+\.\d{6}$")]
+    private static partial Regex ThreadTs();
 }
 
 /// <summary>
@@ -191,6 +328,9 @@ public sealed partial class SlackApiStandIn : HttpMessageHandler
 public sealed record ApiCall(string Method, Uri Url, string? Authorization, string RawBody, string Body)
 {
     public SlackWebApiRequest? Request { get; init; }
+
+    /// <summary>chat.postMessage only: Slack accepted the message (ok:true).</summary>
+    public bool Accepted { get; set; }
 
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 }
