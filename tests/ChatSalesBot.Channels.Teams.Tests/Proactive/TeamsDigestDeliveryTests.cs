@@ -175,6 +175,22 @@ public sealed class TeamsDigestDeliveryTests(ITestOutputHelper output) : IAsyncL
     }
 
     [Fact]
+    public async Task TeamsDigestDelivery_RepPartFailsAfterTheSummary_LeftOutWithANoteNotPostedTwice()
+    {
+        _host.Http.ScriptedConnectorResponses.Enqueue(() => StubHttpHandler.Json("""{"id":"activity-summary"}""", HttpStatusCode.Created));
+        _host.Http.ScriptedConnectorResponses.Enqueue(() => StubHttpHandler.Json("""{"error":{"code":"BadArgument","message":"Unknown activity."}}""", HttpStatusCode.BadRequest));
+
+        var delivering = Delivery.DeliverAsync(Subscription(ChannelReference), TeamDigest(2), default);
+        await _host.Time.AdvanceUntilDoneAsync(delivering);
+
+        var posts = _host.Http.ConnectorRequests.ToList();
+        Assert.Equal(3, posts.Count);
+        Assert.Matches("\"text\":\"2 card.*of this digest could not be posted", posts[2].Body);
+        Assert.EndsWith("/activities/activity-summary", posts[2].Uri.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains(_host.Logs.Lines, l => l.Message.Contains("was left out after the summary: HTTP 400 BadArgument", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TeamsDigestDelivery_BotRemovedFromTheTeam_AddressGoneWith403()
     {
         _host.Http.RemovedFrom[Channel] = true;
