@@ -1,5 +1,6 @@
 using ChatSalesBot.Channels.Slack.Blocks;
 using ChatSalesBot.Conversation;
+using ChatSalesBot.Conversation.Cards;
 using Microsoft.Extensions.Logging;
 
 namespace ChatSalesBot.Channels.Slack;
@@ -46,14 +47,24 @@ public sealed class SlackReplySender(SlackWebApiClient api, BlockKitRenderer ren
     /// </summary>
     public async Task<SlackPosted> ToChannelAsync(string channel, string? threadTs, Reply reply, CancellationToken cancellationToken)
     {
-        string? first = null;
+        ArgumentNullException.ThrowIfNull(reply);
+        string? firstTs = null;
         foreach (var message in renderer.RenderMessages(reply))
         {
             var ts = await api.PostMessageAsync(channel, message, threadTs, cancellationToken).ConfigureAwait(false);
-            first ??= ts;
+            firstTs ??= ts;
         }
 
-        return new SlackPosted(channel, first);
+        // A chart goes up as a file, in the thread of the message it belongs to.
+        foreach (var (card, image) in reply.Cards.SelectMany(c => c.Body.OfType<ImageBlock>().Select(i => (c, i))))
+        {
+            if (!image.DryRun && File.Exists(image.Path))
+            {
+                await api.UploadFileAsync(channel, threadTs ?? firstTs, image.Path, card.Title, image.AltText, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return new SlackPosted(channel, firstTs);
     }
 
     public async Task EphemeralAsync(string channel, string userId, Reply reply, CancellationToken cancellationToken)

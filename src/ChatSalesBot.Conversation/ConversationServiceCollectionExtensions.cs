@@ -2,6 +2,7 @@ using ChatSalesBot.Conversation.Dates;
 using ChatSalesBot.Conversation.Identity;
 using ChatSalesBot.Conversation.Intents;
 using ChatSalesBot.Conversation.Matching;
+using ChatSalesBot.Conversation.Reports;
 using ChatSalesBot.Domain;
 using ChatSalesBot.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<PlainDates>();
         services.AddSingleton<SalesDesk>();
         services.AddSingleton<RepResolver>();
+        services.TryAddSingleton<IReportCharts, NoReportCharts>();
         services.AddSingleton<ISalesBot, SalesBot>();
         return services;
     }

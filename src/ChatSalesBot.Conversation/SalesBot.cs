@@ -1,6 +1,7 @@
 using ChatSalesBot.Conversation.Cards;
 using ChatSalesBot.Conversation.Identity;
 using ChatSalesBot.Conversation.Intents;
+using ChatSalesBot.Conversation.Reports;
 using ChatSalesBot.Domain.Reps;
 using Microsoft.Extensions.Logging;
 
@@ -26,7 +27,8 @@ public sealed class SalesBot : ISalesBot
     private readonly CreateCustomer _create;
     private readonly DigestCommands _digests;
 
-    public SalesBot(SalesDesk desk, RepResolver reps, ILogger<SalesBot> logger)
+    /// <param name="charts">Draws the weekly report's chart; none without one (the report's table has the numbers).</param>
+    public SalesBot(SalesDesk desk, RepResolver reps, ILogger<SalesBot> logger, IReportCharts? charts = null)
     {
         _desk = desk;
         _reps = reps;
@@ -38,7 +40,7 @@ public sealed class SalesBot : ISalesBot
         _done = new MarkDone(desk, _followUps);
         _undo = new UndoTouch(desk);
         _create = new CreateCustomer(desk);
-        _digests = new DigestCommands(desk);
+        _digests = new DigestCommands(desk, charts ?? new NoReportCharts());
     }
 
     public async Task<Reply> HandleAsync(Turn turn, CancellationToken cancellationToken)

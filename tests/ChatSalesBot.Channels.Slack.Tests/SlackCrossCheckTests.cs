@@ -86,6 +86,7 @@ public sealed class SlackCrossCheckTests(SlackCheckTools tools) : IClassFixture<
                 new LogForm.Values("#2", Domain.Touches.TouchKind.Call, "notes", "send quote", "next Friday"),
                 [Near(1, "Acme Corp"), Near(2, "Acme Ltd")],
                 new Dictionary<string, string> { [LogForm.DueInput] = "I could not read that date" })),
+            ["weekly_report"] = WeeklyReportSample.For(),
         };
         foreach (var (name, reply) in replies)
         {
@@ -158,7 +159,7 @@ public sealed class SlackCrossCheckTests(SlackCheckTools tools) : IClassFixture<
             Assert.Equal("message", shortcut.GetProperty("type").GetString());
 
             var scopes = manifest.GetProperty("oauth_config").GetProperty("scopes").GetProperty("bot").EnumerateArray().Select(s => s.GetString()).ToHashSet();
-            Assert.Superset(new HashSet<string?> { "app_mentions:read", "chat:write", "commands", "im:history", "im:write", "users:read", "users:read.email" }, scopes);
+            Assert.Superset(new HashSet<string?> { "app_mentions:read", "chat:write", "commands", "files:write", "im:history", "im:write", "users:read", "users:read.email" }, scopes);
             Assert.True(features.GetProperty("app_home").GetProperty("home_tab_enabled").GetBoolean());
             Assert.True(settings.GetProperty("interactivity").GetProperty("is_enabled").GetBoolean());
             Assert.True(manifest.GetProperty("display_information").GetProperty("name").GetString()!.Length <= 35);

@@ -11,7 +11,7 @@ public sealed partial class DigestCommands
     private Reply Preview(TurnContext ctx, DigestRequest request)
     {
         // Without a scope: what this chat is subscribed to, else the rep's default.
-        var subscribed = request.MyTeams || request.TeamName is not null ? null : Here(ctx).FirstOrDefault()?.Scope;
+        var subscribed = request.MyTeams || request.TeamName is not null ? null : Here(ctx).FirstOrDefault(s => s.Kind == DigestKind.MorningDigest)?.Scope;
         var (scope, problem) = subscribed is null ? ScopeOf(ctx.Rep, request) : (subscribed, null);
         if (scope is null)
         {
@@ -54,20 +54,20 @@ public sealed partial class DigestCommands
     }
 
     private IReadOnlyList<string> Row(DigestSubscription s, DateTimeOffset now, string where) =>
-        [where, ScopeText(s.Scope, s.SubscriberRepId), s.Schedule.Describe(), s.DisabledAt is null ? Next(s, now) ?? "none" : Stopped(s)];
+        [where, (s.Kind == DigestKind.WeeklyReport ? "weekly report: " : "") + ScopeText(s.Scope, s.SubscriberRepId), s.Schedule.Describe(), s.DisabledAt is null ? Next(s, now) ?? "none" : Stopped(s)];
 
     /// <summary>A subscription the platform refused to deliver to: why, and how to start it again.</summary>
     private static string Stopped(DigestSubscription s) =>
         $"stopped: {s.DisabledReason ?? "the chat refused the digest"}; {(s.Personal ? "\"my digest on\"" : "\"digest subscribe\" in that chat")} restarts it";
 
-    private Reply Unsubscribe(TurnContext ctx, DigestRequest request)
+    private Reply Unsubscribe(TurnContext ctx, DigestRequest request, DigestKind kind)
     {
         if (ctx.Address is null)
         {
             return NoAddress();
         }
 
-        var candidates = Here(ctx).Where(s => !s.Personal).ToList();
+        var candidates = Here(ctx).Where(s => !s.Personal && s.Kind == kind).ToList();
         if (request.MyTeams || request.TeamName is not null)
         {
             var (scope, problem) = ScopeOf(ctx.Rep, request);
@@ -81,7 +81,9 @@ public sealed partial class DigestCommands
 
         if (candidates.Count == 0)
         {
-            return Refuse("This chat has no such digest subscription; nothing was removed. \"digest list\" shows what is subscribed.");
+            return Refuse(kind == DigestKind.WeeklyReport
+                ? "This chat has no such weekly report subscription; nothing was removed. \"digest list\" shows what is subscribed."
+                : "This chat has no such digest subscription; nothing was removed. \"digest list\" shows what is subscribed.");
         }
 
         var mayRemove = candidates.Where(s => s.SubscriberRepId == ctx.Rep.Id
@@ -96,7 +98,7 @@ public sealed partial class DigestCommands
 
         Remove(ctx, mayRemove);
         var what = string.Join("; ", mayRemove.Select(s => $"{ScopeText(s.Scope, s.SubscriberRepId)} {s.Schedule.Describe()}"));
-        return Reply.WithCard($"Unsubscribed: {what}.", new Card(CardKind.Confirmation, "Morning digest")
+        return Reply.WithCard($"Unsubscribed: {what}.", new Card(CardKind.Confirmation, Title(kind))
         {
             Body = [new TextBlock($"This chat no longer gets: {what}.")],
         });

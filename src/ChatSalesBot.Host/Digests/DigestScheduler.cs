@@ -14,7 +14,7 @@ namespace ChatSalesBot.Host.Digests;
 /// while it is at most <see cref="DigestOptions.CatchUpWindow"/> old (after its time: marked late); an older one is
 /// skipped with a log line.
 /// </summary>
-public sealed partial class DigestScheduler(ISalesStore store, DigestComposer composer, IEnumerable<IDigestDelivery> deliveries,
+public sealed partial class DigestScheduler(ISalesStore store, SlotReplies composer, IEnumerable<IDigestDelivery> deliveries,
     TimeProvider time, IOptions<DigestOptions> options, ILogger<DigestScheduler> logger)
 {
     /// <summary>How often the subscriptions are read again when no slot is due sooner (new ones are picked up within it).</summary>

@@ -1,4 +1,5 @@
 using ChatSalesBot.Conversation.Digests;
+using ChatSalesBot.Conversation.Reports;
 using ChatSalesBot.Domain;
 using ChatSalesBot.Host.Digests;
 using ChatSalesBot.Host.Tests.Commands;
@@ -29,7 +30,7 @@ public sealed class DigestDryRunTests : IDisposable
             Out = new AnsiConsoleOutput(_output),
         });
         console.Profile.Width = 2000;
-        return new DigestDryRun(_book.Store, new DigestComposer(_book.Store, new SalesRules()), _book.Time, console).Run(at, team);
+        return new DigestDryRun(_book.Store, new SlotReplies(new DigestComposer(_book.Store, new SalesRules()), new WeeklyReportComposer(_book.Store, new SalesRules(), new NoReportCharts())), _book.Time, console).Run(at, team);
     }
 
     [Fact]

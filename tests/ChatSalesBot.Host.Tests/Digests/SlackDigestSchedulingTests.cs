@@ -1,5 +1,6 @@
 using ChatSalesBot.Channels.Slack;
 using ChatSalesBot.Conversation.Digests;
+using ChatSalesBot.Conversation.Reports;
 using ChatSalesBot.Domain;
 using ChatSalesBot.Domain.Audit;
 using ChatSalesBot.Domain.Digests;
@@ -41,7 +42,7 @@ public sealed class SlackDigestSchedulingTests
         var subscription = book.Store.SaveDigestSubscription(DigestSubscription.For(
             new DeliveryAddress { Platform = "slack", TenantId = "T1", ConversationId = "C0EAST" }, book.Maria.Id, DigestScope.ManagedTeams,
             new DigestSchedule { Days = DigestSchedule.EveryDay, At = new TimeOnly(8, 0), TimeZoneId = book.Maria.TimeZoneId }, personal: false, clock.GetUtcNow()));
-        DigestScheduler Scheduler() => new(book.Store, new DigestComposer(book.Store, new SalesRules()), [slack], clock,
+        DigestScheduler Scheduler() => new(book.Store, new SlotReplies(new DigestComposer(book.Store, new SalesRules()), new WeeklyReportComposer(book.Store, new SalesRules(), new NoReportCharts())), [slack], clock,
             Options.Create(new DigestOptions()), NullLogger<DigestScheduler>.Instance);
         clock.Advance(NewYorkEight - clock.GetUtcNow());
         api.RemoveBotFrom("C0EAST");

@@ -23,6 +23,15 @@ public sealed partial class SlackApiStandIn : HttpMessageHandler
     /// </summary>
     public const int PostBurstPerChannel = 5;
 
+    /// <summary>Where files.getUploadURLExternal sends the bytes (files.slack.com for the real one).</summary>
+    public const string UploadHost = "files.slack.test";
+
+    /// <summary>File ids handed out, with the length announced and the bytes uploaded (null until then).</summary>
+    private readonly ConcurrentDictionary<string, (int Length, byte[]? Bytes)> uploads = new(StringComparer.Ordinal);
+
+    /// <summary>Files shared by files.completeUploadExternal: id, channel, thread and the bytes.</summary>
+    public ConcurrentQueue<(string FileId, string? Channel, string? ThreadTs, byte[] Bytes)> SharedFiles { get; } = new();
+
     private readonly ConcurrentDictionary<string, Task> holds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> channelErrors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> channelPace = new(StringComparer.Ordinal);
@@ -104,6 +113,11 @@ public sealed partial class SlackApiStandIn : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (request.RequestUri!.Host == UploadHost)
+        {
+            return await UploadAsync(request, cancellationToken);
+        }
+
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
         var contentType = request.Content?.Headers.ContentType;
         if (request.RequestUri!.Host == ResponseUrlHost)
@@ -200,6 +214,11 @@ public sealed partial class SlackApiStandIn : HttpMessageHandler
         "views.update" when call.Arg("view_id") is null && call.Arg("external_id") is null => Failed("not_found"),
         "views.open" or "views.publish" or "views.update" when call.Arg("view") is not { } view || !IsJsonObject(view) => Failed("invalid_arguments"),
         "views.open" or "views.publish" or "views.update" => Ok(new { view = new { id = "V123" } }),
+        "files.getUploadURLExternal" when call.Arg("filename") is not { Length: > 0 } => Failed("invalid_arguments"),
+        "files.getUploadURLExternal" when !int.TryParse(call.Arg("length"), out var length) || length <= 0 => Failed("missing_argument"),
+        "files.getUploadURLExternal" when call.Arg("alt_txt") is { Length: > 1000 } => Failed("alt_txt_too_large"),
+        "files.getUploadURLExternal" => NewUpload(int.Parse(call.Arg("length")!, System.Globalization.CultureInfo.InvariantCulture)),
+        "files.completeUploadExternal" => CompleteUpload(call),
         "auth.test" => Ok(new { team_id = "T1", user_id = "UBOT", bot_id = "B1", team = "Acme Sales" }),
         "apps.connections.open" => Ok(new { url = SocketUrl }),
         _ => throw new NotSupportedException("The Slack stand-in has no answer for " + call.Method),
@@ -268,6 +287,60 @@ public sealed partial class SlackApiStandIn : HttpMessageHandler
         var seconds = (Clock?.GetUtcNow() ?? DateTimeOffset.FromUnixTimeSeconds(1700000000)).ToUnixTimeSeconds();
         var next = Interlocked.Increment(ref lastTs);
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{seconds}.{next % 1_000_000:D6}");
+    }
+
+    private JsonObject NewUpload(int length)
+    {
+        var id = $"F{uploads.Count + 1:D8}";
+        uploads[id] = (length, null);
+        return Ok(new { upload_url = $"https://{UploadHost}/upload/v1/{id}", file_id = id });
+    }
+
+    /// <summary>
+    /// Slack shares the files of <c>files</c> (a JSON array of {id, title}) in channel_id, in thread_ts's thread; a
+    /// thread needs its channel, and a file that was never uploaded (or not in full) is not found.
+    /// </summary>
+    private JsonObject CompleteUpload(SlackWebApiRequest call)
+    {
+        if (call.Arg("files") is not { } files || TryParse(files) is not JsonArray { Count: > 0 } list
+            || list.Any(f => f is not JsonObject o || (string?)o["id"] is null))
+        {
+            return Failed("invalid_arguments");
+        }
+
+        if (call.Arg("thread_ts") is not null && call.Arg("channel_id") is null)
+        {
+            return Failed("invalid_arguments");
+        }
+
+        var ids = list.Select(f => (string)f!["id"]!).ToList();
+        if (ids.Any(id => !uploads.TryGetValue(id, out var u) || u.Bytes is null || u.Bytes.Length != u.Length))
+        {
+            return Failed("file_not_found");
+        }
+
+        foreach (var id in ids)
+        {
+            SharedFiles.Enqueue((id, call.Arg("channel_id"), call.Arg("thread_ts"), uploads[id].Bytes!));
+        }
+
+        return Ok(new { files = ids.Select(id => new { id, title = (string?)list.First(f => (string?)f!["id"] == id)!["title"] }) });
+    }
+
+    /// <summary>The upload URL takes the bytes (raw or multipart) and answers "OK - {length}"; an unknown URL is a 404.</summary>
+    private async Task<HttpResponseMessage> UploadAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var bytes = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+        var id = request.RequestUri!.Segments[^1];
+        Calls.Enqueue(new ApiCall("file upload", request.RequestUri, request.Headers.Authorization?.ToString(), $"{bytes.Length} bytes", "{}"));
+        called.Release();
+        if (request.Method != HttpMethod.Post || !uploads.TryGetValue(id, out var upload))
+        {
+            return Text(HttpStatusCode.NotFound, "not found");
+        }
+
+        uploads[id] = (upload.Length, bytes);
+        return Text(HttpStatusCode.OK, $"OK - {bytes.Length}");
     }
 
     private object User(string id) => new { id, name = "alice", team_id = "T1", profile = new { email = UserEmail, real_name = "Alice Ng" } };
