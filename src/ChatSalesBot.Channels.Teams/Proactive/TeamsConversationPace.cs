@@ -34,30 +34,26 @@ public sealed class TeamsConversationPace(TimeProvider time)
         {
             var now = time.GetUtcNow();
             posts.RemoveAll(p => p <= now - Longest);
-            at = now;
-            foreach (var (limit, window) in Limits)
-            {
-                // The post that would be one too many inside the window: this one must come a window after it.
-                var inWindow = posts.Where(p => p > at - window).ToList();
-                if (inWindow.Count >= limit)
-                {
-                    var blocker = inWindow[^limit];
-                    at = Max(at, blocker + window);
-                }
-            }
+            // Posts keep their order: none is booked before one already waiting, so every booked post is at or before this one.
+            at = posts.Count > 0 && posts[^1] > now ? posts[^1] : now;
 
-            // A later window can push past an earlier one's blocker; one more pass settles it (the windows nest).
-            foreach (var (limit, window) in Limits)
+            // Moving past one window's blocker can meet another window's; settle when no window pushes any more.
+            for (var moved = true; moved;)
             {
-                var inWindow = posts.Where(p => p > at - window).ToList();
-                if (inWindow.Count >= limit)
+                moved = false;
+                foreach (var (limit, window) in Limits)
                 {
-                    at = Max(at, inWindow[^limit] + window);
+                    // The post that would be one too many inside the window: this one must come a window after it.
+                    var inWindow = posts.Where(p => p > at - window).ToList();
+                    if (inWindow.Count >= limit && inWindow[^limit] + window > at)
+                    {
+                        at = inWindow[^limit] + window;
+                        moved = true;
+                    }
                 }
             }
 
             posts.Add(at);
-            posts.Sort();
         }
 
         var wait = at - time.GetUtcNow();
@@ -66,6 +62,4 @@ public sealed class TeamsConversationPace(TimeProvider time)
             await Task.Delay(wait, time, cancellationToken);
         }
     }
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -37,6 +37,7 @@ public sealed class TeamsDigestDelivery(ConnectorClient connector, ReplyActivity
         var reference = await ReferenceAsync(subscription.Address, cancellationToken)
             ?? throw new DigestAddressGoneException("ChatSalesBot no longer knows how to reach this Teams chat; subscribe again from it");
         var messages = Pack(digest);
+        var missed = 0;
         try
         {
             string? thread = null;
@@ -47,12 +48,26 @@ public sealed class TeamsDigestDelivery(ConnectorClient connector, ReplyActivity
                 if (thread is null)
                 {
                     thread = (await connector.SendToConversationAsync(reference.ServiceUrl, reference.Conversation.Id, outgoing, cancellationToken)).Id ?? "";
+                    continue;
                 }
-                else
+
+                // Once the summary is out the slot counts as delivered: a part that still fails after the client's
+                // retries is left out (and counted in a note), rather than the whole digest being posted twice.
+                try
                 {
                     // In a channel, a reply to the summary lands in its thread; Teams ignores the thread in a chat.
                     await SendReplyAsync(reference, thread, outgoing, cancellationToken);
                 }
+                catch (ConnectorException ex) when (Gone(ex) is null && !cancellationToken.IsCancellationRequested)
+                {
+                    missed += message.Attachments?.Count ?? 1;
+                    TeamsLog.DigestPartLeftOut(logger, subscription.Id, reference.Conversation.Id, ex.StatusCode, ex.ErrorCode);
+                }
+            }
+
+            if (missed > 0 && thread is not null)
+            {
+                await NoteAsync(reference, thread, missed, cancellationToken);
             }
         }
         catch (ConnectorException ex) when (Gone(ex) is { } reason)
@@ -129,6 +144,24 @@ public sealed class TeamsDigestDelivery(ConnectorClient connector, ReplyActivity
     }
 
     public static int Bytes(Activity activity) => Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(activity, TeamsJson.Options));
+
+    private async Task NoteAsync(ConversationReference reference, string thread, int missed, CancellationToken cancellationToken)
+    {
+        var note = builder.Build(Reply.Plain($"{missed} card(s) of this digest could not be posted; \"digest preview\" shows the whole digest."));
+        try
+        {
+            foreach (var message in note)
+            {
+                await pace.WaitTurnAsync(reference.Conversation.Id, cancellationToken);
+                await SendReplyAsync(reference, thread, message with { From = reference.Bot, Conversation = reference.Conversation, ChannelId = reference.ChannelId },
+                    cancellationToken);
+            }
+        }
+        catch (ConnectorException ex) when (Gone(ex) is null)
+        {
+            TeamsLog.DigestPartLeftOut(logger, 0, reference.Conversation.Id, ex.StatusCode, ex.ErrorCode);
+        }
+    }
 
     private async Task SendReplyAsync(ConversationReference reference, string thread, Activity outgoing, CancellationToken cancellationToken)
     {

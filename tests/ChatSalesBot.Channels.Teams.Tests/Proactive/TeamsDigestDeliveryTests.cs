@@ -84,9 +84,10 @@ public sealed class TeamsDigestDeliveryTests(ITestOutputHelper output) : IAsyncL
         Assert.All(posts, p => Assert.Equal(HttpMethod.Post, p.Method));
         var escaped = Uri.EscapeDataString(Channel);
         Assert.EndsWith($"/v3/conversations/{escaped}/activities", posts[0].Uri.AbsolutePath, StringComparison.Ordinal);
-        Assert.All(posts.Skip(1), p => Assert.EndsWith($"/v3/conversations/{escaped}/activities/activity-", p.Uri.AbsolutePath[..^p.Uri.AbsolutePath.Split('-')[^1].Length], StringComparison.Ordinal));
-        var summaryId = "activity-" + posts[1].Uri.AbsolutePath.Split('-')[^1];
-        Assert.All(posts.Skip(1), p => Assert.EndsWith("/activities/" + summaryId, p.Uri.AbsolutePath, StringComparison.Ordinal));
+        // The rep cards reply to the summary's activity id (what the stand-in answered for the first post).
+        var summaryId = posts[1].Uri.AbsolutePath.Split('/')[^1];
+        Assert.StartsWith("activity-", summaryId, StringComparison.Ordinal);
+        Assert.All(posts.Skip(1), p => Assert.EndsWith($"/v3/conversations/{escaped}/activities/{summaryId}", p.Uri.AbsolutePath, StringComparison.Ordinal));
         Assert.All(posts, p => Assert.True(Encoding.UTF8.GetByteCount(p.Body) <= TeamsDigestDelivery.MaxActivityBytes,
             $"{Encoding.UTF8.GetByteCount(p.Body)} bytes"));
 
@@ -152,6 +153,41 @@ public sealed class TeamsDigestDeliveryTests(ITestOutputHelper output) : IAsyncL
         Assert.Equal(3, posts.Count);
         Assert.Equal(posts[0].Body, posts[1].Body);
         Assert.Equal(3, posts.Skip(1).Sum(p => JsonNode.Parse(p.Body)!["attachments"]!.AsArray().Count));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    public async Task TeamsDigestDelivery_TransientFailures_RetriedWithBackoffAndDeliveredOnce(HttpStatusCode status)
+    {
+        _host.Http.ScriptedConnectorResponses.Enqueue(() => new HttpResponseMessage(status));
+        _host.Http.ScriptedConnectorResponses.Enqueue(() => new HttpResponseMessage(status));
+
+        var delivering = Delivery.DeliverAsync(Subscription(ChannelReference), TeamDigest(1), default);
+        await _host.Time.AdvanceUntilDoneAsync(delivering);
+
+        var posts = _host.Http.ConnectorRequests.ToList();
+        Assert.Equal(4, posts.Count);
+        Assert.Equal(posts[0].Body, posts[2].Body);
+        Assert.Matches("/activities/activity-[0-9]+$", posts[3].Uri.AbsolutePath);
+        Assert.Equal(2, posts.Skip(2).Sum(p => JsonNode.Parse(p.Body)!["attachments"]!.AsArray().Count));
+    }
+
+    [Fact]
+    public async Task TeamsDigestDelivery_RepPartFailsAfterTheSummary_LeftOutWithANoteNotPostedTwice()
+    {
+        _host.Http.ScriptedConnectorResponses.Enqueue(() => StubHttpHandler.Json("""{"id":"activity-summary"}""", HttpStatusCode.Created));
+        _host.Http.ScriptedConnectorResponses.Enqueue(() => StubHttpHandler.Json("""{"error":{"code":"BadArgument","message":"Unknown activity."}}""", HttpStatusCode.BadRequest));
+
+        var delivering = Delivery.DeliverAsync(Subscription(ChannelReference), TeamDigest(2), default);
+        await _host.Time.AdvanceUntilDoneAsync(delivering);
+
+        var posts = _host.Http.ConnectorRequests.ToList();
+        Assert.Equal(3, posts.Count);
+        Assert.Matches("\"text\":\"2 card.*of this digest could not be posted", posts[2].Body);
+        Assert.EndsWith("/activities/activity-summary", posts[2].Uri.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains(_host.Logs.Lines, l => l.Message.Contains("was left out after the summary: HTTP 400 BadArgument", StringComparison.Ordinal));
     }
 
     [Fact]
