@@ -160,5 +160,5 @@ public sealed partial class DigestCommands(SalesDesk desk, IReportCharts charts)
     private static Reply Refuse(string text) => new(text, []) { IsError = true };
 
     private static Reply NoAddress() => Refuse(
-        "I can't post to this conversation later from here, so nothing was subscribed. Digests can be subscribed in the terminal chat for now.");
+        "I can't post to this conversation later, so nothing was subscribed: type it in the channel or chat that should receive it.");
 }
