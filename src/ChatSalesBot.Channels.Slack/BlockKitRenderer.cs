@@ -124,6 +124,9 @@ public sealed partial class BlockKitRenderer
         ListItem item => [ListItemGroup(item, ids)],
         Divider => [[new DividerBlock()]],
         Form form => inModal ? [InputBlocks(form)] : [.. MessageFormGroups(form, ids)],
+
+        // Slack shows a picture the bot uploaded, not a link to the host: SlackReplySender shares it as a file.
+        ImageBlock => [],
         _ => [],
     };
 

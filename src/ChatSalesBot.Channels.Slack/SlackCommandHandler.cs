@@ -44,7 +44,7 @@ public sealed class SlackCommandHandler(
 
         var user = SlackPlatformDirectory.User(command.TeamId, command.UserId, command.UserName);
         var window = new InlineAnswerWindow();
-        if (background.TryStart("slash command", ct => window.RunAsync(() => bot.HandleAsync(new IncomingMessage(user, text), ct))) is not { } answer)
+        if (background.TryStart("slash command", ct => window.RunAsync(() => bot.HandleAsync(TurnOf(command, user, text), ct))) is not { } answer)
         {
             SlackLog.CommandRefusedBusy(logger, command.Command, command.TeamId);
             return new SlackAck(200, new SlackMessage(Busy, []) { ResponseType = "ephemeral" });
@@ -98,6 +98,16 @@ public sealed class SlackCommandHandler(
             await sender.ToResponseUrlAsync(command.ResponseUrl, Private(command, reply), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// The turn with where it was typed. A slash command's channel is the DM's own id when typed in a DM (with the bot or
+    /// with a person), so the personal address is the user id: chat.postMessage delivers that to the bot's DM.
+    /// </summary>
+    private static IncomingMessage TurnOf(SlashCommand command, ChannelUser user, string text) => new(user, text)
+    {
+        Address = SlackPlatformDirectory.Address(command.TeamId, command.ChannelId),
+        PersonalAddress = SlackPlatformDirectory.PersonalAddress(command.TeamId, command.UserId),
+    };
 
     private IReadOnlyList<SlackMessage> Private(SlashCommand command, Reply reply) =>
         sender.Private(reply, offerShare: true, SlackReplySender.IsDirectMessage(command.ChannelId));

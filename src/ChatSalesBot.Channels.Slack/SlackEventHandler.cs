@@ -149,12 +149,23 @@ public sealed class SlackEventHandler(
         {
             case "app_mention" when e.User is not null && e.Channel is not null:
                 var mentionText = SlackMarkup.MentionText(e.Text, callback.BotUserId);
-                return new EventTurn(new IncomingMessage(SlackPlatformDirectory.User(callback.TeamId, e.User), mentionText) { DeliveryId = deliveryId }, e.Channel, e.ThreadTs);
+                return new EventTurn(new IncomingMessage(SlackPlatformDirectory.User(callback.TeamId, e.User), mentionText)
+                {
+                    DeliveryId = deliveryId,
+                    Address = SlackPlatformDirectory.Address(callback.TeamId, e.Channel),
+                    PersonalAddress = SlackPlatformDirectory.PersonalAddress(callback.TeamId, e.User),
+                }, e.Channel, e.ThreadTs);
             case "message" when IgnoreReason(e, callback.BotUserId) is { } reason:
                 SlackLog.EventIgnored(logger, callback.EventId, callback.TeamId, reason);
                 return null;
             case "message":
-                return new EventTurn(new IncomingMessage(SlackPlatformDirectory.User(callback.TeamId, e.User!), SlackMarkup.ToPlainText(e.Text).Trim()) { DeliveryId = deliveryId }, e.Channel!, e.ThreadTs);
+                // Only DMs with the bot get here (IgnoreReason), so the channel is the user's IM with the bot.
+                return new EventTurn(new IncomingMessage(SlackPlatformDirectory.User(callback.TeamId, e.User!), SlackMarkup.ToPlainText(e.Text).Trim())
+                {
+                    DeliveryId = deliveryId,
+                    Address = SlackPlatformDirectory.Address(callback.TeamId, e.Channel),
+                    PersonalAddress = SlackPlatformDirectory.PersonalAddress(callback.TeamId, e.User!, e.Channel),
+                }, e.Channel!, e.ThreadTs);
             default:
                 SlackLog.EventIgnored(logger, callback.EventId, callback.TeamId, "event type " + e.Type);
                 return null;
@@ -198,7 +209,7 @@ public sealed class SlackEventHandler(
 
     private async Task PublishHomeAsync(ChannelUser user, string slackUserId, string deliveryId, CancellationToken ct)
     {
-        var reply = await bot.HandleAsync(new IncomingMessage(user, "followups") { DeliveryId = deliveryId }, ct).ConfigureAwait(false);
+        var reply = await SlackHome.ComposeAsync(bot, user, deliveryId, ct).ConfigureAwait(false);
         if (reply.Placement != ReplyPlacement.None)
         {
             await sender.PublishHomeAsync(slackUserId, reply, ct).ConfigureAwait(false);

@@ -25,7 +25,11 @@ public sealed partial class SlackInteractionHandler
             return Clear;
         }
 
-        var press = new ButtonPress(user, submit, BlockKitRenderer.ReadInputs(view.State));
+        var press = new ButtonPress(user, submit, BlockKitRenderer.ReadInputs(view.State))
+        {
+            Address = SlackPlatformDirectory.Address(user.TenantId, metadata.ChannelId),
+            PersonalAddress = SlackPlatformDirectory.PersonalAddress(user.TenantId, user.UserId),
+        };
         var window = new InlineAnswerWindow();
         if (background.TryStart("form submitted", ct => window.RunAsync(() => bot.HandleAsync(press, ct))) is not { } answer)
         {

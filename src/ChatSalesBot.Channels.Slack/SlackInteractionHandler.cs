@@ -63,7 +63,11 @@ public sealed partial class SlackInteractionHandler(
             return SlackAck.Ok;
         }
 
-        var press = new ButtonPress(user, decoded, BlockKitRenderer.ReadInputs(payload.State ?? payload.View?.State));
+        var press = new ButtonPress(user, decoded, BlockKitRenderer.ReadInputs(payload.State ?? payload.View?.State))
+        {
+            Address = SlackPlatformDirectory.Address(teamId, channelId),
+            PersonalAddress = SlackPlatformDirectory.PersonalAddress(teamId, user.UserId),
+        };
         RunOrTellBusy("button " + decoded.Verb, async ct =>
         {
             var reply = await bot.HandleAsync(press, ct).ConfigureAwait(false);
@@ -86,7 +90,7 @@ public sealed partial class SlackInteractionHandler(
             if (fromHome)
             {
                 await sender.DirectAsync(user.UserId, reply, ct).ConfigureAwait(false);
-                var home = await bot.HandleAsync(new IncomingMessage(user, "followups"), ct).ConfigureAwait(false);
+                var home = await SlackHome.ComposeAsync(bot, user, null, ct).ConfigureAwait(false);
                 await sender.PublishHomeAsync(user.UserId, home, ct).ConfigureAwait(false);
                 return;
             }

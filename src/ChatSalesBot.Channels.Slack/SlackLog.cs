@@ -88,4 +88,7 @@ internal static partial class SlackLog
 
     [LoggerMessage(27, LogLevel.Warning, "Socket Mode: too many WebSocket connections for this app (max 10); backing off")]
     public static partial void SocketTooMany(ILogger logger);
+
+    [LoggerMessage(40, LogLevel.Error, "Digest {SubscriptionId}: a part could not be posted to {Channel} after retries; left out (the summary is out, so the digest is not sent again)")]
+    public static partial void DigestPartFailed(ILogger logger, Exception exception, int subscriptionId, string channel);
 }

@@ -51,18 +51,20 @@ public sealed class SlackOptions
     public int PostBurstPerChannel { get; set; } = 3;
 
     /// <summary>
-    /// Slack turns handled at once. Each may block a thread on the store, so this stays well below the thread pool's
-    /// size: the requests that acknowledge Slack within 3 s and /healthz need threads too.
+    /// Slack turns handled at once. A touch (and a first-time user's link) awaits its commit without holding a thread,
+    /// and up to 128 share one commit, so 128 turns at once cost few threads; other changes still block one while
+    /// they commit, which is why there is a limit at all: the requests that acknowledge Slack within 3 s and /healthz
+    /// need threads too.
     /// </summary>
     [Range(1, 1024)]
-    public int MaxConcurrentTurns { get; set; } = 16;
+    public int MaxConcurrentTurns { get; set; } = 128;
 
     /// <summary>
     /// Turns that may wait for one of those slots. Past that a slash command is answered "busy, try again" at once and
     /// an event gets 503 (Slack sends it again after a minute, then after five).
     /// </summary>
     [Range(0, 100_000)]
-    public int MaxQueuedTurns { get; set; } = 500;
+    public int MaxQueuedTurns { get; set; } = 2_000;
 
     /// <summary>Socket Mode reconnect backoff ceiling.</summary>
     public TimeSpan SocketMaxBackoff { get; set; } = TimeSpan.FromSeconds(30);

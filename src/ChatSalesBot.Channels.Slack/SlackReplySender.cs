@@ -1,5 +1,6 @@
 using ChatSalesBot.Channels.Slack.Blocks;
 using ChatSalesBot.Conversation;
+using ChatSalesBot.Conversation.Cards;
 using Microsoft.Extensions.Logging;
 
 namespace ChatSalesBot.Channels.Slack;
@@ -39,12 +40,41 @@ public sealed class SlackReplySender(SlackWebApiClient api, BlockKitRenderer ren
         }
     }
 
-    public async Task ToChannelAsync(string channel, string? threadTs, Reply reply, CancellationToken cancellationToken)
+    /// <summary>
+    /// Posts a reply to a channel (a thread when <paramref name="threadTs"/> is set), paced per channel. Every post to
+    /// a channel, the digests included, goes through here. Returns where the first message landed (its ts is the
+    /// thread to reply under).
+    /// </summary>
+    public async Task<SlackPosted> ToChannelAsync(string channel, string? threadTs, Reply reply, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(reply);
+        string? firstTs = null;
         foreach (var message in renderer.RenderMessages(reply))
         {
-            await api.PostMessageAsync(channel, message, threadTs, cancellationToken).ConfigureAwait(false);
+            var ts = await api.PostMessageAsync(channel, message, threadTs, cancellationToken).ConfigureAwait(false);
+            firstTs ??= ts;
         }
+
+        // A chart goes up as a file, in the thread of the message it belongs to.
+        foreach (var (card, image) in reply.Cards.SelectMany(c => c.Body.OfType<ImageBlock>().Select(i => (c, i))))
+        {
+            if (image.DryRun || !File.Exists(image.Path))
+            {
+                continue;
+            }
+
+            try
+            {
+                await api.UploadFileAsync(channel, threadTs ?? firstTs, image.Path, card.Title, image.AltText, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SlackApiException)
+            {
+                // The report itself is posted (and logged by the client); failing here would have a scheduled report
+                // sent again for want of its picture (e.g. an app installed before it asked for files:write).
+            }
+        }
+
+        return new SlackPosted(channel, firstTs);
     }
 
     /// <summary>The answer to an event turn, rendered: ephemeral for an error outside a DM, else to the channel.</summary>
@@ -118,3 +148,6 @@ public sealed class SlackReplySender(SlackWebApiClient api, BlockKitRenderer ren
     /// <summary>Slack DM channel ids start with D.</summary>
     public static bool IsDirectMessage(string? channelId) => channelId is not null && channelId.StartsWith('D');
 }
+
+/// <summary>Where a post landed: the channel and the first message's ts (null if Slack did not say).</summary>
+public sealed record SlackPosted(string Channel, string? Ts);

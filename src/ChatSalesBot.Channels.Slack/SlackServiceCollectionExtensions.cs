@@ -1,4 +1,5 @@
 using ChatSalesBot.Conversation.Background;
+using ChatSalesBot.Conversation.Digests;
 using ChatSalesBot.Conversation.Identity;
 using ChatSalesBot.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackEventHandler>();
         services.TryAddSingleton<SlackInteractionHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPlatformDirectory, SlackPlatformDirectory>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestDelivery, SlackDigestDelivery>());
         services.AddHostedService<SocketModeClient>();
         services.AddHostedService<SlackPendingEvents>();
 

@@ -65,6 +65,14 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpFactory, IOptions<S
             ?? throw new SlackApiException("users.info", "no_user");
     }
 
+    /// <summary>users.lookupByEmail (scope users:read.email); a read method, so its argument goes form-encoded.</summary>
+    public async Task<SlackUserInfo> LookupByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var result = await CallAsync("users.lookupByEmail", [Arg("email", email)], cancellationToken).ConfigureAwait(false);
+        return result.GetProperty("user").Deserialize<SlackUserInfo>(SlackJson.Options)
+            ?? throw new SlackApiException("users.lookupByEmail", "users_not_found");
+    }
+
     /// <summary>conversations.open for a DM with one user; returns the DM channel id.</summary>
     public async Task<string> OpenConversationAsync(string userId, CancellationToken cancellationToken)
     {
@@ -86,6 +94,44 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpFactory, IOptions<S
         var result = await CallAsync("apps.connections.open", [], token, cancellationToken).ConfigureAwait(false);
         return new Uri(result.GetProperty("url").GetString() ?? throw new SlackApiException("apps.connections.open", "no_url"));
     }
+
+    /// <summary>
+    /// Shares a file in a channel (a thread when <paramref name="threadTs"/> is set) the way Slack asks for since
+    /// files.upload was retired: files.getUploadURLExternal (filename, length, alt_txt; form-encoded), the bytes POSTed
+    /// to the upload URL it returns, then files.completeUploadExternal (files, channel_id, thread_ts). Needs the
+    /// <c>files:write</c> scope. Returns the file id.
+    /// </summary>
+    public async Task<string> UploadFileAsync(string channel, string? threadTs, string path, string title, string altText, CancellationToken cancellationToken)
+    {
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        var target = await CallAsync("files.getUploadURLExternal",
+            [
+                Arg("filename", Path.GetFileName(path)),
+                Arg("length", bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                Arg("alt_txt", SlackText.Truncate(altText, MaxAltText)),
+            ],
+            cancellationToken).ConfigureAwait(false);
+        var uploadUrl = target.GetProperty("upload_url").GetString() ?? throw new SlackApiException("files.getUploadURLExternal", "no_upload_url");
+        var fileId = target.GetProperty("file_id").GetString() ?? throw new SlackApiException("files.getUploadURLExternal", "no_file_id");
+        using (var content = new ByteArrayContent(bytes))
+        {
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            using var response = await Http().PostAsync(new Uri(uploadUrl), content, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                SlackLog.WebApiFailed(logger, "file upload", $"http_{(int)response.StatusCode}");
+                throw new SlackApiException("file upload", $"http_{(int)response.StatusCode}");
+            }
+        }
+
+        await CallAsync("files.completeUploadExternal",
+            [JsonArg("files", new[] { new UploadedFile(fileId, title) }), Arg("channel_id", channel), Arg("thread_ts", threadTs)],
+            cancellationToken).ConfigureAwait(false);
+        return fileId;
+    }
+
+    /// <summary>files.getUploadURLExternal refuses a longer alt_txt (alt_txt_too_large).</summary>
+    public const int MaxAltText = 1000;
 
     /// <summary>Posts to an interaction's response_url (no token: the URL is the credential).</summary>
     public async Task PostToResponseUrlAsync(string responseUrl, SlackMessage message, CancellationToken cancellationToken)
@@ -159,6 +205,9 @@ public sealed class SlackWebApiClient(IHttpClientFactory httpFactory, IOptions<S
 
     private HttpClient Http() => httpFactory.CreateClient(HttpClientName);
 }
+
+/// <summary>One entry of files.completeUploadExternal's <c>files</c>.</summary>
+public sealed record UploadedFile(string Id, string Title);
 
 /// <summary>The parts of users.info's <c>user</c> we use.</summary>
 public sealed record SlackUserInfo(string Id)

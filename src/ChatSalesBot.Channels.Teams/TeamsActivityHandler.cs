@@ -42,6 +42,7 @@ public sealed class TeamsActivityHandler(ISalesBot bot, ConnectorClient connecto
             }
 
             users.Remember(turn.User, new TeamsMemberLocation(activity.ServiceUrl!, activity.Conversation!.Id, activity.From!.Id));
+            turn = await AddressedAsync(activity, turn, cancellationToken);
             var reply = await RunWithTypingAsync(activity, turn, cancellationToken);
             await DeliverAsync(activity, reply, cancellationToken);
         }
@@ -64,7 +65,7 @@ public sealed class TeamsActivityHandler(ISalesBot bot, ConnectorClient connecto
         {
             await RememberAsync(activity, cancellationToken);
             users.Remember(press.User, new TeamsMemberLocation(activity.ServiceUrl!, activity.Conversation!.Id, activity.From!.Id));
-            var reply = await bot.HandleAsync(press, cancellationToken);
+            var reply = await bot.HandleAsync(await AddressedAsync(activity, press, cancellationToken), cancellationToken);
             if (reply.Placement == ReplyPlacement.None)
             {
                 return InvokeResponse.Message("");
@@ -90,6 +91,21 @@ public sealed class TeamsActivityHandler(ISalesBot bot, ConnectorClient connecto
             TeamsLog.TurnFailed(logger, ex, activity.Id);
             return InvokeResponse.Error(500, "InternalError", Apology);
         }
+    }
+
+    /// <summary>
+    /// Where the turn was said (the channel, not its reply thread) and the user's personal chat with the bot: this
+    /// one when it is personal, else the one stored for them, else none (then "my digest on" uses this chat).
+    /// </summary>
+    private async Task<Turn> AddressedAsync(Activity activity, Turn turn, CancellationToken cancellationToken)
+    {
+        var address = TeamsAddress.Of(activity);
+        var personal = ConversationReference.From(activity) is var here && TeamsAddress.IsPersonal(here)
+            ? address
+            : activity.From is { } from && await references.FindPersonalAsync(activity.TenantId ?? "", from, cancellationToken) is { } known
+                ? TeamsAddress.Of(known)
+                : null;
+        return turn with { Address = address, PersonalAddress = personal };
     }
 
     private void Enqueue(Activity activity, Func<CancellationToken, Task> work) => background.Run("reply to " + activity.Id, async ct =>

@@ -43,8 +43,8 @@ internal static partial class TeamsLog
     [LoggerMessage(12, LogLevel.Debug, "Conversation reference stored for {ConversationId} ({ConversationType})")]
     public static partial void ConversationReferenceStored(ILogger logger, string conversationId, string? conversationType);
 
-    [LoggerMessage(13, LogLevel.Warning, "Conversation references could not be written to {Path}")]
-    public static partial void ConversationReferencesNotSaved(ILogger logger, Exception exception, string path);
+    [LoggerMessage(13, LogLevel.Error, "Teams conversation references in {Path} were not imported: {Problem}. Fix or remove the file; the bot runs without them until then")]
+    public static partial void ConversationReferencesNotImported(ILogger logger, string path, string problem);
 
     [LoggerMessage(14, LogLevel.Information, "Teams member lookup for {UserId} found no conversation to ask")]
     public static partial void MemberLookupWithoutConversation(ILogger logger, string userId);
@@ -60,4 +60,19 @@ internal static partial class TeamsLog
 
     [LoggerMessage(18, LogLevel.Warning, "Bot Connector {Operation} not sent: the serviceUrl host is not on Teams:ServiceUrlHosts")]
     public static partial void ServiceUrlRefused(ILogger logger, string operation);
+
+    [LoggerMessage(19, LogLevel.Information, "Imported {Count} Teams conversation references ({Skipped} unusable) from {Path} into the database; the file is now {ImportedPath}")]
+    public static partial void ConversationReferencesImported(ILogger logger, int count, int skipped, string path, string importedPath);
+
+    [LoggerMessage(20, LogLevel.Information, "Teams digest of subscription {SubscriptionId} posted to {ConversationId}: {Messages} messages")]
+    public static partial void DigestPosted(ILogger logger, int subscriptionId, string conversationId, int messages);
+
+    [LoggerMessage(21, LogLevel.Warning, "Teams notice for subscription {SubscriptionId} not delivered: {Problem}")]
+    public static partial void SubscriberNoticeNotDelivered(ILogger logger, int subscriptionId, string problem);
+
+    [LoggerMessage(22, LogLevel.Warning, "Teams refused digest subscription {SubscriptionId} at {ConversationId} for good: HTTP {StatusCode} {ErrorCode}")]
+    public static partial void DigestAddressGone(ILogger logger, int subscriptionId, string conversationId, int statusCode, string? errorCode);
+
+    [LoggerMessage(23, LogLevel.Warning, "Part of the Teams digest of subscription {SubscriptionId} at {ConversationId} was left out after the summary: HTTP {StatusCode} {ErrorCode}")]
+    public static partial void DigestPartLeftOut(ILogger logger, int subscriptionId, string conversationId, int statusCode, string? errorCode);
 }

@@ -73,7 +73,10 @@ public sealed class TeamsOptions : IValidatableObject
     /// <summary>Used to create a 1:1 conversation when no stored reference of the tenant gives one.</summary>
     public string DefaultServiceUrl { get; set; } = "https://smba.trafficmanager.net/teams/";
 
-    /// <summary>JSON file the conversation references are kept in; empty = memory only (lost on restart).</summary>
+    /// <summary>
+    /// JSON file earlier versions kept the conversation references in: imported into the database once at start, then
+    /// renamed <c>*.imported</c>. Empty = nothing to import.
+    /// </summary>
     public string? ConversationReferencesPath { get; set; } = "data/teams-conversations.json";
 
     public string WelcomeText { get; set; } = "Hi, I'm ChatSalesBot. Try \"customer Acme\", \"followups\" or \"help\".";

@@ -4,7 +4,9 @@ using ChatSalesBot.Channels.Teams.Cards;
 using ChatSalesBot.Channels.Teams.Identity;
 using ChatSalesBot.Channels.Teams.Proactive;
 using ChatSalesBot.Conversation.Background;
+using ChatSalesBot.Conversation.Digests;
 using ChatSalesBot.Conversation.Identity;
+using ChatSalesBot.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -39,6 +41,8 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<TeamsUserLocator>();
         services.TryAddSingleton<TeamsActivityHandler>();
         services.TryAddSingleton<TeamsProactiveMessenger>();
+        services.TryAddSingleton<TeamsConversationPace>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestDelivery, TeamsDigestDelivery>());
         services.AddBackgroundTurns(TeamsOptions.SectionName, sp =>
         {
             var options = sp.GetRequiredService<IOptions<TeamsOptions>>().Value;
@@ -46,13 +50,12 @@ public static class TeamsServiceCollectionExtensions
         });
         services.AddHostedService<TeamsStartupCheck>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPlatformDirectory, TeamsDirectory>());
-        services.TryAddSingleton<IConversationReferenceStore>(sp =>
-        {
-            var path = sp.GetRequiredService<IOptions<TeamsOptions>>().Value.ConversationReferencesPath;
-            return string.IsNullOrWhiteSpace(path)
-                ? new InMemoryConversationReferenceStore()
-                : new JsonFileConversationReferenceStore(path, sp.GetRequiredService<ILogger<JsonFileConversationReferenceStore>>());
-        });
+        // In the bot's database when the host has one (the JSON file of earlier versions imported once), else in memory.
+        services.TryAddSingleton<IConversationReferenceStore>(sp => sp.GetService<IKnownConversations>() is { } known
+            ? StoredConversationReferenceStore.Open(known, sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<IOptions<TeamsOptions>>().Value.ConversationReferencesPath,
+                sp.GetRequiredService<ILogger<StoredConversationReferenceStore>>())
+            : new InMemoryConversationReferenceStore());
         return services;
     }
 

@@ -2,6 +2,7 @@ using ChatSalesBot.Conversation.Dates;
 using ChatSalesBot.Conversation.Identity;
 using ChatSalesBot.Conversation.Intents;
 using ChatSalesBot.Conversation.Matching;
+using ChatSalesBot.Conversation.Reports;
 using ChatSalesBot.Domain;
 using ChatSalesBot.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,10 +25,12 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton(new SalesRules());
         services.TryAddSingleton<IRepStore>(sp => sp.GetRequiredService<ISalesStore>());
         services.TryAddSingleton<IPendingDeliveries>(sp => sp.GetRequiredService<ISalesStore>());
+        services.TryAddSingleton<IKnownConversations>(sp => sp.GetRequiredService<ISalesStore>());
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<PlainDates>();
         services.AddSingleton<SalesDesk>();
         services.AddSingleton<RepResolver>();
+        services.TryAddSingleton<IReportCharts, NoReportCharts>();
         services.AddSingleton<ISalesBot, SalesBot>();
         return services;
     }

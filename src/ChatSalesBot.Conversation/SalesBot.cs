@@ -1,6 +1,7 @@
 using ChatSalesBot.Conversation.Cards;
 using ChatSalesBot.Conversation.Identity;
 using ChatSalesBot.Conversation.Intents;
+using ChatSalesBot.Conversation.Reports;
 using ChatSalesBot.Domain.Reps;
 using Microsoft.Extensions.Logging;
 
@@ -26,7 +27,8 @@ public sealed class SalesBot : ISalesBot
     private readonly CreateCustomer _create;
     private readonly DigestCommands _digests;
 
-    public SalesBot(SalesDesk desk, RepResolver reps, ILogger<SalesBot> logger)
+    /// <param name="charts">Draws the weekly report's chart; none without one (the report's table has the numbers).</param>
+    public SalesBot(SalesDesk desk, RepResolver reps, ILogger<SalesBot> logger, IReportCharts? charts = null)
     {
         _desk = desk;
         _reps = reps;
@@ -38,7 +40,7 @@ public sealed class SalesBot : ISalesBot
         _done = new MarkDone(desk, _followUps);
         _undo = new UndoTouch(desk);
         _create = new CreateCustomer(desk);
-        _digests = new DigestCommands(desk);
+        _digests = new DigestCommands(desk, charts ?? new NoReportCharts());
     }
 
     public async Task<Reply> HandleAsync(Turn turn, CancellationToken cancellationToken)
@@ -68,7 +70,7 @@ public sealed class SalesBot : ISalesBot
                 }
 
                 ConversationLog.ResumedAfterCommit(_logger, delivery);
-                return AnswerAgain(ctx, resumed.Text);
+                return await AnswerAgainAsync(ctx, resumed.Text).ConfigureAwait(false);
             }
 
             SalesDesk.CurrentDelivery.Value = turn.DeliveryId;
@@ -76,8 +78,8 @@ public sealed class SalesBot : ISalesBot
             {
                 var (name, reply) = turn switch
                 {
-                    IncomingMessage message => OnMessage(ctx, message.Text),
-                    ButtonPress button => (button.Action.Verb, OnButton(ctx, button)),
+                    IncomingMessage message => await OnMessageAsync(ctx, message.Text).ConfigureAwait(false),
+                    ButtonPress button => (button.Action.Verb, await OnButtonAsync(ctx, button).ConfigureAwait(false)),
                     _ => ("unknown", Help.For(null)),
                 };
                 intentName = name;
@@ -103,7 +105,7 @@ public sealed class SalesBot : ISalesBot
         }
     }
 
-    private (string Intent, Reply Reply) OnMessage(TurnContext ctx, string text)
+    private async Task<(string Intent, Reply Reply)> OnMessageAsync(TurnContext ctx, string text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -121,7 +123,7 @@ public sealed class SalesBot : ISalesBot
         var reply = intent switch
         {
             Intent.LookUp i => _lookUp.Handle(ctx, i.Query),
-            Intent.LogTouch i => _logTouch.FromMessage(ctx, i),
+            Intent.LogTouch i => await _logTouch.FromMessageAsync(ctx, i).ConfigureAwait(false),
             Intent.FollowUps i => _followUps.Show(ctx, i.Offset),
             Intent.Snooze i => _snooze.FromMessage(ctx, i),
             Intent.Done i => _done.FromMessage(ctx, i),
@@ -141,9 +143,9 @@ public sealed class SalesBot : ISalesBot
     /// its answer went out. What only reads is answered afresh; what changes something is not done twice (its change,
     /// if it made one, is saved), and the rep is told so.
     /// </summary>
-    private Reply AnswerAgain(TurnContext ctx, string text) => MessageParser.Parse(text) switch
+    private async Task<Reply> AnswerAgainAsync(TurnContext ctx, string text) => MessageParser.Parse(text) switch
     {
-        Intent.LookUp or Intent.FollowUps or Intent.Question or Intent.Help => OnMessage(ctx, text).Reply,
+        Intent.LookUp or Intent.FollowUps or Intent.Question or Intent.Help => (await OnMessageAsync(ctx, text).ConfigureAwait(false)).Reply,
         _ => new Reply(
             $"I handled \"{CustomerCards.Shorten(text, 80)}\" just before a restart, and my answer was lost on the way. Whatever it changed is saved, " +
             "and nothing was done twice: look at the customer's card or your `followups` before sending it again.",
@@ -156,7 +158,7 @@ public sealed class SalesBot : ISalesBot
             ? _lookUp.Handle(ctx, text)
             : null;
 
-    private Reply OnButton(TurnContext ctx, ButtonPress press)
+    private async Task<Reply> OnButtonAsync(TurnContext ctx, ButtonPress press)
     {
         var action = press.Action;
         switch (action.Verb)
@@ -166,9 +168,9 @@ public sealed class SalesBot : ISalesBot
             case ActionVerbs.OpenLogForm:
                 return _logTouch.OpenForm(ctx, action.IntArg("c"), action.Arg("notes"));
             case ActionVerbs.SubmitLog:
-                return _logTouch.FromForm(ctx, press.Inputs);
+                return await _logTouch.FromFormAsync(ctx, press.Inputs).ConfigureAwait(false);
             case ActionVerbs.LogPicked:
-                return _logTouch.FromPick(ctx, action);
+                return await _logTouch.FromPickAsync(ctx, action).ConfigureAwait(false);
             case ActionVerbs.Snooze:
                 return _snooze.FromButton(ctx, action);
             case ActionVerbs.Done:

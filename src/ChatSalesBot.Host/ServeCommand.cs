@@ -3,6 +3,7 @@ using ChatSalesBot.Channels.Slack;
 using ChatSalesBot.Channels.Teams;
 using ChatSalesBot.Host.Admin;
 using ChatSalesBot.Host.Digests;
+using ChatSalesBot.Host.Reports;
 
 namespace ChatSalesBot.Host;
 
@@ -56,6 +57,7 @@ public static class ServeCommand
         app.MapAdmin();
         app.MapSlack();
         app.MapTeams();
+        app.MapCharts();
         return app;
     }
 }

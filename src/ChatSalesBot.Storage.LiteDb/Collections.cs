@@ -15,10 +15,11 @@ internal static class Collections
     public const string PendingDeliveries = "pending_deliveries";
     public const string DigestSubscriptions = "digest_subscriptions";
     public const string DigestClaims = "digest_claims";
+    public const string Conversations = "conversations";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         Reps, Teams, Identities, Customers, Touches, Orders, Complaints, Audit, Turns, PendingDeliveries, DigestSubscriptions,
-        DigestClaims,
+        DigestClaims, Conversations,
     };
 }

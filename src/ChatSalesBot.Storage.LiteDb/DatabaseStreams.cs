@@ -51,6 +51,9 @@ internal sealed class DatabaseStreams : IDisposable
     /// <summary>Before a write, and after a commit: throws what kept the log from being written, if anything did.</summary>
     public void ThrowIfLogFailed() => _log.ThrowIfFailed();
 
+    /// <summary>Bytes in the log: what the next checkpoint copies (LiteDB empties it after one).</summary>
+    public long LogLength => _log.Length;
+
     /// <summary>Makes every commit written so far survive a crash of the process or the machine.</summary>
     public void FlushLog() => _log.FlushToDisk();
 

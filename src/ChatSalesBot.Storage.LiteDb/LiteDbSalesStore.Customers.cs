@@ -9,9 +9,21 @@ public sealed partial class LiteDbSalesStore
 
     private ILiteCollection<BsonDocument> Customers => Collection(Collections.Customers);
 
-    /// <summary>From the cache when it is on, except inside a write on this thread, which must see its own changes.</summary>
-    public Customer? GetCustomer(int id) =>
-        _cache is { } cache && !InWriteOnThisThread ? cache.Get(id) : Read<Customer>(() => Customers.FindById(id));
+    /// <summary>
+    /// From the cache when it is on. Inside a write on this thread, which must see its own changes (and those of the
+    /// writes sharing its commit), the customer this transaction wrote last, else the cache, which holds every
+    /// committed customer: every customer write goes through <see cref="Pending"/>. Only without the cache does a
+    /// write read LiteDB (a page read under the writer lock, ~0.1 ms of every touch).
+    /// </summary>
+    public Customer? GetCustomer(int id)
+    {
+        if (_cache is not { } cache)
+        {
+            return Read<Customer>(() => Customers.FindById(id));
+        }
+
+        return InWriteOnThisThread ? WrittenInThisTransaction(id) ?? cache.Get(id) : cache.Get(id);
+    }
 
     public Customer? FindCustomerByExternalId(string externalId)
     {
@@ -144,6 +156,19 @@ public sealed partial class LiteDbSalesStore
         var changed = change(current) with { Id = id, Version = current.Version + 1 };
         Customers.Update(ToDocument(Pending(changed)));
         return changed;
+    }
+
+    private Customer? WrittenInThisTransaction(int id)
+    {
+        for (var i = _pendingCustomers.Count - 1; i >= 0; i--)
+        {
+            if (_pendingCustomers[i].Id == id)
+            {
+                return _pendingCustomers[i];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Remembers a written customer for the cache, which takes it when the transaction commits.</summary>

@@ -103,7 +103,9 @@ public sealed partial class LiteDbSalesStore
             var opened = logWriter.Run(() => files?.Connect(mapper) ?? new LiteDatabase(stream!, mapper));
             db = opened;
             logWriter.Run(() => Prepare(opened, name, schema));
-            return new LiteDbSalesStore(db, mapper, lockFile is null ? null : name, lockFile, logWriter, files);
+            var store = new LiteDbSalesStore(db, mapper, lockFile is null ? null : name, lockFile, logWriter, files);
+            store.StartCheckpoints();
+            return store;
         }
         catch (Exception ex) when (ex is IOException and not EndOfStreamException)
         {

@@ -29,9 +29,18 @@ public sealed partial class LiteDbSalesStore
         return Read<Rep>(() => Reps.FindOne(Eq("ExternalId", externalId)));
     }
 
+    /// <summary>
+    /// Every turn asks this. With the caches on (the server), from the linked accounts read once into memory: a LiteDB
+    /// read would wait for the writer lock behind whatever commit runs, holding the turn's thread meanwhile.
+    /// </summary>
     public Rep? FindRepByIdentity(string identityKey)
     {
         ArgumentNullException.ThrowIfNull(identityKey);
+        if (CachedLinks() is { } links)
+        {
+            return links.TryGetValue(identityKey, out var repId) ? GetRep(repId) : null;
+        }
+
         var identity = Read<PlatformIdentity>(() => Identities.FindById(identityKey));
         return identity is null ? null : GetRep(identity.RepId);
     }
@@ -41,7 +50,53 @@ public sealed partial class LiteDbSalesStore
     {
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentException.ThrowIfNullOrEmpty(identity.Id, nameof(identity));
-        WriteShared(() => Identities.Upsert(ToDocument(identity)));
+        WriteShared(() => UpsertLink(identity));
+    }
+
+    public Task LinkIdentityAsync(PlatformIdentity identity)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentException.ThrowIfNullOrEmpty(identity.Id, nameof(identity));
+        return InSharedCommitAsync(() => UpsertLink(identity));
+    }
+
+    /// <summary>Inside a write: the link, remembered for the cache of linked accounts, which takes it at the commit.</summary>
+    private bool UpsertLink(PlatformIdentity identity)
+    {
+        Identities.Upsert(ToDocument(identity));
+        _pendingLinks.Add(identity);
+        return true;
+    }
+
+    /// <summary>Linked accounts by key, committed ones only; null when the caches are off or inside a write.</summary>
+    private Dictionary<string, int>? CachedLinks()
+    {
+        if (_cache is null || InWriteOnThisThread)
+        {
+            return null;
+        }
+
+        if (_linkCache is { } cached)
+        {
+            return cached;
+        }
+
+        lock (_writeLock)
+        {
+            return _linkCache ??= ReadAll<PlatformIdentity>(Identities.FindAll())
+                .ToDictionary(i => i.Id, i => i.RepId, StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>After a commit, under the writer lock: a new dictionary with the committed links, so readers need no lock.</summary>
+    private void CommitLinks()
+    {
+        if (_pendingLinks.Count > 0 && _linkCache is { } links)
+        {
+            var updated = new Dictionary<string, int>(links, StringComparer.Ordinal);
+            _pendingLinks.ForEach(link => updated[link.Id] = link.RepId);
+            _linkCache = updated;
+        }
     }
 
     public IReadOnlyList<Rep> AllReps() => CachedReps() is { } cached ? cached.All : ReadAll<Rep>(Reps.FindAll());

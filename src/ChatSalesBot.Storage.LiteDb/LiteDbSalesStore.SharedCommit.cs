@@ -39,6 +39,29 @@ public sealed partial class LiteDbSalesStore
     }
 
     /// <summary>
+    /// Like <see cref="InSharedCommit{T}"/>, durable when the task completes, but a caller that finds another write
+    /// leading does not block its thread: it awaits, and the leader (or the store's commit thread, when the lead
+    /// passes to an awaiting write) completes the task after the commit. Turns waiting on the store then hold no
+    /// thread-pool thread, so many more of them can wait at once.
+    /// </summary>
+    public Task<T> InSharedCommitAsync<T>(Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (_writeLock.IsHeldByCurrentThread)
+        {
+            return Task.FromResult(Write(work));
+        }
+
+        var write = new SharedWrite(() => work(), awaited: true);
+        if (Enqueue(write))
+        {
+            LeadSharedWrites();
+        }
+
+        return write.OutcomeAsync<T>();
+    }
+
+    /// <summary>
     /// Like <see cref="Write{T}"/>, durable, but in a commit it may share with other callers' writes. The work may run
     /// twice: when another write of its commit fails, that transaction rolls back and the others run again, each on
     /// its own; so it must change nothing but the store.
@@ -51,21 +74,25 @@ public sealed partial class LiteDbSalesStore
             return Write(work);
         }
 
-        var write = new SharedWrite(() => work());
-        bool lead;
-        lock (_sharedLock)
-        {
-            _sharedQueue.Enqueue(write);
-            lead = !_sharedLeading;
-            _sharedLeading = true;
-        }
-
-        if (lead || !write.WaitUntilDoneOrLeading())
+        var write = new SharedWrite(() => work(), awaited: false);
+        if (Enqueue(write) || !write.WaitUntilDoneOrLeading())
         {
             LeadSharedWrites();
         }
 
         return write.Outcome<T>();
+    }
+
+    /// <summary>Queues the write; true when nobody leads, so that its caller is to lead now.</summary>
+    private bool Enqueue(SharedWrite write)
+    {
+        lock (_sharedLock)
+        {
+            _sharedQueue.Enqueue(write);
+            var lead = !_sharedLeading;
+            _sharedLeading = true;
+            return lead;
+        }
     }
 
     /// <summary>Takes the batch once it holds the writer lock, so that whatever queued while it waited joins.</summary>
@@ -95,7 +122,77 @@ public sealed partial class LiteDbSalesStore
         }
 
         batch.ForEach(w => w.Complete());
-        next?.Lead();
+        if (next is { Awaited: true })
+        {
+            // Its caller awaits and holds no thread to lead with: the store's commit thread leads instead.
+            WakeCommitThread();
+        }
+        else
+        {
+            next?.Lead();
+        }
+    }
+
+    private readonly SemaphoreSlim _leadWanted = new(0);
+    private Thread? _commitThread;
+    private volatile bool _commitThreadStopping;
+
+    /// <summary>Starts the thread that leads a commit whose first write is awaited (never a pool thread).</summary>
+    private void WakeCommitThread()
+    {
+        if (_commitThreadStopping)
+        {
+            // Disposed: this thread fails the queued writes at once rather than leave them waiting.
+            LeadSharedWrites();
+            return;
+        }
+
+        lock (_sharedLock)
+        {
+            if (_commitThread is null)
+            {
+                _commitThread = new Thread(CommitLoop) { IsBackground = true, Name = "Shared commit leader" };
+                _commitThread.Start();
+            }
+        }
+
+        _leadWanted.Release();
+    }
+
+    private void CommitLoop()
+    {
+        while (true)
+        {
+            _leadWanted.Wait();
+            if (_commitThreadStopping)
+            {
+                // A lead handed over just before the store closed: fail those writes (disposed) rather than strand them.
+                if (QueuedSharedWrites > 0)
+                {
+                    LeadSharedWrites();
+                }
+
+                return;
+            }
+
+            LeadSharedWrites();
+        }
+    }
+
+    /// <summary>From Dispose: the commit thread ends (a lead handed to it after this fails its writes as disposed).</summary>
+    private void StopCommitThread()
+    {
+        Thread? thread;
+        lock (_sharedLock)
+        {
+            thread = _commitThread;
+        }
+
+        if (thread is not null)
+        {
+            _commitThreadStopping = true;
+            _leadWanted.Release();
+        }
     }
 
     /// <summary>Under the writer lock: the batch in one transaction; if one write fails, the others each on its own.</summary>
@@ -152,12 +249,17 @@ public sealed partial class LiteDbSalesStore
     }
 
     /// <summary>One caller's write waiting for a shared commit: its work, its outcome, and the signal its caller waits on.</summary>
-    private sealed class SharedWrite(Func<object?> work)
+    private sealed class SharedWrite(Func<object?> work, bool awaited)
     {
         private readonly ManualResetEventSlim _signal = new();
+        private readonly TaskCompletionSource<object?>? _completion =
+            awaited ? new(TaskCreationOptions.RunContinuationsAsynchronously) : null;
         private object? _result;
         private ExceptionDispatchInfo? _error;
         private bool _done;
+
+        /// <summary>Its caller awaits <see cref="OutcomeAsync{T}"/> instead of blocking its thread.</summary>
+        public bool Awaited => awaited;
 
         public object? Run() => work();
 
@@ -173,6 +275,21 @@ public sealed partial class LiteDbSalesStore
         public void Complete()
         {
             Volatile.Write(ref _done, true);
+            if (_completion is { } completion)
+            {
+                // Continuations run on the pool (RunContinuationsAsynchronously), never on the leader's thread.
+                if (_error is { } error)
+                {
+                    completion.TrySetException(error.SourceException);
+                }
+                else
+                {
+                    completion.TrySetResult(_result);
+                }
+
+                return;
+            }
+
             _signal.Set();
         }
 
@@ -191,5 +308,7 @@ public sealed partial class LiteDbSalesStore
             _error?.Throw();
             return (T)_result!;
         }
+
+        public async Task<T> OutcomeAsync<T>() => (T)(await _completion!.Task.ConfigureAwait(false))!;
     }
 }

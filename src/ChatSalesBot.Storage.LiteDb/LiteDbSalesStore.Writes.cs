@@ -24,9 +24,9 @@ public sealed partial class LiteDbSalesStore
     /// Under the writer lock, outside any transaction: runs <paramref name="work"/> and the buffered audit lines and
     /// delivery keys in one LiteDB transaction and commits it. The commit runs LiteDB's log writer on this thread
     /// (<see cref="LogWriterThread"/>), so the pages are in the log file when it returns; a durable write then flushes
-    /// the log to disk once (<see cref="DatabaseStreams"/>). No checkpoint: LiteDB moves the log into the data file
-    /// itself every 1,000 pages (8 MB), and a checkpoint per write cost more than the write (it also empties
-    /// LiteDB's page cache, so the next write read its index pages again).
+    /// the log to disk once (<see cref="DatabaseStreams"/>). No checkpoint here: the store's checkpoint thread moves
+    /// the log into the data file every 10,000 pages (<see cref="CheckpointIfLogIsLong"/>); a checkpoint per write cost
+    /// more than the write (it also empties LiteDB's page cache, so the next write read its index pages again).
     /// </summary>
     private T Transaction<T>(Func<T> work, bool durable, int maxAudit)
     {
@@ -55,6 +55,7 @@ public sealed partial class LiteDbSalesStore
                 _files?.ThrowIfLogFailed();
                 Commits++;
                 _cache?.Put(_pendingCustomers);
+                CommitLinks();
                 ForgetWrittenTurns(turns);
                 if (_repsChanged)
                 {
@@ -72,6 +73,7 @@ public sealed partial class LiteDbSalesStore
             {
                 _writeDepth = 0;
                 _pendingCustomers.Clear();
+                _pendingLinks.Clear();
                 _repsChanged = false;
             }
 
@@ -81,6 +83,7 @@ public sealed partial class LiteDbSalesStore
             }
 
             WriteSucceeded();
+            CheckpointIfLogIsLong();
             return result;
         }
         catch (Exception ex)

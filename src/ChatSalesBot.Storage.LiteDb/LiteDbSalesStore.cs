@@ -1,4 +1,5 @@
 using ChatSalesBot.Domain.Customers;
+using ChatSalesBot.Domain.Reps;
 using ChatSalesBot.Domain.Storage;
 using LiteDB;
 using Microsoft.Extensions.Logging;
@@ -20,12 +21,14 @@ namespace ChatSalesBot.Storage.LiteDb;
 /// <item><c>_turnLock</c>: the delivery keys, remembered and buffered.</item>
 /// </list>
 /// Leaves, which take nothing while held: <c>_sharedLock</c> (the queue of shared writes), the customer cache's and
-/// the log writer thread's own locks. No lock is held while waiting for a thread-pool thread (no Task.Wait, .Result
+/// the log writer thread's own locks; the checkpoint thread's signal is a semaphore released under the writer lock
+/// and waited on with no lock held. No lock is held while waiting for a thread-pool thread (no Task.Wait, .Result
 /// or other sync-over-async under a lock): LiteDB's log writer runs on the store's own thread
-/// (<see cref="LogWriterThread"/>), and a shared commit is led by one of the callers waiting for it. Checkpoints
-/// all run under the writer lock and wait only for that log writer: LiteDB's own, inside the commit that leaves the
-/// log past its checkpoint size (1,000 pages); the store's, before a backup's copy and after a bulk load or an
-/// open; LiteDB's last, inside <see cref="Dispose"/>.
+/// (<see cref="LogWriterThread"/>), and a shared commit is led by one of the callers waiting for it or, when its
+/// first write is awaited, by the store's commit thread (<c>_leadWanted</c>, waited on with no lock held). Checkpoints
+/// all run under the writer lock and wait only for that log writer: the store's checkpoint thread's, once the log
+/// passes 10,000 pages; LiteDB's own, inside a commit, only past 20,000 (the bound should that thread fall behind);
+/// the store's, before a backup's copy and after a bulk load or an open; LiteDB's last, inside <see cref="Dispose"/>.
 /// </remarks>
 public sealed partial class LiteDbSalesStore : ISalesStore, IStoreWarmUp, IStoreBackup, IStoreHealth, IDisposable
 {
@@ -36,8 +39,10 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IStoreWarmUp, IStore
     private readonly DatabaseStreams? _files;
     private readonly Lock _writeLock = new();
     private readonly List<Customer> _pendingCustomers = [];
+    private readonly List<PlatformIdentity> _pendingLinks = [];
     private volatile CustomerCache? _cache;
     private volatile RepDirectory? _repCache;
+    private volatile Dictionary<string, int>? _linkCache;
     private bool _repsChanged;
     private int _writeDepth;
     private bool _disposed;
@@ -119,6 +124,8 @@ public sealed partial class LiteDbSalesStore : ISalesStore, IStoreWarmUp, IStore
 
             var flushed = FlushBufferedOnDispose();
             _disposed = true;
+            StopCheckpoints();
+            StopCommitThread();
             _auditTimer?.Dispose();
             try
             {

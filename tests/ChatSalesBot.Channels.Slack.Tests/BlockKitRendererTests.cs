@@ -191,6 +191,18 @@ public sealed class BlockKitRendererTests
     }
 
     [Fact]
+    public void BlockKitRenderer_WeeklyReportOf40Reps_StaysWithinLimits_ChartLeftToTheFileUpload()
+    {
+        var messages = renderer.RenderMessages(WeeklyReportSample.For(40));
+
+        Assert.NotEmpty(messages);
+        Assert.All(messages, m => Assert.Empty(BlockKitLimits.CheckMessage(Json(m))));
+        var text = string.Join("\n", messages.Select(m => SlackJson.Serialize(m)));
+        Assert.Contains("Rep 40", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("bot.example.com/charts", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BlockKitRenderer_OverlongContent_IsSplitOrCutNeverRejected()
     {
         var longText = string.Join(' ', Enumerable.Repeat("pricing&terms <b>", 2000));

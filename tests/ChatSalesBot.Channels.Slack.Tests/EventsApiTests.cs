@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using ChatSalesBot.Channels.Slack.Tests.Support;
 using ChatSalesBot.Conversation;
+using ChatSalesBot.Conversation.Cards;
+using ChatSalesBot.Domain.Digests;
 
 namespace ChatSalesBot.Channels.Slack.Tests;
 
@@ -28,6 +30,8 @@ public sealed class EventsApiTests
         Assert.Equal("customer Acme", turn.Text);
         Assert.Equal("slack:Ev0LAN670R", turn.DeliveryId);
         Assert.Equal(new ChannelUser("slack", "T061EG9R6", "U061F7AUR"), turn.User);
+        Assert.Equal(new DeliveryAddress { Platform = "slack", TenantId = "T061EG9R6", ConversationId = "C0LAN2Q65" }, turn.Address);
+        Assert.Equal(new DeliveryAddress { Platform = "slack", TenantId = "T061EG9R6", ConversationId = "U061F7AUR" }, turn.PersonalAddress);
         Assert.Equal("C0LAN2Q65", post.Json.GetProperty("channel").GetString());
         Assert.Equal("header", post.Json.GetProperty("blocks")[0].GetProperty("type").GetString());
     }
@@ -39,7 +43,10 @@ public sealed class EventsApiTests
         await host.EventAsync(SlackTestHost.Payload("message_im.json"));
         var post = await host.Api.WaitForAsync("chat.postMessage");
         Assert.Equal("D024BE91L", post.Json.GetProperty("channel").GetString());
-        Assert.Equal("visit Acme: met the CFO, next step demo next Friday", Assert.IsType<IncomingMessage>(Assert.Single(host.Bot.Turns)).Text);
+        var turn = Assert.IsType<IncomingMessage>(Assert.Single(host.Bot.Turns));
+        Assert.Equal("visit Acme: met the CFO, next step demo next Friday", turn.Text);
+        Assert.Equal(new DeliveryAddress { Platform = "slack", TenantId = "T061EG9R6", ConversationId = "D024BE91L" }, turn.Address);
+        Assert.Equal(turn.Address, turn.PersonalAddress);
     }
 
     [Theory]
@@ -122,18 +129,22 @@ public sealed class EventsApiTests
     }
 
     [Fact]
-    public async Task EventsApi_AppHomeOpened_PublishesFollowUpsHome()
+    public async Task EventsApi_AppHomeOpened_PublishesDigestSubscriptionsAndFollowUpsHome()
     {
         await using var host = await SlackTestHost.StartAsync();
-        host.Bot.Answer = _ => SampleReplies.FollowUps();
+        host.Bot.Answer = t => t is IncomingMessage { Text: "digest list" }
+            ? Reply.WithCard("1 digest subscription(s).", new Card(CardKind.Table, "Digests") { Body = [new Table(["Where", "What", "When", "Next"], [["C0EAST", "team East", "weekdays at 08:00 (UTC)", "Wed Nov 25 08:00 (UTC)"]])] })
+            : SampleReplies.FollowUps();
         await host.EventAsync(SlackTestHost.Payload("app_home_opened.json"));
         var publish = await host.Api.WaitForAsync("views.publish");
 
-        Assert.Equal("followups", Assert.IsType<IncomingMessage>(Assert.Single(host.Bot.Turns)).Text);
+        Assert.Equal(["followups", "digest list"], host.Bot.Turns.Cast<IncomingMessage>().Select(t => t.Text));
+        Assert.All(host.Bot.Turns, t => Assert.Null(t.Address));
         Assert.Equal("U061F7AUR", publish.Json.GetProperty("user_id").GetString());
         var view = publish.Json.GetProperty("view");
         Assert.Equal("home", view.GetProperty("type").GetString());
         Assert.Contains("Customer 1", view.GetRawText());
+        Assert.Contains("C0EAST", view.GetRawText());
     }
 
     [Fact]
@@ -160,6 +171,7 @@ public sealed class EventsApiTests
     {
         await using var host = await SlackTestHost.StartAsync();
         var json = SlackTestHost.Payload("app_mention.json").Replace("\"ts\": \"1515449522.000016\",", "\"ts\": \"1515449522.000016\", \"thread_ts\": \"1515449000.000001\",", StringComparison.Ordinal);
+        host.Api.AddMessage("C0LAN2Q65", "1515449000.000001");
         await host.EventAsync(json);
         var post = await host.Api.WaitForAsync("chat.postMessage");
         Assert.Equal("1515449000.000001", post.Json.GetProperty("thread_ts").GetString());

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using ChatSalesBot.Channels.Slack.Tests.Support;
 using ChatSalesBot.Conversation;
+using ChatSalesBot.Domain.Digests;
 
 namespace ChatSalesBot.Channels.Slack.Tests;
 
@@ -21,6 +22,8 @@ public sealed class InteractivityTests
         Assert.Equal("42", press.Action.Arg("c"));
         Assert.Equal("3", press.Action.Arg("d"));
         Assert.Equal(new ChannelUser("slack", "T0001", "U2147483697", "steve"), press.User);
+        Assert.Equal(new DeliveryAddress { Platform = "slack", TenantId = "T0001", ConversationId = "C2147483705" }, press.Address);
+        Assert.Equal(new DeliveryAddress { Platform = "slack", TenantId = "T0001", ConversationId = "U2147483697" }, press.PersonalAddress);
         Assert.True(post.Json.GetProperty("replace_original").GetBoolean());
         Assert.Equal("https://hooks.slack.test/actions/T0001/1234/abcd", post.Url.ToString());
     }

@@ -5,6 +5,7 @@ using ChatSalesBot.Conversation;
 using ChatSalesBot.Conversation.Cards;
 using ChatSalesBot.Conversation.Intents;
 using ChatSalesBot.Conversation.Matching;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatSalesBot.Channels.Slack.Tests;
 
@@ -85,6 +86,7 @@ public sealed class SlackCrossCheckTests(SlackCheckTools tools) : IClassFixture<
                 new LogForm.Values("#2", Domain.Touches.TouchKind.Call, "notes", "send quote", "next Friday"),
                 [Near(1, "Acme Corp"), Near(2, "Acme Ltd")],
                 new Dictionary<string, string> { [LogForm.DueInput] = "I could not read that date" })),
+            ["weekly_report"] = WeeklyReportSample.For(),
         };
         foreach (var (name, reply) in replies)
         {
@@ -157,7 +159,7 @@ public sealed class SlackCrossCheckTests(SlackCheckTools tools) : IClassFixture<
             Assert.Equal("message", shortcut.GetProperty("type").GetString());
 
             var scopes = manifest.GetProperty("oauth_config").GetProperty("scopes").GetProperty("bot").EnumerateArray().Select(s => s.GetString()).ToHashSet();
-            Assert.Superset(new HashSet<string?> { "app_mentions:read", "chat:write", "commands", "im:history", "im:write", "users:read", "users:read.email" }, scopes);
+            Assert.Superset(new HashSet<string?> { "app_mentions:read", "chat:write", "commands", "files:write", "im:history", "im:write", "users:read", "users:read.email" }, scopes);
             Assert.True(features.GetProperty("app_home").GetProperty("home_tab_enabled").GetBoolean());
             Assert.True(settings.GetProperty("interactivity").GetProperty("is_enabled").GetBoolean());
             Assert.True(manifest.GetProperty("display_information").GetProperty("name").GetString()!.Length <= 35);
@@ -171,6 +173,38 @@ public sealed class SlackCrossCheckTests(SlackCheckTools tools) : IClassFixture<
                 Assert.NotEmpty(features.GetProperty("slash_commands").EnumerateArray());
                 Assert.All(features.GetProperty("slash_commands").EnumerateArray(), c => Assert.EndsWith("/slack/commands", c.GetProperty("url").GetString()));
             }
+        }
+    }
+
+    [Fact]
+    public async Task SlackDigestDelivery_FortyRepTeamDigest_EveryPostedMessageTypeChecksAgainstSlackTypes()
+    {
+        await tools.EnsureInstalledAsync();
+        using var team = new DigestTeam(reps: 40);
+        await using var host = await SlackTestHost.StartAsync(configure: s => s.AddSingleton<Domain.Storage.IRepStore>(team.Store));
+        var delivery = host.Services.GetServices<Conversation.Digests.IDigestDelivery>().OfType<SlackDigestDelivery>().Single();
+        await host.Time.AdvanceUntilDoneAsync(delivery.DeliverAsync(team.Subscription, team.Digest(), CancellationToken.None));
+
+        var posted = host.Api.Posted.ToList();
+        Assert.True(posted.Count >= 41, $"{posted.Count} messages");
+        var ts = new StringBuilder("import type { KnownBlock } from '@slack/types';\n\n");
+        for (var i = 0; i < posted.Count; i++)
+        {
+            Assert.Empty(BlockKitLimits.CheckMessage(posted[i].Json));
+            ts.Append("export const digest_").Append(i).Append(": KnownBlock[] = ").Append(posted[i].Json.GetProperty("blocks").GetRawText()).Append(";\n\n");
+        }
+
+        var file = Path.Combine(tools.Folder, "generated", "digest.ts");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, ts.ToString());
+        try
+        {
+            var (code, output) = await tools.RunAsync("node", ["node_modules/typescript/bin/tsc", "--noEmit", "--strict", "-p", "."]);
+            Assert.True(code == 0, "tsc rejected the digest's Block Kit:\n" + output);
+        }
+        finally
+        {
+            File.Delete(file);
         }
     }
 

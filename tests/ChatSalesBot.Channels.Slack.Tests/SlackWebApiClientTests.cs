@@ -102,9 +102,11 @@ public sealed class SlackWebApiClientTests
         var message = SampleMessage();
         var view = new View("modal", [new DividerBlock()]) { Title = new TextObject("plain_text", "Log a visit") };
 
-        await api.PostMessageAsync("C1", message, "1.1", CancellationToken.None);
+        var ts = await api.PostMessageAsync("C1", message, null, CancellationToken.None);
+        await api.PostMessageAsync("C1", message, ts, CancellationToken.None);
         await api.PostEphemeralAsync("C1", "U061F7AUR", message, CancellationToken.None);
-        await api.UpdateAsync("C1", "1.1", message, CancellationToken.None);
+        await api.UpdateAsync("C1", ts!, message, CancellationToken.None);
+        Assert.Equal("U1", (await api.LookupByEmailAsync(standIn.UserEmail, CancellationToken.None)).Id);
         Assert.Equal("V123", await api.OpenViewAsync("1.2.3", view, CancellationToken.None));
         await api.PublishViewAsync("U061F7AUR", view with { Type = "home", Title = null }, CancellationToken.None);
         Assert.Equal("U061F7AUR", (await api.UsersInfoAsync("U061F7AUR", CancellationToken.None)).Id);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ChatSalesBot.Channels.Slack.Tests.Support;
 using ChatSalesBot.Conversation;
 using ChatSalesBot.Conversation.Cards;
+using ChatSalesBot.Domain.Digests;
 
 namespace ChatSalesBot.Channels.Slack.Tests;
 
@@ -18,6 +19,8 @@ public sealed class SlashCommandTests
         var turn = Assert.IsType<IncomingMessage>(Assert.Single(host.Bot.Turns));
         Assert.Equal("customer Acme @channel", turn.Text);
         Assert.Equal(new ChannelUser("slack", "T0001", "U2147483697", "Steve"), turn.User);
+        Assert.Equal(new DeliveryAddress { Platform = "slack", TenantId = "T0001", ConversationId = "C2147483705" }, turn.Address);
+        Assert.Equal(new DeliveryAddress { Platform = "slack", TenantId = "T0001", ConversationId = "U2147483697" }, turn.PersonalAddress);
 
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("ephemeral", body.GetProperty("response_type").GetString());

@@ -74,6 +74,41 @@ public sealed class RepTests
     }
 
     [Fact]
+    public async Task LiteDbSalesStore_LinkIdentityAsync_IsStoredWhenItCompletes()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+        var alice = store.SaveRep(Samples.Rep());
+
+        await store.LinkIdentityAsync(new PlatformIdentity { Id = "slack:T1:U1", RepId = alice.Id, LinkedAt = Samples.Monday });
+
+        Assert.Equal(alice.Id, store.FindRepByIdentity("slack:T1:U1")?.Id);
+    }
+
+    [Fact]
+    public void LiteDbSalesStore_CachesOnLinkedAccountsRead_ShowCommittedLinksOnly()
+    {
+        using var store = LiteDbSalesStore.Open(new MemoryStream());
+        store.CacheCustomers();
+        var alice = store.SaveRep(Samples.Rep());
+        var bob = store.SaveRep(Samples.Rep("bob@example.com") with { ExternalId = "hr-2", Name = "Bob" });
+        store.LinkIdentity(new PlatformIdentity { Id = "slack:T1:U1", RepId = alice.Id, LinkedAt = Samples.Monday });
+        Assert.Equal(alice.Id, store.FindRepByIdentity("slack:T1:U1")?.Id);
+        Assert.Null(store.FindRepByIdentity("slack:T1:U2"));
+
+        store.LinkIdentity(new PlatformIdentity { Id = "slack:T1:U1", RepId = bob.Id, LinkedAt = Samples.Monday });
+        Assert.Throws<InvalidOperationException>(() => store.InTransaction(() =>
+        {
+            store.LinkIdentity(new PlatformIdentity { Id = "slack:T1:U2", RepId = alice.Id, LinkedAt = Samples.Monday });
+            throw new InvalidOperationException("rolled back");
+        }));
+        store.LinkIdentity(new PlatformIdentity { Id = "slack:T1:U3", RepId = alice.Id, LinkedAt = Samples.Monday });
+
+        Assert.Equal(bob.Id, store.FindRepByIdentity("slack:T1:U1")?.Id);
+        Assert.Null(store.FindRepByIdentity("slack:T1:U2"));
+        Assert.Equal(alice.Id, store.FindRepByIdentity("slack:T1:U3")?.Id);
+    }
+
+    [Fact]
     public void LiteDbSalesStore_SaveTeam_UpsertsById()
     {
         using var store = LiteDbSalesStore.Open(new MemoryStream());

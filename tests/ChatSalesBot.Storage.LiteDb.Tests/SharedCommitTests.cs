@@ -1,4 +1,6 @@
+using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.Reps;
+using ChatSalesBot.Testing;
 
 namespace ChatSalesBot.Storage.LiteDb.Tests;
 
@@ -69,6 +71,99 @@ public sealed class SharedCommitTests : IDisposable
 
         Assert.Null(_store.FindRepByIdentity("slack:T1:U1"));
         Assert.Equal(customer.Satisfaction, _store.GetCustomer(customer.Id)!.Satisfaction);
+    }
+
+    [Fact]
+    public async Task LiteDbSalesStore_AwaitedWritesWhileAnotherLeads_ReturnAtOnceAndCompleteAfterTheSharedCommit()
+    {
+        using var holding = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var holder = new Thread(() => _store.InTransaction(() =>
+        {
+            holding.Set();
+            release.Wait();
+        }));
+        holder.Start();
+        holding.Wait();
+        Task<bool>? leading = null;
+        var leader = new Thread(() => leading = _store.InSharedCommitAsync(() =>
+        {
+            _store.LinkIdentity(Identity("U0"));
+            return true;
+        }));
+        leader.Start();
+        await Wait.UntilAsync(() => _store.QueuedSharedWrites == 1, "the leader never queued");
+
+        // The leader waits for the writer lock on its thread; these two find it leading and must not block theirs.
+        var first = _store.InSharedCommitAsync(() => { _store.LinkIdentity(Identity("U1")); return 1; });
+        var second = _store.InSharedCommitAsync(() => { _store.LinkIdentity(Identity("U2")); return 2; });
+        Assert.False(first.IsCompleted);
+        Assert.False(second.IsCompleted);
+        var commitsBefore = _store.Commits;
+
+        release.Set();
+        holder.Join();
+        leader.Join();
+
+        Assert.Equal(1, await first.WaitAsync(Deadline));
+        Assert.Equal(2, await second.WaitAsync(Deadline));
+        Assert.True(await leading!.WaitAsync(Deadline));
+        Assert.Equal(2, _store.Commits - commitsBefore);   // the holder's, then one for all three
+        Assert.Equal(_rep.Id, _store.FindRepByIdentity("slack:T1:U2")?.Id);
+    }
+
+    [Fact]
+    public async Task LiteDbSalesStore_AwaitedWriteQueuedDuringACommit_TheStoresCommitThreadLeadsIt()
+    {
+        string? ledBy = null;
+        Task<int>? queued = null;
+        var started = 0;
+        _store.BeforeCommit = () =>
+        {
+            if (Interlocked.Increment(ref started) != 1)
+            {
+                return;
+            }
+
+            // Queued while this commit runs: its caller awaits, so no caller's thread is there to lead it next.
+            var thread = new Thread(() => queued = _store.InSharedCommitAsync(() =>
+            {
+                ledBy = Thread.CurrentThread.Name;
+                return _store.AddCustomer(Samples.Customer("Queued Ltd")).Id;
+            }));
+            thread.Start();
+            thread.Join();
+            SpinWait.SpinUntil(() => _store.QueuedSharedWrites == 1, Deadline);
+        };
+
+        _store.LinkIdentity(Identity("U1"));
+
+        Assert.NotNull(queued);
+        var id = await queued.WaitAsync(Deadline);
+        Assert.Equal("Shared commit leader", ledBy);
+        Assert.Equal("Queued Ltd", _store.GetCustomer(id)?.Name);
+    }
+
+    [Fact]
+    public async Task LiteDbSalesStore_AwaitedWriteFails_ItsTaskFaultsWithTheError()
+    {
+        var customer = _store.AddCustomer(Samples.Customer());
+
+        var failed = _store.InSharedCommitAsync<Customer?>(() =>
+            _store.UpdateCustomer(customer.Id, _ => throw new InvalidOperationException("this change is refused")));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failed.WaitAsync(Deadline));
+        Assert.Equal(customer.Version, _store.GetCustomer(customer.Id)!.Version);
+    }
+
+    [Fact]
+    public async Task LiteDbSalesStore_AwaitedWriteAfterDispose_FaultsAsDisposed()
+    {
+        _store.Dispose();
+
+        var write = _store.InSharedCommitAsync(() => _store.AddCustomer(Samples.Customer()).Id);
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => write.WaitAsync(Deadline));
     }
 
     public void Dispose()

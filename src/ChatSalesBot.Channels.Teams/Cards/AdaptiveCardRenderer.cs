@@ -88,8 +88,17 @@ public sealed partial class AdaptiveCardRenderer
         ListItem i => [ListItemOf(i)],
         Divider => [new JsonObject { ["type"] = "Container", ["separator"] = true, ["spacing"] = "Medium", ["items"] = new JsonArray() }],
         Form f => FormOf(f, fieldErrors),
+        ImageBlock i => [ImageOf(i)],
         _ => throw new NotSupportedException($"No Adaptive Card rendering for {element.GetType().Name}."),
     };
+
+    /// <summary>
+    /// An Image element fetched by Teams from the host's signed link (docs/digests.md); without a link (no public base
+    /// URL configured) its alt text stands in, so the card never points at a file Teams cannot reach.
+    /// </summary>
+    private static JsonObject ImageOf(ImageBlock image) => image.Url is { } url
+        ? new JsonObject { ["type"] = "Image", ["url"] = url, ["altText"] = image.AltText, ["size"] = "Stretch" }
+        : TextBlockOf(new TextBlock($"Chart: {image.AltText}", TextTone.Subtle));
 
     private static JsonObject TextBlockOf(TextBlock block)
     {

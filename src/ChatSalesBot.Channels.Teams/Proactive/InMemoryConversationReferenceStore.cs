@@ -3,7 +3,7 @@ using ChatSalesBot.Channels.Teams.Schema;
 
 namespace ChatSalesBot.Channels.Teams.Proactive;
 
-/// <summary>Conversation references in memory only: lost on restart. For tests and local development.</summary>
+/// <summary>Conversation references in memory only: lost on restart. For tests, and the cache of <see cref="StoredConversationReferenceStore"/>.</summary>
 public class InMemoryConversationReferenceStore : IConversationReferenceStore
 {
     private readonly ConcurrentDictionary<string, ConversationReference> _references = new(StringComparer.Ordinal);
@@ -11,7 +11,7 @@ public class InMemoryConversationReferenceStore : IConversationReferenceStore
     public ValueTask SaveAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        return Upsert(reference) ? OnChangedAsync(cancellationToken) : ValueTask.CompletedTask;
+        return Upsert(reference) is { } changed ? OnChangedAsync(changed, cancellationToken) : ValueTask.CompletedTask;
     }
 
     public ValueTask<ConversationReference?> FindAsync(string conversationId, CancellationToken cancellationToken) =>
@@ -20,8 +20,8 @@ public class InMemoryConversationReferenceStore : IConversationReferenceStore
     public ValueTask<IReadOnlyList<ConversationReference>> ListAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<ConversationReference>>(_references.Values.ToList());
 
-    /// <summary>Called after a reference was added or changed (beyond its latest activity id).</summary>
-    protected virtual ValueTask OnChangedAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    /// <summary>Called with the reference kept after it was added or changed (beyond its latest activity id).</summary>
+    protected virtual ValueTask OnChangedAsync(ConversationReference reference, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     protected void Load(IEnumerable<ConversationReference> references)
     {
@@ -31,7 +31,7 @@ public class InMemoryConversationReferenceStore : IConversationReferenceStore
         }
     }
 
-    private bool Upsert(ConversationReference reference)
+    private ConversationReference? Upsert(ConversationReference reference)
     {
         var key = reference.Conversation.Id;
         while (true)
@@ -40,7 +40,7 @@ public class InMemoryConversationReferenceStore : IConversationReferenceStore
             {
                 if (_references.TryAdd(key, reference))
                 {
-                    return true;
+                    return reference;
                 }
 
                 continue;
@@ -50,12 +50,12 @@ public class InMemoryConversationReferenceStore : IConversationReferenceStore
             var candidate = reference with { ActivityId = existing.ActivityId };
             if (candidate == existing)
             {
-                return false;
+                return null;
             }
 
             if (_references.TryUpdate(key, candidate, existing))
             {
-                return true;
+                return candidate;
             }
         }
     }

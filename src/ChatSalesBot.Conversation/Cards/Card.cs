@@ -59,3 +59,16 @@ public sealed record Divider : CardElement;
 
 /// <summary>A set of inputs submitted together by one button (the log-a-visit form).</summary>
 public sealed record Form(IReadOnlyList<FormInput> Inputs, CardButton Submit) : CardElement;
+
+/// <summary>
+/// A picture (a chart): <see cref="Path"/> is the file the host wrote, <see cref="Url"/> where a platform can fetch it
+/// (null when the host serves no link). <see cref="AltText"/> says what it shows, for readers and for renderers that
+/// cannot show it.
+/// </summary>
+public sealed record ImageBlock(string Path, string AltText) : CardElement
+{
+    public string? Url { get; init; }
+
+    /// <summary>Not written: a dry run says where it would go.</summary>
+    public bool DryRun { get; init; }
+}

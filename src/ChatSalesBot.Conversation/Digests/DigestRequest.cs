@@ -13,6 +13,20 @@ public enum DigestVerb
     Unsubscribe,
     PersonalOn,
     PersonalOff,
+
+    /// <summary>"weekly report": the manager report now.</summary>
+    Report,
+
+    ReportSubscribe,
+
+    ReportUnsubscribe,
+}
+
+/// <summary>Which week a weekly report covers: the last whole week (the default) or the one under way.</summary>
+public enum ReportWeekChoice
+{
+    LastWeek,
+    ThisWeek,
 }
 
 /// <summary>
@@ -33,12 +47,20 @@ public sealed partial record DigestRequest(DigestVerb Verb)
 
     public bool MyTeams { get; init; }
 
+    public ReportWeekChoice? Week { get; init; }
+
     public string? Problem { get; init; }
 
     /// <summary>Reads "digest …" or "my digest …"; false for anything else.</summary>
     public static bool TryParse(string line, out DigestRequest request)
     {
         request = new DigestRequest(DigestVerb.List);
+        if (ReportCommand().Match(line) is { Success: true } report)
+        {
+            request = ReadReport(report.Groups["rest"].Value.Trim());
+            return true;
+        }
+
         var m = Command().Match(line);
         if (!m.Success)
         {
@@ -73,9 +95,38 @@ public sealed partial record DigestRequest(DigestVerb Verb)
         return true;
     }
 
-    private static DigestRequest Options(DigestRequest request, string text, bool allowScope)
+    /// <summary>"weekly report [team X|my teams] [last week|this week]", "report subscribe [monday] [at 08:00] …", "report unsubscribe".</summary>
+    private static DigestRequest ReadReport(string rest)
+    {
+        var verb = rest.Split(' ', 2)[0].ToLowerInvariant();
+        var after = rest.Length > verb.Length ? rest[(verb.Length + 1)..] : "";
+        if (verb is "subscribe")
+        {
+            var subscribe = Options(new DigestRequest(DigestVerb.ReportSubscribe), after, allowScope: true);
+            return subscribe.Problem is null && subscribe.Days is { Count: not 1 }
+                ? subscribe with { Problem = "A weekly report goes out on one day a week: name one day, e.g. \"report subscribe monday at 08:00\"." }
+                : subscribe;
+        }
+
+        if (verb is "unsubscribe" or "stop")
+        {
+            return Options(new DigestRequest(DigestVerb.ReportUnsubscribe), after, allowScope: true);
+        }
+
+        var show = Options(new DigestRequest(DigestVerb.Report), rest, allowScope: true, allowWeek: true);
+        return show.Problem is null && (show.Days is not null || show.At is not null || show.TimeZoneId is not null)
+            ? show with { Problem = "A day or time goes with \"report subscribe\" (e.g. \"report subscribe monday at 08:00\"); \"weekly report\" shows the report now." }
+            : show;
+    }
+
+    private static DigestRequest Options(DigestRequest request, string text, bool allowScope, bool allowWeek = false)
     {
         var rest = text.Trim();
+        if (allowWeek && TrailingWeek().Match(rest) is { Success: true } trailing)
+        {
+            // "team East this week": a team name runs to the end of the line, so the week is read first.
+            rest = $"{trailing.Groups["week"].Value} {trailing.Groups["before"].Value}".Trim();
+        }
         while (rest.Length > 0 && request.Problem is null)
         {
             Match m;
@@ -107,6 +158,10 @@ public sealed partial record DigestRequest(DigestVerb Verb)
                 request = TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)
                     ? request with { TimeZoneId = zone }
                     : request with { Problem = $"\"{zone}\" is not a time zone I know; use an IANA name such as Europe/Berlin or America/New_York." };
+            }
+            else if (allowWeek && (m = WeekWords().Match(rest)).Success)
+            {
+                request = request with { Week = m.Groups["this"].Success ? ReportWeekChoice.ThisWeek : ReportWeekChoice.LastWeek };
             }
             else if (allowScope && (m = MyTeamsWords().Match(rest)).Success)
             {
@@ -182,6 +237,15 @@ public sealed partial record DigestRequest(DigestVerb Verb)
 
     [GeneratedRegex(@"^(?:(?<my>my\s+(?:morning\s+)?digest)|digests?)(?:\s+(?<rest>.*))?$", RegexOptions.IgnoreCase)]
     private static partial Regex Command();
+
+    [GeneratedRegex(@"^(?:weekly\s+(?:manager\s+)?report|reports?)(?:\s+(?<rest>.*))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReportCommand();
+
+    [GeneratedRegex(@"^(?:for\s+)?(?:(?<last>last|previous|past)|(?<this>this|current))\s+week\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WeekWords();
+
+    [GeneratedRegex(@"^(?<before>.*?)\s*\b(?<week>(?:for\s+)?(?:last|previous|past|this|current)\s+week)$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingWeek();
 
     [GeneratedRegex(@"^(?<on>on|off)\b(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex OnOff();

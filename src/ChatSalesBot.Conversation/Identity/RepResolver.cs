@@ -36,7 +36,9 @@ public sealed class RepResolver(IRepStore store, IEnumerable<IPlatformDirectory>
             rep = string.IsNullOrWhiteSpace(email) ? null : store.FindRepByEmail(email);
             if (rep is not null)
             {
-                store.LinkIdentity(new PlatformIdentity { Id = key, RepId = rep.Id, LinkedAt = time.GetUtcNow() });
+                // Awaited, so a burst of first-time users does not hold a thread each while their links commit.
+                await store.LinkIdentityAsync(new PlatformIdentity { Id = key, RepId = rep.Id, LinkedAt = time.GetUtcNow() })
+                    .ConfigureAwait(false);
             }
         }
 

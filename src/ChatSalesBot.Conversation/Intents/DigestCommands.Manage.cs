@@ -11,7 +11,7 @@ public sealed partial class DigestCommands
     private Reply Preview(TurnContext ctx, DigestRequest request)
     {
         // Without a scope: what this chat is subscribed to, else the rep's default.
-        var subscribed = request.MyTeams || request.TeamName is not null ? null : Here(ctx).FirstOrDefault()?.Scope;
+        var subscribed = request.MyTeams || request.TeamName is not null ? null : Here(ctx).FirstOrDefault(s => s.Kind == DigestKind.MorningDigest)?.Scope;
         var (scope, problem) = subscribed is null ? ScopeOf(ctx.Rep, request) : (subscribed, null);
         if (scope is null)
         {
@@ -32,8 +32,13 @@ public sealed partial class DigestCommands
     {
         var here = Here(ctx);
         var personal = Personal(ctx.Rep).Where(p => here.All(h => h.Id != p.Id));
+        // Asked where nothing can be subscribed (the Slack Home tab): every chat the rep subscribed, by its id.
+        var elsewhere = ctx.Address is null
+            ? desk.Store.DigestSubscriptions().Where(s => !s.Personal && s.SubscriberRepId == ctx.Rep.Id)
+            : [];
         var rows = here.Select(s => Row(s, ctx.Now, "this chat"))
-            .Concat(personal.Select(s => Row(s, ctx.Now, "your own chat"))).ToList();
+            .Concat(personal.Select(s => Row(s, ctx.Now, "your own chat")))
+            .Concat(elsewhere.Select(s => Row(s, ctx.Now, s.Address.ConversationId))).ToList();
         if (rows.Count == 0)
         {
             return Reply.WithCard("No digest is subscribed here.", new Card(CardKind.Table, "Digests")
@@ -49,16 +54,20 @@ public sealed partial class DigestCommands
     }
 
     private IReadOnlyList<string> Row(DigestSubscription s, DateTimeOffset now, string where) =>
-        [where, ScopeText(s.Scope, s.SubscriberRepId), s.Schedule.Describe(), Next(s, now) ?? "none"];
+        [where, (s.Kind == DigestKind.WeeklyReport ? "weekly report: " : "") + ScopeText(s.Scope, s.SubscriberRepId), s.Schedule.Describe(), s.DisabledAt is null ? Next(s, now) ?? "none" : Stopped(s)];
 
-    private Reply Unsubscribe(TurnContext ctx, DigestRequest request)
+    /// <summary>A subscription the platform refused to deliver to: why, and how to start it again.</summary>
+    private static string Stopped(DigestSubscription s) =>
+        $"stopped: {s.DisabledReason ?? "the chat refused the digest"}; {(s.Personal ? "\"my digest on\"" : "\"digest subscribe\" in that chat")} restarts it";
+
+    private Reply Unsubscribe(TurnContext ctx, DigestRequest request, DigestKind kind)
     {
         if (ctx.Address is null)
         {
             return NoAddress();
         }
 
-        var candidates = Here(ctx).Where(s => !s.Personal).ToList();
+        var candidates = Here(ctx).Where(s => !s.Personal && s.Kind == kind).ToList();
         if (request.MyTeams || request.TeamName is not null)
         {
             var (scope, problem) = ScopeOf(ctx.Rep, request);
@@ -72,7 +81,9 @@ public sealed partial class DigestCommands
 
         if (candidates.Count == 0)
         {
-            return Refuse("This chat has no such digest subscription; nothing was removed. \"digest list\" shows what is subscribed.");
+            return Refuse(kind == DigestKind.WeeklyReport
+                ? "This chat has no such weekly report subscription; nothing was removed. \"digest list\" shows what is subscribed."
+                : "This chat has no such digest subscription; nothing was removed. \"digest list\" shows what is subscribed.");
         }
 
         var mayRemove = candidates.Where(s => s.SubscriberRepId == ctx.Rep.Id
@@ -87,7 +98,7 @@ public sealed partial class DigestCommands
 
         Remove(ctx, mayRemove);
         var what = string.Join("; ", mayRemove.Select(s => $"{ScopeText(s.Scope, s.SubscriberRepId)} {s.Schedule.Describe()}"));
-        return Reply.WithCard($"Unsubscribed: {what}.", new Card(CardKind.Confirmation, "Morning digest")
+        return Reply.WithCard($"Unsubscribed: {what}.", new Card(CardKind.Confirmation, Title(kind))
         {
             Body = [new TextBlock($"This chat no longer gets: {what}.")],
         });
@@ -102,7 +113,9 @@ public sealed partial class DigestCommands
 
         var existing = Personal(ctx.Rep).FirstOrDefault();
         var schedule = ScheduleOf(ctx.Rep, request, existing?.Schedule);
-        return Save(ctx, existing, DigestSubscription.For(address, ctx.Rep.Id, DigestScope.OwnList, schedule, personal: true, ctx.Now), "This chat");
+        // Said where it goes: a personal chat seen from a channel, or this chat when no personal chat is known yet.
+        var where = ctx.PersonalAddress is { } personal && personal.Key() != ctx.Address?.Key() ? "Your personal chat with me" : "This chat";
+        return Save(ctx, existing, DigestSubscription.For(address, ctx.Rep.Id, DigestScope.OwnList, schedule, personal: true, ctx.Now), where);
     }
 
     private Reply PersonalOff(TurnContext ctx)

@@ -1,5 +1,6 @@
 using ChatSalesBot.Conversation.Cards;
 using ChatSalesBot.Conversation.Digests;
+using ChatSalesBot.Conversation.Reports;
 using ChatSalesBot.Domain.Audit;
 using ChatSalesBot.Domain.Digests;
 using ChatSalesBot.Domain.Reps;
@@ -11,9 +12,10 @@ namespace ChatSalesBot.Conversation.Intents;
 /// follows the access policy (a rep: their own list; a manager: the teams they manage), checked here and again on
 /// every delivery. Each change is one commit with its audit line.
 /// </summary>
-public sealed partial class DigestCommands(SalesDesk desk)
+public sealed partial class DigestCommands(SalesDesk desk, IReportCharts charts)
 {
     private readonly DigestComposer _composer = new(desk.Store, desk.Rules);
+    private readonly WeeklyReportComposer _reports = new(desk.Store, desk.Rules, charts);
 
     public Reply Handle(TurnContext ctx, DigestRequest request)
     {
@@ -27,9 +29,12 @@ public sealed partial class DigestCommands(SalesDesk desk)
         {
             DigestVerb.Subscribe => Subscribe(ctx, request),
             DigestVerb.Preview => Preview(ctx, request),
-            DigestVerb.Unsubscribe => Unsubscribe(ctx, request),
+            DigestVerb.Unsubscribe => Unsubscribe(ctx, request, DigestKind.MorningDigest),
             DigestVerb.PersonalOn => PersonalOn(ctx, request),
             DigestVerb.PersonalOff => PersonalOff(ctx),
+            DigestVerb.Report => Report(ctx, request),
+            DigestVerb.ReportSubscribe => SubscribeReport(ctx, request),
+            DigestVerb.ReportUnsubscribe => Unsubscribe(ctx, request, DigestKind.WeeklyReport),
             _ => List(ctx),
         };
     }
@@ -53,15 +58,16 @@ public sealed partial class DigestCommands(SalesDesk desk)
         }
 
         var schedule = ScheduleOf(ctx.Rep, request, existing: null);
-        var existing = desk.Store.DigestSubscriptionsAt(address.Key()).FirstOrDefault(s => !s.Personal && s.Scope == scope);
+        var existing = desk.Store.DigestSubscriptionsAt(address.Key()).FirstOrDefault(s => !s.Personal && s.Kind == DigestKind.MorningDigest && s.Scope == scope);
         return Save(ctx, existing, DigestSubscription.For(address, ctx.Rep.Id, scope, schedule, personal: false, ctx.Now), "This chat");
     }
 
     /// <summary>Inserts, changes or (unchanged) leaves a subscription, and says which, with the next delivery.</summary>
     private Reply Save(TurnContext ctx, DigestSubscription? existing, DigestSubscription wanted, string who)
     {
-        var what = $"the morning digest of {ScopeText(wanted.Scope, wanted.SubscriberRepId)}";
-        if (existing is not null && existing.Schedule == wanted.Schedule && existing.AddressKey == wanted.AddressKey)
+        var lower = char.ToLowerInvariant(who[0]) + who[1..];
+        var what = $"{KindText(wanted.Kind)} of {ScopeText(wanted.Scope, wanted.SubscriberRepId)}";
+        if (existing is { DisabledAt: null } && existing.Schedule == wanted.Schedule && existing.AddressKey == wanted.AddressKey)
         {
             return Confirm($"{who} already gets {what} {existing.Schedule.Describe()}; nothing changed.", existing, ctx.Now);
         }
@@ -73,9 +79,13 @@ public sealed partial class DigestCommands(SalesDesk desk)
             desk.Audit(ctx, AuditAction.DigestSubscribe, null, $"{stored.AddressKey}: {ScopeText(stored.Scope, stored.SubscriberRepId)}, {stored.Schedule.Describe()}");
             return stored;
         });
+        // A subscription stopped because the platform refused its address starts again when it is made again (wanted has
+        // no DisabledAt).
         var said = existing is null
-            ? $"Subscribed: {who.ToLowerInvariant()} gets {what} {saved.Schedule.Describe()}."
-            : $"Changed: {who.ToLowerInvariant()} now gets {what} {saved.Schedule.Describe()} (was {existing.Schedule.Describe()}).";
+            ? $"Subscribed: {lower} gets {what} {saved.Schedule.Describe()}."
+            : existing.DisabledAt is not null
+            ? $"Restarted: {lower} gets {what} {saved.Schedule.Describe()} again (it had stopped: {existing.DisabledReason})."
+            : $"Changed: {lower} now gets {what} {saved.Schedule.Describe()} (was {existing.Schedule.Describe()}).";
         return Confirm(said, saved, ctx.Now);
     }
 
@@ -83,7 +93,7 @@ public sealed partial class DigestCommands(SalesDesk desk)
     {
         var next = Next(subscription, now);
         var full = next is null ? text : $"{text} Next: {next}.";
-        return Reply.WithCard(full, new Card(CardKind.Confirmation, "Morning digest")
+        return Reply.WithCard(full, new Card(CardKind.Confirmation, Title(subscription.Kind))
         {
             Body = [new TextBlock(text), new TextBlock(next is null ? "No delivery is scheduled." : $"Next delivery: {next}", TextTone.Subtle)],
         });
@@ -143,8 +153,12 @@ public sealed partial class DigestCommands(SalesDesk desk)
         _ => $"{desk.RepName(subscriberRepId)}'s follow-ups",
     };
 
+    private static string KindText(DigestKind kind) => kind == DigestKind.WeeklyReport ? "the weekly report" : "the morning digest";
+
+    private static string Title(DigestKind kind) => kind == DigestKind.WeeklyReport ? "Weekly report" : "Morning digest";
+
     private static Reply Refuse(string text) => new(text, []) { IsError = true };
 
     private static Reply NoAddress() => Refuse(
-        "I can't post to this conversation later from here, so nothing was subscribed. Digests can be subscribed in the terminal chat for now.");
+        "I can't post to this conversation later, so nothing was subscribed: type it in the channel or chat that should receive it.");
 }

@@ -20,6 +20,8 @@ public static class Help
         ("Get the morning digest in this chat (managers: team East, my teams)", "digest subscribe weekdays at 08:00 team East"),
         ("See it now, list or stop this chat's digests", "digest preview · digest list · digest unsubscribe"),
         ("Your own list by yourself every morning", "my digest on at 07:30"),
+        ("Managers: the weekly report with its chart (touches against target)", "weekly report · weekly report team East this week"),
+        ("Get it here every week (default Monday 08:00), or stop it", "report subscribe monday at 08:00 · report unsubscribe"),
     ];
 
     public static Reply For(string? unknown)

@@ -28,7 +28,7 @@ public sealed partial class LogTouch
         return Reply.WithCard("Log a touch", LogForm.Build(values, choices));
     }
 
-    public Reply FromForm(TurnContext ctx, IReadOnlyDictionary<string, string> inputs)
+    public async Task<Reply> FromFormAsync(TurnContext ctx, IReadOnlyDictionary<string, string> inputs)
     {
         var values = LogForm.Values.From(inputs);
         var errors = new Dictionary<string, string>();
@@ -77,7 +77,7 @@ public sealed partial class LogTouch
             return FormErrors(values, errors, choices) with { Placement = ReplyPlacement.ReplaceOriginal };
         }
 
-        return Record(ctx, customer, values, when: null, replacesForm: true);
+        return await RecordAsync(ctx, customer, values, when: null, replacesForm: true).ConfigureAwait(false);
     }
 
     private static Reply FormErrors(LogForm.Values values, Dictionary<string, string> errors, IReadOnlyList<NameMatch>? choices) =>

@@ -14,7 +14,7 @@ namespace ChatSalesBot.Conversation.Intents;
 /// <summary>Storing a touch once its customer is known: logged as it happened (a planned one goes to Plan).</summary>
 public sealed partial class LogTouch
 {
-    private Reply Record(TurnContext ctx, Customer customer, LogForm.Values values, WhenSaid? when, bool replacesForm)
+    private async Task<Reply> RecordAsync(TurnContext ctx, Customer customer, LogForm.Values values, WhenSaid? when, bool replacesForm)
     {
         var placement = replacesForm ? ReplyPlacement.ReplaceOriginal : ReplyPlacement.New;
         var dueError = UnderstandDue(ctx, values, out var due, out var dueWords, out var next);
@@ -41,7 +41,7 @@ public sealed partial class LogTouch
             NextStepDue = due,
             Channel = ctx.Channel,
         };
-        var stored = desk.RecordTouch(ctx, touch, AuditAction.LogTouch, t => $"{values.Kind} #{t.Id}");
+        var stored = await desk.RecordTouchAsync(ctx, touch, AuditAction.LogTouch, t => $"{values.Kind} #{t.Id}").ConfigureAwait(false);
         if (stored is not { } result)
         {
             return new Reply("That customer no longer exists; nothing was logged.", []) { IsError = true };

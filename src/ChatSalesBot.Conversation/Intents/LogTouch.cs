@@ -15,7 +15,7 @@ namespace ChatSalesBot.Conversation.Intents;
 /// </summary>
 public sealed partial class LogTouch(SalesDesk desk)
 {
-    public Reply FromMessage(TurnContext ctx, Intent.LogTouch intent)
+    public async Task<Reply> FromMessageAsync(TurnContext ctx, Intent.LogTouch intent)
     {
         if (intent.CustomerText.Length == 0)
         {
@@ -35,7 +35,7 @@ public sealed partial class LogTouch(SalesDesk desk)
         var values = new LogForm.Values(customerText, intent.Kind, notesAfterName, intent.NextStep, null);
         return found switch
         {
-            FoundCustomer.One { Access: CardAccess.Full } one => Record(ctx, one.Customer, values, when, replacesForm: false),
+            FoundCustomer.One { Access: CardAccess.Full } one => await RecordAsync(ctx, one.Customer, values, when, replacesForm: false).ConfigureAwait(false),
             FoundCustomer.One one => NotYours(ctx, one.Customer),
             FoundCustomer.Several several => AskWhich(ctx, customerText, values, when, several.Matches),
             FoundCustomer.None none => new Reply($"No customer matches \"{none.Query}\"; nothing was logged.",
@@ -45,7 +45,7 @@ public sealed partial class LogTouch(SalesDesk desk)
     }
 
     /// <summary>A button of <see cref="AskWhich"/> pressed: the touch it carries, logged (or planned) for its customer.</summary>
-    public Reply FromPick(TurnContext ctx, ButtonAction action)
+    public async Task<Reply> FromPickAsync(TurnContext ctx, ButtonAction action)
     {
         var kind = Enum.TryParse<TouchKind>(action.Arg("k"), out var k) ? k : TouchKind.Visit;
         var values = new LogForm.Values("#" + action.Arg("c"), kind, action.Arg("n"), action.Arg("x"), action.Arg("d"));
@@ -55,7 +55,7 @@ public sealed partial class LogTouch(SalesDesk desk)
             : null;
         return CustomerFinder.ById(desk, ctx, action.IntArg("c") ?? 0) switch
         {
-            { Access: CardAccess.Full } one => Record(ctx, one.Customer, values, when, replacesForm: true),
+            { Access: CardAccess.Full } one => await RecordAsync(ctx, one.Customer, values, when, replacesForm: true).ConfigureAwait(false),
             { } one => NotYours(ctx, one.Customer),
             null => new Reply("That customer is not available to you any more; nothing was logged.", []) { IsError = true },
         };

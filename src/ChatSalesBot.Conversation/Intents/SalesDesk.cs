@@ -80,16 +80,25 @@ public sealed class SalesDesk(ISalesStore store, CustomerDirectory directory, Sa
 
     /// <summary>Records a touch, applies it to its customer and audits it, in one durable commit.</summary>
     public (Touch Touch, Customer Customer)? RecordTouch(TurnContext ctx, Touch touch, AuditAction action, Func<Touch, string> detail) =>
-        Write(() =>
-        {
-            var recorded = Store.RecordTouch(touch with { LoggedAt = ctx.Now }, (c, t) => TouchEffects.Apply(c, t, ctx.Rep, Rules));
-            if (recorded is { } r)
-            {
-                Audit(ctx, action, touch.CustomerId, detail(r.Touch));
-            }
+        Write(() => RecordTouchInCommit(ctx, touch, action, detail));
 
-            return recorded;
-        });
+    /// <summary>
+    /// <see cref="RecordTouch"/> for a turn that awaits: the turn holds no thread while its commit is shared with
+    /// others (ISalesStore.InSharedCommitAsync).
+    /// </summary>
+    public Task<(Touch Touch, Customer Customer)?> RecordTouchAsync(TurnContext ctx, Touch touch, AuditAction action, Func<Touch, string> detail) =>
+        Store.InSharedCommitAsync(() => RecordTouchInCommit(ctx, touch, action, detail));
+
+    private (Touch Touch, Customer Customer)? RecordTouchInCommit(TurnContext ctx, Touch touch, AuditAction action, Func<Touch, string> detail)
+    {
+        var recorded = Store.RecordTouch(touch with { LoggedAt = ctx.Now }, (c, t) => TouchEffects.Apply(c, t, ctx.Rep, Rules));
+        if (recorded is { } r)
+        {
+            Audit(ctx, action, touch.CustomerId, detail(r.Touch));
+        }
+
+        return recorded;
+    }
 
     public string RepName(int repId) => Store.GetRep(repId)?.Name ?? "someone who left";
 }

@@ -27,6 +27,9 @@ public enum AuditAction
     DigestSubscribe,
 
     DigestUnsubscribe,
+
+    /// <summary>The platform refused a digest's address for good (the bot was removed from the channel): it stopped.</summary>
+    DigestDisabled,
 }
 
 /// <summary>One line of the audit trail: who, what, when, from which channel.</summary>

@@ -32,6 +32,16 @@ public sealed record Customer
 
     public Tier Tier { get; init; } = Tier.C;
 
+    /// <summary>The tier before the last change (<see cref="CustomerChanges.WithTier"/>); null when it never changed.</summary>
+    public Tier? PreviousTier { get; init; }
+
+    public DateOnly? TierChangedOn { get; init; }
+
+    /// <summary>The stage before the last change (<see cref="CustomerChanges.WithStage"/>); null when it never changed.</summary>
+    public LifecycleStage? PreviousStage { get; init; }
+
+    public DateOnly? StageChangedOn { get; init; }
+
     public bool Strategic { get; init; }
 
     public ProspectGrade? Grade { get; init; }

@@ -29,7 +29,7 @@ public sealed class CustomerRecompute(SalesRules rules, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(summarized);
-        var next = current.WithLedger(summarized.Ledger()) with { Tier = tier };
+        var next = current.WithLedger(summarized.Ledger()).WithTier(tier, Today);
         return (next with
         {
             Grade = ProspectGrading.Slid(next, Today, rules),

@@ -19,9 +19,12 @@ public static class RepClock
     /// The instant a wall-clock time in the rep's zone names. A time the clocks skip (spring forward) is read an
     /// hour later; a time they pass twice (fall back) is the first of the two.
     /// </summary>
-    public static DateTimeOffset Instant(DateTime local, Rep rep)
+    public static DateTimeOffset Instant(DateTime local, Rep rep) => Instant(local, ZoneOf(rep));
+
+    /// <inheritdoc cref="Instant(DateTime, Rep)"/>
+    public static DateTimeOffset Instant(DateTime local, TimeZoneInfo zone)
     {
-        var zone = ZoneOf(rep);
+        ArgumentNullException.ThrowIfNull(zone);
         local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         if (zone.IsInvalidTime(local))
         {

@@ -19,6 +19,16 @@ public interface IRepStore
 
     void LinkIdentity(PlatformIdentity identity);
 
+    /// <summary>
+    /// <see cref="LinkIdentity"/> for a caller that awaits: done once the link is on disk; a store that shares commits
+    /// lets the caller wait without holding a thread (a burst of first-time users).
+    /// </summary>
+    Task LinkIdentityAsync(PlatformIdentity identity)
+    {
+        LinkIdentity(identity);
+        return Task.CompletedTask;
+    }
+
     IReadOnlyList<Rep> AllReps();
 
     /// <summary>Inserts (Id 0) or replaces a rep; returns it with its id.</summary>
@@ -160,7 +170,8 @@ public interface IPendingDeliveries
 }
 
 /// <summary>Everything the bot stores; LiteDB implements it by default.</summary>
-public interface ISalesStore : IRepStore, ICustomerStore, ITouchStore, IOrderStore, IAuditTrail, ITurnLedger, IPendingDeliveries, IDigestStore
+public interface ISalesStore : IRepStore, ICustomerStore, ITouchStore, IOrderStore, IAuditTrail, ITurnLedger, IPendingDeliveries, IDigestStore,
+    IKnownConversations
 {
     /// <summary>Runs several writes as one durable transaction (imports, tier recompute).</summary>
     void InTransaction(Action work);
@@ -178,4 +189,10 @@ public interface ISalesStore : IRepStore, ICustomerStore, ITouchStore, IOrderSto
         InTransaction(() => result = work());
         return result;
     }
+
+    /// <summary>
+    /// <see cref="InSharedCommit{T}"/> for a caller that awaits: the task completes once the commit is on disk, and a
+    /// store that shares commits lets the caller wait without holding a thread.
+    /// </summary>
+    Task<T> InSharedCommitAsync<T>(Func<T> work) => Task.FromResult(InSharedCommit(work));
 }

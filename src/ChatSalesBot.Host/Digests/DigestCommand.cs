@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChatSalesBot.Conversation.Digests;
+using ChatSalesBot.Domain.Storage;
 using Spectre.Console;
 
 namespace ChatSalesBot.Host.Digests;
@@ -34,8 +35,11 @@ public static class DigestCommand
                 local = parsed;
             }
 
-            return AdminCommands.WithStore(result.GetValue(db), (store, time, rules) =>
-                new DigestDryRun(store, new DigestComposer(store, rules), time, AnsiConsole.Console).Run(local, result.GetValue(team)) < 0 ? 2 : 0);
+            // The digest services as the scheduler has them (the chart settings included), without the scheduler.
+            using var host = ChatCommand.BuildHost(result.GetValue(db), overrides: services => services.AddDigests());
+            var sp = host.Services;
+            return new DigestDryRun(sp.GetRequiredService<ISalesStore>(), sp.GetRequiredService<SlotReplies>(), sp.GetRequiredService<TimeProvider>(), AnsiConsole.Console)
+                .Run(local, result.GetValue(team)) < 0 ? 2 : 0;
         });
         return new Command("digest", "Morning digests: `digest run --dry-run` prints what would be sent") { run };
     }

@@ -11,7 +11,7 @@ namespace ChatSalesBot.Host.Digests;
 /// `digest run --dry-run`: prints the digest each subscription would send, built exactly as the scheduler builds it,
 /// without claiming a slot or sending anything.
 /// </summary>
-public sealed class DigestDryRun(ISalesStore store, DigestComposer composer, TimeProvider time, IAnsiConsole console)
+public sealed class DigestDryRun(ISalesStore store, SlotReplies composer, TimeProvider time, IAnsiConsole console)
 {
     /// <param name="at">Today's slots at this local time (in each subscription's zone); null: each subscription's next slot.</param>
     /// <param name="team">Only subscriptions whose digest covers this team (its name or id).</param>
@@ -21,7 +21,7 @@ public sealed class DigestDryRun(ISalesStore store, DigestComposer composer, Tim
         string? teamId = null;
         if (team is not null)
         {
-            teamId = composer.FindTeam(team)?.Id;
+            teamId = composer.Digests.FindTeam(team)?.Id;
             if (teamId is null)
             {
                 console.MarkupLine($"[red]There is no team \"{Markup.Escape(team)}\".[/]");
@@ -45,7 +45,13 @@ public sealed class DigestDryRun(ISalesStore store, DigestComposer composer, Tim
 
             console.MarkupLine($"[bold]Subscription {subscription.Id}[/] to {Markup.Escape(subscription.AddressKey)}, "
                 + $"{Markup.Escape(subscription.Schedule.Describe())}: slot {Markup.Escape(DigestSlots.Describe(subscription.Schedule, slot))}");
-            var (reply, refusal) = composer.ForSlot(subscription, slot, late: false);
+            if (subscription.DisabledAt is not null)
+            {
+                console.MarkupLine($"[yellow]Would not be sent: stopped ({Markup.Escape(subscription.DisabledReason ?? "")}); subscribing again in that chat restarts it[/]");
+                continue;
+            }
+
+            var (reply, refusal) = composer.ForSlot(subscription, slot, late: false, dryRun: true);
             if (reply is null)
             {
                 console.MarkupLine($"[yellow]Would not be sent: {Markup.Escape(refusal ?? "")}[/]");

@@ -1,4 +1,6 @@
+using ChatSalesBot.Conversation;
 using ChatSalesBot.Conversation.Digests;
+using ChatSalesBot.Domain.Audit;
 using ChatSalesBot.Domain.Digests;
 using ChatSalesBot.Domain.Storage;
 using Microsoft.Extensions.Options;
@@ -12,7 +14,7 @@ namespace ChatSalesBot.Host.Digests;
 /// while it is at most <see cref="DigestOptions.CatchUpWindow"/> old (after its time: marked late); an older one is
 /// skipped with a log line.
 /// </summary>
-public sealed partial class DigestScheduler(ISalesStore store, DigestComposer composer, IEnumerable<IDigestDelivery> deliveries,
+public sealed partial class DigestScheduler(ISalesStore store, SlotReplies composer, IEnumerable<IDigestDelivery> deliveries,
     TimeProvider time, IOptions<DigestOptions> options, ILogger<DigestScheduler> logger)
 {
     /// <summary>How often the subscriptions are read again when no slot is due sooner (new ones are picked up within it).</summary>
@@ -25,6 +27,12 @@ public sealed partial class DigestScheduler(ISalesStore store, DigestComposer co
         deliveries.ToDictionary(d => d.Platform, StringComparer.OrdinalIgnoreCase);
 
     private readonly HashSet<int> _undeliverable = [];
+
+    /// <summary>Subscriptions whose last send failed: how many times in a row, and not to be tried again before when.</summary>
+    private readonly Dictionary<int, (int Failures, DateTimeOffset NotBefore)> _backoff = [];
+
+    /// <summary>The longest wait between two tries of a failed slot.</summary>
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(16);
 
     /// <summary>Sends every slot due by now that is not delivered yet; returns how many digests went out.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken) =>
@@ -47,6 +55,12 @@ public sealed partial class DigestScheduler(ISalesStore store, DigestComposer co
         foreach (var subscription in subscriptions)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (subscription.DisabledAt is not null)
+            {
+                // Stopped because the platform refused the address; subscribing again clears it.
+                continue;
+            }
+
             if (!_deliveries.TryGetValue(subscription.Address.Platform, out var delivery))
             {
                 if (_undeliverable.Add(subscription.Id))
@@ -67,7 +81,7 @@ public sealed partial class DigestScheduler(ISalesStore store, DigestComposer co
     {
         var now = time.GetUtcNow();
         var wake = now + Refresh;
-        foreach (var s in subscriptions)
+        foreach (var s in subscriptions.Where(s => s.DisabledAt is null))
         {
             if (DigestSlots.Next(s, now) is { } next && next < wake)
             {
@@ -84,7 +98,8 @@ public sealed partial class DigestScheduler(ISalesStore store, DigestComposer co
         var window = options.Value.CatchUpWindow;
         var latest = store.LatestDigestClaim(subscription.Id);
         var sent = 0;
-        if (latest is { State: DigestSlotState.Claimed } interrupted && now - interrupted.Slot <= window)
+        if (latest is { State: DigestSlotState.Claimed } interrupted && now - interrupted.Slot <= window
+            && !(_backoff.TryGetValue(subscription.Id, out var wait) && now < wait.NotBefore))
         {
             // Claimed but never confirmed: the send failed, or the process stopped in the middle of it.
             sent += await DeliverAsync(subscription, interrupted with { Late = now - interrupted.Slot > LateAfter }, delivery, cancellationToken)
@@ -140,16 +155,72 @@ public sealed partial class DigestScheduler(ISalesStore store, DigestComposer co
         {
             await delivery.DeliverAsync(subscription, reply, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (DigestAddressGoneException gone)
         {
-            // The claim stays unconfirmed: the next pass sends it again while it is inside the catch-up window.
-            Failed(logger, ex, subscription.Id, claim.Slot);
+            await StopAsync(subscription, claim, delivery, gone.Reason, cancellationToken).ConfigureAwait(false);
             return 0;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The claim stays unconfirmed: a later pass sends it again while it is inside the catch-up window, after a
+            // wait that doubles with each failure in a row (1, 2, 4, 8, 16 minutes), so a platform that is down is
+            // not hammered every minute.
+            var failures = (_backoff.TryGetValue(subscription.Id, out var before) ? before.Failures : 0) + 1;
+            var delay = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, Refresh.Ticks << Math.Min(failures - 1, 10)));
+            _backoff[subscription.Id] = (failures, time.GetUtcNow() + delay);
+            Failed(logger, ex, subscription.Id, claim.Slot, delay);
+            return 0;
+        }
+
+        _backoff.Remove(subscription.Id);
 
         store.SaveDigestClaim(claim with { State = DigestSlotState.Delivered });
         Delivered(logger, subscription.Id, claim.Slot, claim.Late);
         return 1;
+    }
+
+    /// <summary>
+    /// The platform refused the address for good: the subscription stops (with its audit line, in one commit), the
+    /// slot is recorded as not sent, and the subscriber is told in person. A failed notice is only logged: the stop
+    /// stands, and "digest list" shows it.
+    /// </summary>
+    private async Task StopAsync(DigestSubscription subscription, DigestClaim claim, IDigestDelivery delivery, string reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var stopped = subscription with { DisabledAt = now, DisabledReason = reason };
+        store.InSharedCommit(() =>
+        {
+            store.SaveDigestSubscription(stopped);
+            store.Append(new AuditEntry
+            {
+                At = now,
+                RepId = subscription.SubscriberRepId,
+                Action = AuditAction.DigestDisabled,
+                Channel = subscription.Address.Platform,
+                Detail = $"{subscription.AddressKey}: {reason}",
+            });
+            return true;
+        });
+        store.SaveDigestClaim(claim with { State = DigestSlotState.Skipped, Note = "address gone: " + reason });
+        Disabled(logger, subscription.Id, subscription.Address.Platform, reason);
+        try
+        {
+            await delivery.TellSubscriberAsync(stopped, StoppedNotice(stopped), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            NoticeFailed(logger, ex, subscription.Id);
+        }
+    }
+
+    /// <summary>What the subscriber reads when their digest stopped: where, why, and how to start it again.</summary>
+    public static Reply StoppedNotice(DigestSubscription subscription)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        var how = subscription.Personal
+            ? "Type \"my digest on\" to start it again."
+            : "Add me to the chat again and type \"digest subscribe\" there to start it again.";
+        return Reply.Plain($"Your digest subscription for {subscription.Address.ConversationId} stopped: {subscription.DisabledReason}. {how}");
     }
 
     [LoggerMessage(1, LogLevel.Information, "Digest {SubscriptionId} for slot {Slot:O} delivered (late: {Late})")]
@@ -161,9 +232,15 @@ public sealed partial class DigestScheduler(ISalesStore store, DigestComposer co
     [LoggerMessage(3, LogLevel.Warning, "Digest {SubscriptionId} for slot {Slot:O} not sent: {Reason}")]
     private static partial void Refused(ILogger logger, int subscriptionId, DateTimeOffset slot, string reason);
 
-    [LoggerMessage(4, LogLevel.Error, "Digest {SubscriptionId} for slot {Slot:O} failed to send; tried again on the next pass inside the catch-up window")]
-    private static partial void Failed(ILogger logger, Exception exception, int subscriptionId, DateTimeOffset slot);
+    [LoggerMessage(4, LogLevel.Error, "Digest {SubscriptionId} for slot {Slot:O} failed to send; tried again in {Delay} if still inside the catch-up window")]
+    private static partial void Failed(ILogger logger, Exception exception, int subscriptionId, DateTimeOffset slot, TimeSpan delay);
 
     [LoggerMessage(5, LogLevel.Warning, "Digest {SubscriptionId} is for {Platform}, which has no digest delivery yet; left waiting")]
     private static partial void NoDelivery(ILogger logger, int subscriptionId, string platform);
+
+    [LoggerMessage(6, LogLevel.Warning, "Digest {SubscriptionId} stopped: {Platform} refused its address ({Reason}); the subscriber is told")]
+    private static partial void Disabled(ILogger logger, int subscriptionId, string platform, string reason);
+
+    [LoggerMessage(7, LogLevel.Error, "Digest {SubscriptionId} stopped, but telling the subscriber failed")]
+    private static partial void NoticeFailed(ILogger logger, Exception exception, int subscriptionId);
 }

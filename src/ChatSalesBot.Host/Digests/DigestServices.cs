@@ -1,4 +1,6 @@
 using ChatSalesBot.Conversation.Digests;
+using ChatSalesBot.Conversation.Reports;
+using ChatSalesBot.Host.Reports;
 using Spectre.Console;
 
 namespace ChatSalesBot.Host.Digests;
@@ -13,6 +15,9 @@ public static class DigestServices
                 "Digests:CatchUpWindow must be between 00:00:00 and 1.00:00:00.")
             .ValidateOnStart();
         services.AddSingleton<DigestComposer>();
+        services.AddReportCharts();
+        services.AddSingleton<WeeklyReportComposer>();
+        services.AddSingleton<SlotReplies>();
         services.AddSingleton<DigestScheduler>();
         services.AddSingleton<IDigestDelivery>(_ => new TerminalDigestDelivery(AnsiConsole.Console));
         return services;

@@ -59,6 +59,9 @@ public sealed class TerminalCardRenderer(IAnsiConsole console)
         ListItem item => ListItem(item, buttons),
         Divider => new Rule { Style = Style.Parse("grey") },
         Form form => FormPreview(form, buttons),
+        ImageBlock image => new Rows(
+            new Markup((image.DryRun ? "[grey]Chart, would be written to:[/] " : "[grey]Chart:[/] ") + Literal(image.Path)),
+            new Markup($"[grey]{Literal(image.AltText)}[/]")),
         _ => new Markup($"[grey]({Literal(element.GetType().Name)})[/]"),
     };
 

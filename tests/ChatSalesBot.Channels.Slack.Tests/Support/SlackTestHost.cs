@@ -73,6 +73,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         var bot = new FakeSalesBot(_ => SampleReplies.CustomerCard());
         var api = standIn ?? new SlackApiStandIn();
         var time = TestClock.Start();
+        api.Clock ??= time;
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<ISalesBot>(bot);
         builder.Services.AddSlackChannel();

@@ -268,4 +268,17 @@ public sealed class AdaptiveCardRendererTests
         JsonValue v when v.TryGetValue<string>(out var s) => [(path, s)],
         _ => [],
     };
+
+    [Fact]
+    public void AdaptiveCardRenderer_WeeklyReportChart_IsAnImageWithItsSignedUrlAndAltText_OrTheAltTextWithoutALink()
+    {
+        var card = Renderer().Render(WeeklyReportSample.For(reps: 3).Cards[0], null);
+        var noLink = Renderer().Render(WeeklyReportSample.For(reps: 3, chartUrl: null).Cards[0], null);
+
+        var image = Descendants(card).Single(n => (string?)n["type"] == "Image");
+        Assert.Equal("https://bot.example.com/charts/weekly-2026-w47-0123abcd?exp=1795000000&sig=abc_-1", (string?)image["url"]);
+        Assert.StartsWith("Touches against the weekly target per rep: Rep 01", (string?)image["altText"], StringComparison.Ordinal);
+        Assert.DoesNotContain(Descendants(noLink), n => (string?)n["type"] == "Image");
+        Assert.Contains(Descendants(noLink), n => ((string?)n["text"])?.StartsWith("Chart: Touches against", StringComparison.Ordinal) == true);
+    }
 }

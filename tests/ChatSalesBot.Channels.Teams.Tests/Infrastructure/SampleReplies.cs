@@ -158,6 +158,8 @@ public static class SampleReplies
         ["conv-logform-text"] = Reply.WithCard("log", LogForm.Build(
             new LogForm.Values(null, Domain.Touches.TouchKind.Visit, null, null, null),
             errors: new Dictionary<string, string> { [LogForm.CustomerInput] = "Which customer?", [LogForm.NotesInput] = "What happened?" })),
+        ["weekly-report"] = WeeklyReportSample.For(),
+        ["weekly-report-nolink"] = WeeklyReportSample.For(reps: 3, chartUrl: null),
     };
 
     private static NameMatch Near(int id, string name) => new(id, name, "east", 90, MatchKind.Prefix);

@@ -6,7 +6,6 @@ using ChatSalesBot.Channels.Teams.Tests.Infrastructure;
 using ChatSalesBot.Conversation;
 using ChatSalesBot.Conversation.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatSalesBot.Channels.Teams.Tests.Proactive;
 
@@ -107,34 +106,6 @@ public sealed class ProactiveMessagingTests : IAsyncLifetime
         var directory = _host.Services.GetRequiredService<IPlatformDirectory>();
 
         Assert.Null(await directory.FindEmailAsync(new ChannelUser("teams", Tenant, "unknown"), default));
-    }
-
-    [Fact]
-    public async Task JsonFileConversationReferenceStore_SavedReference_SurvivesRestart()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"teams-refs-{Guid.NewGuid():N}.json");
-        try
-        {
-            var reference = new ConversationReference
-            {
-                ActivityId = "1",
-                Conversation = new ConversationAccount { Id = "19:x@thread.tacv2", ConversationType = "channel" },
-                ServiceUrl = "https://smba.trafficmanager.net/emea/",
-                TenantId = Tenant,
-            };
-            using (var store = new JsonFileConversationReferenceStore(path, NullLogger<JsonFileConversationReferenceStore>.Instance))
-            {
-                await store.SaveAsync(reference, default);
-                await store.SaveAsync(reference with { ActivityId = "2" }, default);
-            }
-
-            using var reopened = new JsonFileConversationReferenceStore(path, NullLogger<JsonFileConversationReferenceStore>.Instance);
-            Assert.Equal(reference, await reopened.FindAsync("19:x@thread.tacv2", default));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
     }
 
     [Fact]

@@ -35,6 +35,34 @@ public sealed class PlainDatesTests
     }
 
     [Fact]
+    public void PlainDates_SamePhraseOnAnotherDay_IsReadAgainstThatDay()
+    {
+        var dates = new PlainDates();
+
+        var first = dates.Find("demo next Friday", Tuesday);
+        var again = dates.Find("demo next Friday", Tuesday);
+        var weekLater = dates.Find("demo next Friday", Tuesday.AddDays(7));
+
+        Assert.Equal(first, again);
+        Assert.Equal(first!.Date.AddDays(7), weekLater!.Date);
+        Assert.Equal(2, dates.Remembered);
+    }
+
+    [Fact]
+    public void PlainDates_ManyDistinctPhrases_RememberNoMoreThanTheCap()
+    {
+        var dates = new PlainDates();
+
+        for (var i = 0; i <= PlainDates.MaxRemembered; i++)
+        {
+            dates.Find($"call {i}", Tuesday);
+        }
+
+        Assert.InRange(dates.Remembered, 1, PlainDates.MaxRemembered);
+        Assert.Equal(new DateOnly(2026, 11, 27), dates.Find("send quote by Friday", Tuesday)!.Date);
+    }
+
+    [Fact]
     public void PlainDates_Duration_IsDays()
     {
         Assert.Equal(14, Dates.FindDays("2 weeks", Tuesday));

@@ -132,6 +132,51 @@ public sealed class DigestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task DigestSubscription_StoppedByThePlatform_IsListedWithWhyAndSubscribingAgainRestartsIt()
+    {
+        await Say(_f.Maria, "digest subscribe weekdays at 08:00 team east");
+        var stored = Assert.Single(_f.Store.DigestSubscriptions());
+        _f.Store.SaveDigestSubscription(stored with { DisabledAt = _f.Time.GetUtcNow(), DisabledReason = "the bot was removed from the channel (not_in_channel)" });
+
+        var list = await Say(_f.Maria, "digest list");
+        var again = await Say(_f.Maria, "digest subscribe weekdays at 08:00 team east");
+
+        var row = Assert.IsType<Table>(Assert.Single(list.Cards).Body[0]).Rows[0];
+        Assert.Equal("stopped: the bot was removed from the channel (not_in_channel); \"digest subscribe\" in that chat restarts it", row[3]);
+        Assert.False(again.IsError, again.Text);
+        Assert.StartsWith("Restarted: this chat gets the morning digest of team east weekdays at 08:00 (UTC) again", again.Text, StringComparison.Ordinal);
+        var restarted = Assert.Single(_f.Store.DigestSubscriptions());
+        Assert.Equal(stored.Id, restarted.Id);
+        Assert.Null(restarted.DisabledAt);
+        Assert.Null(restarted.DisabledReason);
+        Assert.Equal(2, Audit(AuditAction.DigestSubscribe).Count);
+    }
+
+    [Fact]
+    public async Task MyDigest_InAChannelWithAKnownPersonalChat_GoesThereAndSaysSo()
+    {
+        var personal = new DeliveryAddress { Platform = "console", TenantId = "local", ConversationId = "alice-personal" };
+
+        var there = await _f.Bot.HandleAsync(new IncomingMessage(BotFixture.Console(_f.Alice), "my digest on at 07:30")
+        {
+            Address = Channel,
+            PersonalAddress = personal,
+        }, CancellationToken.None);
+
+        Assert.StartsWith("Subscribed: your personal chat with me gets", there.Text, StringComparison.Ordinal);
+        Assert.Equal(personal, Assert.Single(_f.Store.DigestSubscriptions()).Address);
+    }
+
+    [Fact]
+    public async Task MyDigest_NoPersonalChatKnown_GoesToThisChatAndSaysSo()
+    {
+        var here = await Say(_f.Alice, "my digest on at 07:30");
+
+        Assert.StartsWith("Subscribed: this chat gets", here.Text, StringComparison.Ordinal);
+        Assert.Equal(Channel, Assert.Single(_f.Store.DigestSubscriptions()).Address);
+    }
+
+    [Fact]
     public async Task DigestPreview_ManagersTeam_ShowsEachRepsFollowUpListAsTheyWouldSeeIt()
     {
         var preview = await Say(_f.Maria, "digest preview team east");

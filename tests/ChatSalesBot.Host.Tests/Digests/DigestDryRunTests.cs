@@ -1,4 +1,5 @@
 using ChatSalesBot.Conversation.Digests;
+using ChatSalesBot.Conversation.Reports;
 using ChatSalesBot.Domain;
 using ChatSalesBot.Host.Digests;
 using ChatSalesBot.Host.Tests.Commands;
@@ -29,7 +30,7 @@ public sealed class DigestDryRunTests : IDisposable
             Out = new AnsiConsoleOutput(_output),
         });
         console.Profile.Width = 2000;
-        return new DigestDryRun(_book.Store, new DigestComposer(_book.Store, new SalesRules()), _book.Time, console).Run(at, team);
+        return new DigestDryRun(_book.Store, new SlotReplies(new DigestComposer(_book.Store, new SalesRules()), new WeeklyReportComposer(_book.Store, new SalesRules(), new NoReportCharts())), _book.Time, console).Run(at, team);
     }
 
     [Fact]
@@ -44,6 +45,17 @@ public sealed class DigestDryRunTests : IDisposable
         Assert.Contains("Morning digest: Team east", text, StringComparison.Ordinal);
         Assert.All(_book.Store.DigestSubscriptions(), s => Assert.Null(_book.Store.LatestDigestClaim(s.Id)));
         Assert.Empty(_book.Delivery.Sent);
+    }
+
+    [Fact]
+    public void DigestDryRun_StoppedSubscription_SaysWhyAndPrintsNoDigest()
+    {
+        var berlin = _book.Store.DigestSubscriptions().Single(s => s.SubscriberRepId == _book.Hans.Id);
+        _book.Store.SaveDigestSubscription(berlin with { DisabledAt = _book.Time.GetUtcNow(), DisabledReason = "the channel was archived (is_archived)" });
+
+        Assert.Equal(1, Run(new TimeOnly(8, 0), null));
+
+        Assert.Contains("Would not be sent: stopped (the channel was archived (is_archived)); subscribing again in that chat restarts it", _output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

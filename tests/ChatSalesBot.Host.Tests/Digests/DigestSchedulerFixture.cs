@@ -1,5 +1,6 @@
 using ChatSalesBot.Conversation;
 using ChatSalesBot.Conversation.Digests;
+using ChatSalesBot.Conversation.Reports;
 using ChatSalesBot.Domain;
 using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.Digests;
@@ -49,7 +50,7 @@ internal sealed class DigestSchedulerFixture : IDisposable
 
     public TimeSpan CatchUpWindow { get; set; } = TimeSpan.FromHours(3);
 
-    public DigestScheduler Scheduler() => new(Store, new DigestComposer(Store, new SalesRules()), [Delivery], Time,
+    public DigestScheduler Scheduler() => new(Store, new SlotReplies(new DigestComposer(Store, new SalesRules()), new WeeklyReportComposer(Store, new SalesRules(), new NoReportCharts())), [Delivery], Time,
         Options.Create(new DigestOptions { CatchUpWindow = CatchUpWindow }), NullLogger<DigestScheduler>.Instance);
 
     public DigestSubscription Subscribe(Rep manager, string conversation, string days = "daily", int hour = 8) =>
@@ -110,8 +111,16 @@ internal sealed class RecordingDelivery : IDigestDelivery
 
     public List<(int SubscriptionId, Reply Notice)> Told { get; } = [];
 
+    /// <summary>When set, telling the subscriber fails with it (the DM was refused too).</summary>
+    public Exception? TellFailure { get; set; }
+
     public Task TellSubscriberAsync(DigestSubscription subscription, Reply notice, CancellationToken cancellationToken)
     {
+        if (TellFailure is { } failure)
+        {
+            throw failure;
+        }
+
         Told.Add((subscription.Id, notice));
         return Task.CompletedTask;
     }

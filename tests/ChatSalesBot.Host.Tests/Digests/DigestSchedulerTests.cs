@@ -1,3 +1,5 @@
+using ChatSalesBot.Conversation.Digests;
+using ChatSalesBot.Domain.Audit;
 using ChatSalesBot.Domain.Digests;
 using ChatSalesBot.Host.Digests;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -165,6 +167,93 @@ public sealed class DigestSchedulerTests
         await service.StopAsync(CancellationToken.None);
 
         Assert.Single(book.Delivery.Sent);
+    }
+
+    [Fact]
+    public async Task DigestScheduler_SendKeepsFailing_TriesAgainWithADoublingWaitThenDeliversOnce()
+    {
+        using var book = new DigestSchedulerFixture(TestClock.Now);
+        book.Subscribe(book.Maria, "ny-channel");
+        book.Time.Advance(NewYorkEight - TestClock.Now);
+        var tries = new List<DateTimeOffset>();
+        book.Delivery.FailWith = _ =>
+        {
+            tries.Add(book.Time.GetUtcNow());
+            return tries.Count < 4 ? new HttpRequestException("503 from the platform") : null;
+        };
+        var scheduler = book.Scheduler();
+
+        for (var minute = 0; minute <= 10; minute++)
+        {
+            await scheduler.RunDueAsync(CancellationToken.None);
+            book.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        Assert.Equal([0, 1, 3, 7], tries.Select(t => (int)(t - NewYorkEight).TotalMinutes));
+        Assert.Single(book.Delivery.Sent);
+        Assert.Equal(DigestSlotState.Delivered, book.Store.LatestDigestClaim(book.Store.DigestSubscriptions().Single().Id)!.State);
+    }
+
+    [Fact]
+    public async Task DigestScheduler_AddressGone_StopsTheSubscriptionWithAnAuditLineTellsTheSubscriberAndNeverClaimsAgain()
+    {
+        const string reason = "the bot was removed from the channel (not_in_channel)";
+        using var book = new DigestSchedulerFixture(TestClock.Now);
+        var gone = book.Subscribe(book.Maria, "old-channel");
+        var kept = book.Subscribe(book.Maria, "ny-channel");
+        book.Time.Advance(NewYorkEight - TestClock.Now);
+        book.Delivery.FailWith = s => s.Id == gone.Id ? new DigestAddressGoneException(reason) : null;
+
+        await book.Scheduler().RunDueAsync(CancellationToken.None);
+
+        var stopped = book.Store.DigestSubscriptions().Single(s => s.Id == gone.Id);
+        Assert.NotNull(stopped.DisabledAt);
+        Assert.Equal(reason, stopped.DisabledReason);
+        var audit = Assert.Single(book.Store.RecentAudit(null, 100), a => a.Action == AuditAction.DigestDisabled);
+        Assert.Equal(book.Maria.Id, audit.RepId);
+        Assert.Equal($"{gone.AddressKey}: {reason}", audit.Detail);
+        var claim = book.Store.LatestDigestClaim(gone.Id)!;
+        Assert.Equal(DigestSlotState.Skipped, claim.State);
+        var told = Assert.Single(book.Delivery.Told);
+        Assert.Equal(gone.Id, told.SubscriptionId);
+        Assert.Contains(reason, told.Notice.Text, StringComparison.Ordinal);
+        Assert.Contains("digest subscribe", told.Notice.Text, StringComparison.Ordinal);
+        Assert.Equal([kept.Id], book.Delivery.Sent.Select(s => s.SubscriptionId));
+
+        // The channel works again, but nothing is sent there until someone subscribes again.
+        book.Delivery.FailWith = _ => null;
+        book.Restart();
+        book.Time.Advance(TimeSpan.FromDays(1));
+        await book.Scheduler().RunDueAsync(CancellationToken.None);
+        Assert.Equal([kept.Id, kept.Id], book.Delivery.Sent.Select(s => s.SubscriptionId));
+        Assert.Equal(claim.Slot, book.Store.LatestDigestClaim(gone.Id)!.Slot);
+        Assert.Single(book.Delivery.Told);
+
+        // Subscribing again (what "digest subscribe" stores) clears the stop; the next slot goes out.
+        book.Store.SaveDigestSubscription(stopped with { DisabledAt = null, DisabledReason = null, StartsAt = book.Time.GetUtcNow() });
+        book.Time.Advance(TimeSpan.FromDays(1));
+        await book.Scheduler().RunDueAsync(CancellationToken.None);
+        Assert.Equal(1, book.Delivery.Sent.Count(s => s.SubscriptionId == gone.Id));
+    }
+
+    [Fact]
+    public async Task DigestScheduler_AddressGoneAndTheNoticeFails_StillStopsAndSendsNothingAgain()
+    {
+        using var book = new DigestSchedulerFixture(TestClock.Now);
+        var gone = book.Subscribe(book.Maria, "old-channel");
+        book.Time.Advance(NewYorkEight - TestClock.Now);
+        book.Delivery.FailWith = _ => new DigestAddressGoneException("the channel was archived (is_archived)");
+        book.Delivery.TellFailure = new HttpRequestException("DM refused");
+        var scheduler = book.Scheduler();
+
+        await scheduler.RunDueAsync(CancellationToken.None);
+        book.Time.Advance(TimeSpan.FromMinutes(5));
+        await scheduler.RunDueAsync(CancellationToken.None);
+
+        Assert.NotNull(book.Store.DigestSubscriptions().Single().DisabledAt);
+        Assert.Single(book.Store.RecentAudit(null, 100), a => a.Action == AuditAction.DigestDisabled);
+        Assert.Empty(book.Delivery.Sent);
+        Assert.Equal(DigestSlotState.Skipped, book.Store.LatestDigestClaim(gone.Id)!.State);
     }
 
     private static TimeOnly Local(DateTimeOffset instant, string zone) =>

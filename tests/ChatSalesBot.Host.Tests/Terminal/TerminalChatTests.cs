@@ -1,5 +1,7 @@
 using ChatSalesBot.Conversation;
 using ChatSalesBot.Host.Admin.Seeding;
+using ChatSalesBot.Host.Digests;
+using ChatSalesBot.Host.Reports;
 using ChatSalesBot.Host.Terminal;
 using ChatSalesBot.Domain.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,13 +82,34 @@ public sealed class TerminalChatTests : IDisposable
         Assert.Contains("Subscribed: this chat gets the morning digest of Alice", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TerminalChat_ManagerWeeklyReport_HasTheChartFile_APng()
+    {
+        var output = await ChatAs("dave@demo.example", "digest preview", "weekly report", "exit");
+
+        Assert.Contains("Morning digest: Team East", output, StringComparison.Ordinal);
+        Assert.Contains("Weekly report: Team East", output, StringComparison.Ordinal);
+        Assert.Contains("week 47, Nov 16 – Nov 22, 2026", output, StringComparison.Ordinal);
+        var chart = Assert.Single(Directory.GetFiles(Path.Combine(_folder, "charts")));
+        Assert.Contains("Chart: " + chart, output, StringComparison.Ordinal);
+        var png = await File.ReadAllBytesAsync(chart);
+        Assert.Equal<byte>([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A], png[..8]);
+        Assert.True(png.Length > 1000, $"{png.Length} bytes");
+    }
+
     private Task<string> Chat(params string[] lines) => ChatAs(HostCommands.DemoUser, lines);
 
     private async Task<string> ChatAs(string email, params string[] lines)
     {
         var path = Path.Combine(_folder, "demo.db");
         var time = TestClock.Start();
-        using var host = ChatCommand.BuildHost(path, createDatabase: true, overrides: services => services.AddSingleton<TimeProvider>(time));
+        using var host = ChatCommand.BuildHost(path, createDatabase: true, overrides: services =>
+        {
+            services.AddSingleton<TimeProvider>(time);
+            // As `chat` has them (without the scheduler), the charts in this test's folder.
+            services.AddDigests();
+            services.PostConfigure<ChartOptions>(o => o.Folder = Path.Combine(_folder, "charts"));
+        });
         DemoSeeder.Seed(host.Services.GetRequiredService<ISalesStore>(), time);
         await host.StartAsync();
         var (console, writer) = PlainConsole.Create(200);

@@ -32,6 +32,11 @@ public sealed record SlackWebApiRequest(string Method, IReadOnlyDictionary<strin
         ["conversations.history"] = false,
         ["auth.test"] = false,
         ["apps.connections.open"] = false,
+
+        // docs.slack.dev/reference/methods: files.getUploadURLExternal reads form-encoded arguments (api.slack.com lists
+        // no JSON body for it); files.completeUploadExternal reads either.
+        ["files.getUploadURLExternal"] = false,
+        ["files.completeUploadExternal"] = true,
     };
 
     /// <summary>Slack's error code when the request fails before the method runs, else null.</summary>

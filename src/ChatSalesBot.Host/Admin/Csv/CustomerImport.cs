@@ -39,7 +39,7 @@ internal sealed class CustomerImport(ISalesStore store, CsvLookup lookup, SalesR
             // A "#id" key from another store's export is kept as the external id, so orders and touches find it.
             ExternalId = key,
             CreatedOn = createdOn ?? today,
-            Stage = grade is null && expectedClose is null ? LifecycleStage.Active : LifecycleStage.Prospect,
+            Stage = stage ?? (grade is null && expectedClose is null ? LifecycleStage.Active : LifecycleStage.Prospect),
         };
         c = c with
         {
@@ -51,13 +51,13 @@ internal sealed class CustomerImport(ISalesStore store, CsvLookup lookup, SalesR
             Address = Keep(row, Col.Address, c.Address),
             OwnerRepId = owner.Id,
             TeamId = owner.TeamId,
-            Stage = stage ?? c.Stage,
             Strategic = strategic ?? c.Strategic,
             ExpectedClose = row.Has(Col.ExpectedClose) ? expectedClose : c.ExpectedClose,
             Satisfaction = row.Has(Col.Satisfaction) ? satisfaction : c.Satisfaction,
             Contacts = row.Has(Col.Contacts) ? contacts : c.Contacts,
             CreatedOn = createdOn ?? c.CreatedOn,
         };
+        c = c.WithStage(stage ?? c.Stage, today);
         c = c with { Grade = GradeOf(c, row.Has(Col.Grade) ? grade : c.Grade) };
         (existing is null ? _new : _updated).Add(c.WithFollowUpDue(rules));
     }
