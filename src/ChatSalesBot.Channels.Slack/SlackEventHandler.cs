@@ -203,7 +203,16 @@ public sealed class SlackEventHandler(
         }
 
         var answer = sender.Answer(reply, turn.Channel);
-        await journal.SaveAsync(pending with { Reply = answer.Serialize() }).ConfigureAwait(false);
+        try
+        {
+            await journal.SaveAsync(pending with { Reply = answer.Serialize() }).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A store that cannot write must not cost the user the answer (often the apology for that very fault).
+            SlackLog.BackgroundFailed(logger, ex, "saving the answer to event " + pending.Key);
+        }
+
         return answer;
     }
 
