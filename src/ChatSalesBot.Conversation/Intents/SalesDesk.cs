@@ -87,7 +87,7 @@ public sealed class SalesDesk(ISalesStore store, CustomerDirectory directory, Sa
     /// others (ISalesStore.InSharedCommitAsync).
     /// </summary>
     public Task<(Touch Touch, Customer Customer)?> RecordTouchAsync(TurnContext ctx, Touch touch, AuditAction action, Func<Touch, string> detail) =>
-        Store.InSharedCommitAsync(() => RecordTouchInCommit(ctx, touch, action, detail));
+        Store.InSharedCommitAsync(InTurn(() => RecordTouchInCommit(ctx, touch, action, detail)));
 
     private (Touch Touch, Customer Customer)? RecordTouchInCommit(TurnContext ctx, Touch touch, AuditAction action, Func<Touch, string> detail)
     {
