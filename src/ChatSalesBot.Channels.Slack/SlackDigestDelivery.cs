@@ -17,16 +17,17 @@ public sealed class SlackDigestDelivery(SlackReplySender sender, SlackWebApiClie
 {
     /// <summary>
     /// chat.postMessage errors after which posting to the channel cannot succeed until someone acts in Slack (its
-    /// documented errors: the channel is gone or archived, the bot is not a member, the workspace refuses the app).
+    /// documented errors: the channel is gone or archived, the bot is not a member, posting there is restricted). Errors
+    /// about the token or the workspace (account_inactive, team_access_not_granted, invalid_auth) are not here: they
+    /// would stop every subscription at once, though a re-installed app or a new token mends them; they are failures
+    /// retried with backoff.
     /// </summary>
     private static readonly IReadOnlyDictionary<string, string> GoneReasons = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["channel_not_found"] = "the channel no longer exists or the bot cannot see it (channel_not_found)",
         ["not_in_channel"] = "the bot was removed from the channel (not_in_channel)",
         ["is_archived"] = "the channel was archived (is_archived)",
-        ["account_inactive"] = "the bot's Slack account was deactivated (account_inactive)",
         ["restricted_action"] = "the workspace does not let the bot post there (restricted_action)",
-        ["team_access_not_granted"] = "the bot no longer has access to that workspace (team_access_not_granted)",
         ["user_not_found"] = "the Slack user no longer exists (user_not_found)",
         ["cannot_dm_bot"] = "the recipient cannot receive messages from the bot (cannot_dm_bot)",
     };

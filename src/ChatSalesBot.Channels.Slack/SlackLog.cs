@@ -91,4 +91,7 @@ internal static partial class SlackLog
 
     [LoggerMessage(40, LogLevel.Error, "Digest {SubscriptionId}: a part could not be posted to {Channel} after retries; left out (the summary is out, so the digest is not sent again)")]
     public static partial void DigestPartFailed(ILogger logger, Exception exception, int subscriptionId, string channel);
+
+    [LoggerMessage(41, LogLevel.Warning, "The chart of a report posted to {Channel} could not be shared; the report stands without it")]
+    public static partial void ChartNotShared(ILogger logger, Exception exception, string channel);
 }

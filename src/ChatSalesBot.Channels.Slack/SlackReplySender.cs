@@ -67,10 +67,11 @@ public sealed class SlackReplySender(SlackWebApiClient api, BlockKitRenderer ren
             {
                 await api.UploadFileAsync(channel, threadTs ?? firstTs, image.Path, card.Title, image.AltText, cancellationToken).ConfigureAwait(false);
             }
-            catch (SlackApiException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                // The report itself is posted (and logged by the client); failing here would have a scheduled report
-                // sent again for want of its picture (e.g. an app installed before it asked for files:write).
+                // The report itself is posted; failing here would have a scheduled report sent again for want of its
+                // picture (e.g. an app installed before it asked for files:write, or the upload timing out).
+                SlackLog.ChartNotShared(logger, ex, channel);
             }
         }
 

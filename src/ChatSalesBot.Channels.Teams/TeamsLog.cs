@@ -73,6 +73,6 @@ internal static partial class TeamsLog
     [LoggerMessage(22, LogLevel.Warning, "Teams refused digest subscription {SubscriptionId} at {ConversationId} for good: HTTP {StatusCode} {ErrorCode}")]
     public static partial void DigestAddressGone(ILogger logger, int subscriptionId, string conversationId, int statusCode, string? errorCode);
 
-    [LoggerMessage(23, LogLevel.Warning, "Part of the Teams digest of subscription {SubscriptionId} at {ConversationId} was left out after the summary: HTTP {StatusCode} {ErrorCode}")]
-    public static partial void DigestPartLeftOut(ILogger logger, int subscriptionId, string conversationId, int statusCode, string? errorCode);
+    [LoggerMessage(23, LogLevel.Warning, "Part of the Teams digest of subscription {SubscriptionId} at {ConversationId} was left out after the summary")]
+    public static partial void DigestPartFailed(ILogger logger, Exception exception, int subscriptionId, string conversationId);
 }

@@ -152,7 +152,10 @@ public sealed partial class LiteDbSalesStore
             if (_commitThread is null)
             {
                 _commitThread = new Thread(CommitLoop) { IsBackground = true, Name = "Shared commit leader" };
-                _commitThread.Start();
+
+                // Not Start(): that would hand the first caller's execution context (its turn's delivery key, its log
+                // scopes) to every commit this thread ever runs.
+                _commitThread.UnsafeStart();
             }
         }
 

@@ -22,8 +22,14 @@ internal sealed class BotFixture : IDisposable
     private static readonly PlainDates SharedDates = new();
 
     public BotFixture(params IPlatformDirectory[] directories)
+        : this(LiteDbSalesStore.Open(new MemoryStream()), directories)
     {
-        Store = LiteDbSalesStore.Open(new MemoryStream());
+    }
+
+    /// <summary>The same book in <paramref name="store"/> (e.g. over streams a test copies to play a crash).</summary>
+    public BotFixture(LiteDbSalesStore store, params IPlatformDirectory[] directories)
+    {
+        Store = store;
         Alice = Store.SaveRep(new Rep { Name = "Alice Ng", Email = "alice@example.com", TeamId = "east" });
         Bob = Store.SaveRep(new Rep { Name = "Bob Stone", Email = "bob@example.com", TeamId = "east" });
         Carol = Store.SaveRep(new Rep { Name = "Carol West", Email = "carol@example.com", TeamId = "west" });

@@ -58,10 +58,11 @@ public sealed class TeamsDigestDelivery(ConnectorClient connector, ReplyActivity
                     // In a channel, a reply to the summary lands in its thread; Teams ignores the thread in a chat.
                     await SendReplyAsync(reference, thread, outgoing, cancellationToken);
                 }
-                catch (ConnectorException ex) when (Gone(ex) is null && !cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when ((ex is not ConnectorException c || Gone(c) is null) && !cancellationToken.IsCancellationRequested)
                 {
+                    // Whatever failed after the client's retries (the connector's error, the network, a timeout, a token).
                     missed += message.Attachments?.Count ?? 1;
-                    TeamsLog.DigestPartLeftOut(logger, subscription.Id, reference.Conversation.Id, ex.StatusCode, ex.ErrorCode);
+                    TeamsLog.DigestPartFailed(logger, ex, subscription.Id, reference.Conversation.Id);
                 }
             }
 
@@ -157,9 +158,9 @@ public sealed class TeamsDigestDelivery(ConnectorClient connector, ReplyActivity
                     cancellationToken);
             }
         }
-        catch (ConnectorException ex) when (Gone(ex) is null)
+        catch (Exception ex) when ((ex is not ConnectorException c || Gone(c) is null) && !cancellationToken.IsCancellationRequested)
         {
-            TeamsLog.DigestPartLeftOut(logger, 0, reference.Conversation.Id, ex.StatusCode, ex.ErrorCode);
+            TeamsLog.DigestPartFailed(logger, ex, 0, reference.Conversation.Id);
         }
     }
 

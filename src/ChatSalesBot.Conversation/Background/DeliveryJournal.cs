@@ -41,7 +41,8 @@ public sealed class DeliveryJournal : IDisposable
 
     /// <summary>
     /// Forgets a handled delivery with the next batch. Losing this in a crash only means the turn is resumed once
-    /// more, and the turn ledger answers a resumed turn that already changed something with nothing.
+    /// more: the turn ledger keeps a resumed turn that already changed something from changing it again, and it is
+    /// answered with its saved reply (or told its answer was lost, never handled twice).
     /// </summary>
     public void Complete(string key)
     {

@@ -33,10 +33,7 @@ public static class Cadence
         }
 
         var promised = customer.NextStep?.Due;
-        var days = DaysFor(customer, rules);
-        DateOnly? cadenceDue = days is null ? null
-            : customer.LastTouch is null ? customer.CreatedOn
-            : customer.LastTouch.LocalDate.AddDays(days.Value);
+        var cadenceDue = CadenceDue(customer, rules);
         return (promised, cadenceDue) switch
         {
             (null, var c) => c,
@@ -44,6 +41,15 @@ public static class Cadence
             var (p, c) => p < c ? p : c,
         };
     }
+
+    /// <summary>
+    /// The day the cadence asks for the next touch: the last touch plus the cadence, or the day it was created for a
+    /// customer never touched (due at once); null when it is not pursued. The follow-up list and the weekly report
+    /// both count "past its cadence" from here.
+    /// </summary>
+    public static DateOnly? CadenceDue(Customer customer, SalesRules rules) => DaysFor(customer, rules) is not { } days ? null
+        : customer.LastTouch is null ? customer.CreatedOn
+        : customer.LastTouch.LocalDate.AddDays(days);
 
     /// <summary>The customer with its denormalized follow-up date brought up to date; call before every write.</summary>
     public static Customer WithFollowUpDue(this Customer customer, SalesRules rules) =>

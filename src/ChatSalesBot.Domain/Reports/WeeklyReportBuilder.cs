@@ -70,11 +70,9 @@ public sealed class WeeklyReportBuilder(SalesRules rules)
             [.. visits.OrderBy(c => c.LastManagerVisitOn ?? DateOnly.MinValue).ThenBy(c => c.Name, StringComparer.Ordinal)]);
     }
 
-    /// <summary>An active customer whose cadence ran out before the end of the week (never touched counts from its creation).</summary>
+    /// <summary>An active customer whose cadence fell due by the end of the week: on its follow-up list on that day.</summary>
     private bool PastCadence(Customer c, DateOnly through) =>
-        c.Stage == LifecycleStage.Active
-        && Cadence.DaysFor(c, rules) is { } days
-        && (c.LastTouch?.LocalDate ?? c.CreatedOn).AddDays(days) < through;
+        c.Stage == LifecycleStage.Active && Cadence.CadenceDue(c, rules) is { } due && due <= through;
 
     private static ProspectWeek Prospects(IReadOnlyList<Customer> book, ReportWeek week, PipelineStatus pipeline)
     {

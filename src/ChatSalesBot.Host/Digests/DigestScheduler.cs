@@ -160,8 +160,10 @@ public sealed partial class DigestScheduler(ISalesStore store, SlotReplies compo
             await StopAsync(subscription, claim, delivery, gone.Reason, cancellationToken).ConfigureAwait(false);
             return 0;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // A timeout of the platform's HTTP client is an OperationCanceledException nobody asked for: a failure
+            // like any other, not a reason to stop the scheduler.
             // The claim stays unconfirmed: a later pass sends it again while it is inside the catch-up window, after a
             // wait that doubles with each failure in a row (1, 2, 4, 8, 16 minutes), so a platform that is down is
             // not hammered every minute.
@@ -188,8 +190,16 @@ public sealed partial class DigestScheduler(ISalesStore store, SlotReplies compo
     {
         var now = time.GetUtcNow();
         var stopped = subscription with { DisabledAt = now, DisabledReason = reason };
-        store.InSharedCommit(() =>
+
+        // The pass read the subscription minutes ago (a paced digest takes that long): stop it only as it still is.
+        // One unsubscribed or changed meanwhile is left as the user made it, never brought back or overwritten.
+        var stillThere = store.InSharedCommit(() =>
         {
+            if (store.DigestSubscriptions().FirstOrDefault(s => s.Id == subscription.Id) != subscription)
+            {
+                return false;
+            }
+
             store.SaveDigestSubscription(stopped);
             store.Append(new AuditEntry
             {
@@ -199,15 +209,20 @@ public sealed partial class DigestScheduler(ISalesStore store, SlotReplies compo
                 Channel = subscription.Address.Platform,
                 Detail = $"{subscription.AddressKey}: {reason}",
             });
+            store.SaveDigestClaim(claim with { State = DigestSlotState.Skipped, Note = "address gone: " + reason });
             return true;
         });
-        store.SaveDigestClaim(claim with { State = DigestSlotState.Skipped, Note = "address gone: " + reason });
+        if (!stillThere)
+        {
+            return;
+        }
+
         Disabled(logger, subscription.Id, subscription.Address.Platform, reason);
         try
         {
             await delivery.TellSubscriberAsync(stopped, StoppedNotice(stopped), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             NoticeFailed(logger, ex, subscription.Id);
         }

@@ -15,7 +15,7 @@ internal sealed partial class DigestSchedulerService(DigestScheduler scheduler, 
                 // a pass waits on the store's lock.
                 wait = await Task.Run(() => scheduler.PassAsync(stoppingToken), stoppingToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 PassFailed(logger, ex);
             }

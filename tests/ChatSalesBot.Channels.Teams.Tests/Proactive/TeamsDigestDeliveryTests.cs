@@ -187,7 +187,7 @@ public sealed class TeamsDigestDeliveryTests(ITestOutputHelper output) : IAsyncL
         Assert.Equal(3, posts.Count);
         Assert.Matches("\"text\":\"2 card.*of this digest could not be posted", posts[2].Body);
         Assert.EndsWith("/activities/activity-summary", posts[2].Uri.AbsolutePath, StringComparison.Ordinal);
-        Assert.Contains(_host.Logs.Lines, l => l.Message.Contains("was left out after the summary: HTTP 400 BadArgument", StringComparison.Ordinal));
+        Assert.Contains(_host.Logs.Lines, l => l.Message.Contains("was left out after the summary", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using ChatSalesBot.Conversation.Intents;
 using ChatSalesBot.Domain.Audit;
 using ChatSalesBot.Domain.FollowUps;
 using ChatSalesBot.Domain.Touches;
+using ChatSalesBot.Storage.LiteDb;
 using static ChatSalesBot.Conversation.Tests.BotFixture;
 
 namespace ChatSalesBot.Conversation.Tests.Intents;
@@ -318,6 +319,31 @@ public sealed class SalesBotTests : IDisposable
         Assert.Equal(ReplyPlacement.New, first.Placement);
         Assert.Equal(ReplyPlacement.None, second.Placement);
         Assert.Equal(1, _f.Store.CountTouches());
+    }
+
+    [Fact]
+    public async Task LoggedTouch_ClaimsItsDeliveryIdInItsOwnCommit_SoAResumeAfterACrashCannotLogItTwice()
+    {
+        var data = new MemoryStream();
+        var log = new MemoryStream();
+        using var f = new BotFixture(LiteDbSalesStore.Open(data, log));
+
+        var reply = await f.Bot.HandleAsync(new IncomingMessage(Console(f.Alice), "called Globex: hello") { DeliveryId = "slack:Ev124" }, CancellationToken.None);
+
+        // kill -9 now: what is on disk is what the touch's commit wrote, before any later write or a clean close.
+        using var afterCrash = LiteDbSalesStore.Open(CopyOf(data), CopyOf(log));
+        afterCrash.LoadTurnLedger();
+        Assert.False(reply.IsError, reply.Text);
+        Assert.Equal(1, afterCrash.CountTouches());
+        Assert.False(afterCrash.TryBeginTurn("slack:Ev124", f.Time.GetUtcNow()), "the touch is on disk but its delivery id is not: a resumed delivery would log it again");
+    }
+
+    private static MemoryStream CopyOf(MemoryStream stream)
+    {
+        var copy = new MemoryStream();
+        copy.Write(stream.ToArray());
+        copy.Position = 0;
+        return copy;
     }
 
     [Fact]

@@ -50,6 +50,25 @@ public sealed class DigestSchedulerTests
     }
 
     [Fact]
+    public async Task DigestScheduler_PlatformClientTimesOut_IsAFailureTriedAgainNotAStop()
+    {
+        using var book = new DigestSchedulerFixture(TestClock.Now);
+        var one = book.Subscribe(book.Maria, "one");
+        book.Time.Advance(NewYorkEight - TestClock.Now);
+        var scheduler = book.Scheduler();
+
+        // HttpClient's own timeout is an OperationCanceledException that nobody asked for.
+        book.Delivery.FailWith = _ => new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 30 seconds elapsing.");
+        Assert.Equal(0, await scheduler.RunDueAsync(CancellationToken.None));
+        book.Delivery.FailWith = _ => null;
+        book.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await scheduler.RunDueAsync(CancellationToken.None));
+
+        Assert.Equal([one.Id], book.Delivery.Sent.Select(s => s.SubscriptionId));
+        Assert.Equal(DigestSlotState.Delivered, book.Store.LatestDigestClaim(one.Id)!.State);
+    }
+
+    [Fact]
     public async Task DigestScheduler_RestartInTheMiddleOfARun_NeitherRepeatsNorSkips()
     {
         using var book = new DigestSchedulerFixture(TestClock.Now);
@@ -59,8 +78,18 @@ public sealed class DigestSchedulerTests
         book.Time.Advance(NewYorkEight - TestClock.Now);
 
         // The process stops while the second digest is being sent (a stop is not a delivery failure).
-        book.Delivery.FailWith = s => s.Id == second.Id ? new OperationCanceledException("host stopping") : null;
-        await Assert.ThrowsAsync<OperationCanceledException>(() => book.Scheduler().RunDueAsync(CancellationToken.None));
+        using var stopping = new CancellationTokenSource();
+        book.Delivery.FailWith = s =>
+        {
+            if (s.Id != second.Id)
+            {
+                return null;
+            }
+
+            stopping.Cancel();
+            return new OperationCanceledException("host stopping", stopping.Token);
+        };
+        await Assert.ThrowsAsync<OperationCanceledException>(() => book.Scheduler().RunDueAsync(stopping.Token));
         Assert.Equal([first.Id], book.Delivery.Sent.Select(s => s.SubscriptionId));
 
         book.Restart();
