@@ -118,7 +118,9 @@ if (options.InProcess)
         rows.Add((Outcome.Below(digests, $"all {digests.Count:N0} reps' morning digests", wall.TotalSeconds, 2, "s", $"{followUps:N0} follow-ups in them"), Load(load)));
 
         load = LoadAverage.Now();
-        var scheduler = new DigestScheduler(store, composer, [new TerminalDigestDelivery(AnsiConsole.Console)], time,
+        var rules = host.Services.GetRequiredService<ChatSalesBot.Domain.SalesRules>();
+        var slots = new SlotReplies(composer, new ChatSalesBot.Conversation.Reports.WeeklyReportComposer(store, rules, new ChatSalesBot.Conversation.Reports.NoReportCharts()));
+        var scheduler = new DigestScheduler(store, slots, [new TerminalDigestDelivery(AnsiConsole.Console)], time,
             Microsoft.Extensions.Options.Options.Create(new DigestOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<DigestScheduler>.Instance);
         var passes = await DigestScenario.IdlePasses(store, scheduler, time, 100);
         var share = passes.Percentile(50) / DigestScheduler.Refresh.TotalMilliseconds * 100;
