@@ -55,17 +55,35 @@ public sealed class SlackReplySender(SlackWebApiClient api, BlockKitRenderer ren
             firstTs ??= ts;
         }
 
-        // A chart goes up as a file, in the thread of the message it belongs to.
-        foreach (var (card, image) in reply.Cards.SelectMany(c => c.Body.OfType<ImageBlock>().Select(i => (c, i))))
+        await ShareChartsAsync(channel, threadTs ?? firstTs, ChartsOf(reply), cancellationToken).ConfigureAwait(false);
+        return new SlackPosted(channel, firstTs);
+    }
+
+    /// <summary>The answer to an event turn, rendered: ephemeral for an error outside a DM, else to the channel.</summary>
+    public SlackAnswer Answer(Reply reply, string channel)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var ephemeral = reply.IsError && !IsDirectMessage(channel);
+        return new SlackAnswer(ephemeral, [.. renderer.RenderMessages(reply).Select(SlackPost.Of)], ephemeral ? null : ChartsOf(reply));
+    }
+
+    /// <summary>The reply's charts that exist as files (a dry run's only say where they would go).</summary>
+    private static List<SlackChart> ChartsOf(Reply reply) =>
+        [.. reply.Cards.SelectMany(c => c.Body.OfType<ImageBlock>().Where(i => !i.DryRun).Select(i => new SlackChart(i.Path, c.Title, i.AltText)))];
+
+    /// <summary>Each chart goes up as a file, in the thread of the message it belongs to.</summary>
+    private async Task ShareChartsAsync(string channel, string? threadTs, IReadOnlyList<SlackChart>? charts, CancellationToken cancellationToken)
+    {
+        foreach (var chart in charts ?? [])
         {
-            if (image.DryRun || !File.Exists(image.Path))
+            if (!File.Exists(chart.Path))
             {
                 continue;
             }
 
             try
             {
-                await api.UploadFileAsync(channel, threadTs ?? firstTs, image.Path, card.Title, image.AltText, cancellationToken).ConfigureAwait(false);
+                await api.UploadFileAsync(channel, threadTs, chart.Path, chart.Title, chart.AltText, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -74,21 +92,13 @@ public sealed class SlackReplySender(SlackWebApiClient api, BlockKitRenderer ren
                 SlackLog.ChartNotShared(logger, ex, channel);
             }
         }
-
-        return new SlackPosted(channel, firstTs);
-    }
-
-    /// <summary>The answer to an event turn, rendered: ephemeral for an error outside a DM, else to the channel.</summary>
-    public SlackAnswer Answer(Reply reply, string channel)
-    {
-        ArgumentNullException.ThrowIfNull(reply);
-        return new SlackAnswer(reply.IsError && !IsDirectMessage(channel), [.. renderer.RenderMessages(reply).Select(SlackPost.Of)]);
     }
 
     /// <summary>Posts a rendered answer to the event's channel and thread, or ephemerally to its author.</summary>
     public async Task SendAsync(SlackAnswer answer, string channel, string? threadTs, string userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        string? firstTs = null;
         foreach (var post in answer.Posts)
         {
             if (answer.Ephemeral)
@@ -97,9 +107,11 @@ public sealed class SlackReplySender(SlackWebApiClient api, BlockKitRenderer ren
             }
             else
             {
-                await api.PostMessageAsync(channel, post, threadTs, cancellationToken).ConfigureAwait(false);
+                firstTs ??= await api.PostMessageAsync(channel, post, threadTs, cancellationToken).ConfigureAwait(false);
             }
         }
+
+        await ShareChartsAsync(channel, threadTs ?? firstTs, answer.Charts, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task EphemeralAsync(string channel, string userId, Reply reply, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using ChatSalesBot.Channels.Slack.Blocks;
 using ChatSalesBot.Channels.Slack.Tests.Support;
 using ChatSalesBot.Conversation;
 using ChatSalesBot.Conversation.Cards;
@@ -44,6 +45,22 @@ public sealed class ChartUploadTests : IDisposable
         Assert.Equal(png, shared.Bytes);
         var order = host.Api.Calls.Select(c => c.Method).ToList();
         Assert.True(order.IndexOf("chat.postMessage") < order.IndexOf("files.getUploadURLExternal"));
+    }
+
+    [Fact]
+    public async Task EventAnswer_WeeklyReportAskedInADm_PostsTheReportThenSharesItsChart_AlsoWhenResumedFromItsSavedForm()
+    {
+        await using var host = await SlackTestHost.StartAsync();
+        var sender = host.Services.GetRequiredService<SlackReplySender>();
+        var saved = sender.Answer(Report(out var png), "D0ALICE").Serialize();
+
+        await sender.SendAsync(SlackAnswer.TryRead(saved)!, "D0ALICE", null, "U0ALICE", CancellationToken.None);
+
+        Assert.Equal("D0ALICE", Assert.Single(host.Api.Posted).Json.GetProperty("channel").GetString());
+        var shared = Assert.Single(host.Api.SharedFiles);
+        Assert.Equal("D0ALICE", shared.Channel);
+        Assert.NotNull(shared.ThreadTs);
+        Assert.Equal(png, shared.Bytes);
     }
 
     [Fact]

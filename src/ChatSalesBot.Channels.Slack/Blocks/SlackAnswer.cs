@@ -3,9 +3,10 @@ namespace ChatSalesBot.Channels.Slack.Blocks;
 /// <summary>
 /// The answer to a DM or mention, rendered and kept with its pending delivery before it is posted, so that a restart
 /// posts the same answer instead of running the turn again. Ephemeral: an error answered to its author only (in a
-/// channel); otherwise the posts go to the channel (and thread) of the event.
+/// channel); otherwise the posts go to the channel (and thread) of the event, and the charts after them as files in
+/// the first post's thread.
 /// </summary>
-public sealed record SlackAnswer(bool Ephemeral, IReadOnlyList<SlackPost> Posts)
+public sealed record SlackAnswer(bool Ephemeral, IReadOnlyList<SlackPost> Posts, IReadOnlyList<SlackChart>? Charts = null)
 {
     public string Serialize() => SlackJson.Serialize(this);
 
@@ -22,3 +23,6 @@ public sealed record SlackAnswer(bool Ephemeral, IReadOnlyList<SlackPost> Posts)
         }
     }
 }
+
+/// <summary>A chart file of an answer: shared with files.getUploadURLExternal / completeUploadExternal after the posts.</summary>
+public sealed record SlackChart(string Path, string Title, string AltText);
