@@ -80,6 +80,13 @@ public sealed class TeamQuestionCorpusTests
         { "compare teams by calls last week", $"Calls Team {LastWeek}" },
         { "show me visits by rep last week", $"Visits Rep {LastWeek}" },
         { "visits by rep", $"Visits Rep {ThisWeek}" },
+        { "who met the fewest customers in the last 30 days", $"Meetings Rep {Last30Days} Least" },
+        { "Alice's visits in Q3", $"Visits None {Q3} reps:1" },
+        { "visits in November", $"Visits None {ThisMonth}" },
+        { "visits in 2025", "Visits None 2025-01-01..2025-12-31" },
+        { "visits by each person last week", $"Visits Rep {LastWeek}" },
+        { "best 3 reps by calls this week", $"Calls Rep {ThisWeek} Most3" },
+        { "worst 2 reps by visits last week", $"Visits Rep {LastWeek} Least2" },
     };
 
     [Theory]
