@@ -110,6 +110,7 @@ public static partial class TeamQuestionParser
             Teams = named,
             Unknown = unknown,
             AboutSelf = AboutSelf(lower),
+            AboutTeam = MyTeam().IsMatch(lower),
         };
     }
 
@@ -289,7 +290,7 @@ public static partial class TeamQuestionParser
     [GeneratedRegex(@"\bmy\b")]
     private static partial Regex MyWord();
 
-    [GeneratedRegex(@"\b(?:my|our)\s+(?:whole\s+|own\s+)?(?:team|teams|reps|people|guys|group|staff|sellers|region)\b")]
+    [GeneratedRegex(@"\b(?:my|our|the|whole)\s+(?:whole\s+|own\s+|entire\s+)?(?:team|teams|reps|people|guys|group|staff|sellers|region)\b")]
     private static partial Regex MyTeam();
 
     /// <summary>Where a name stands: "Zed's", "for Zed", "of Zed", "team Zed", "Zed team", "did Zed".</summary>

@@ -36,6 +36,9 @@ public sealed record TeamQuestionReading
     /// <summary>The asker asked about themself ("my visits", "how many calls did I make").</summary>
     public bool AboutSelf { get; init; }
 
+    /// <summary>The asker asked about their team without naming it ("my team", "the whole team").</summary>
+    public bool AboutTeam { get; init; }
+
     /// <summary>Everything asked for is supported and every name known: the question can be run.</summary>
     public bool Complete => Metric is not null && UnsupportedMetric is null && UnsupportedGrouping is null && Unknown.Count == 0;
 
@@ -47,10 +50,15 @@ public sealed record TeamQuestionReading
             ? new QueryPeriod(p.First, p.Through, asker.TimeZoneId)
             : new QueryPeriod(MondayOf(today), MondayOf(today).AddDays(6), asker.TimeZoneId);
         var reps = AboutSelf ? Reps.Select(r => r.Id).Append(asker.Id).Distinct().ToList() : Reps.Select(r => r.Id).Distinct().ToList();
+        // "My team" is everyone a manager manages (no filter); for a rep it is their team, which the runner refuses
+        // them rather than answering with their own figures as if that were what they asked.
+        IReadOnlyList<string> teams = Teams.Count == 0 && AboutTeam && asker.Role == Role.Rep
+            ? [asker.TeamId]
+            : [.. Teams.Select(t => t.Id).Distinct(StringComparer.Ordinal)];
         return new TeamQuery(Metric ?? TeamMetric.Touches, GroupBy, period)
         {
             RepIds = reps,
-            TeamIds = [.. Teams.Select(t => t.Id).Distinct(StringComparer.Ordinal)],
+            TeamIds = teams,
             Ranking = Ranking,
         };
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ChatSalesBot.Conversation.Cards;
-using ChatSalesBot.Domain.Access;
 using ChatSalesBot.Domain.Reports;
 using ChatSalesBot.Domain.Reps;
 
@@ -25,9 +24,8 @@ public sealed class TeamQuestions(SalesDesk desk)
         ArgumentNullException.ThrowIfNull(ctx);
         var reps = desk.Store.AllReps();
         var teams = desk.Store.AllTeams();
-        var people = reps.Where(r => r.Active && (r.Id == ctx.Rep.Id || ctx.Rep.Manages(r.TeamId) || (ctx.Rep.Role == Role.Rep && r.TeamId == ctx.Rep.TeamId))).ToList();
-        var visibleTeams = teams.Where(t => AccessPolicy.CanSeeTeam(ctx.Rep, t.Id)).ToList();
-        var reading = TeamQuestionParser.Parse(text, ctx.Today, people, visibleTeams, desk.Dates);
+        var reading = TeamQuestionParser.Parse(text, ctx.Today, TeamQueryRunner.NameablePeople(ctx.Rep, reps),
+            TeamQueryRunner.NameableTeams(ctx.Rep, reps, teams), desk.Dates);
         if (reading is null || (strict && !LooksAsked(reading, text)))
         {
             return null;
@@ -35,7 +33,8 @@ public sealed class TeamQuestions(SalesDesk desk)
 
         if (reading.Unknown.Count > 0)
         {
-            return UnknownNames(reading);
+            // "how did the visit with Acme go": a customer's name, so a question about one customer, not about a team.
+            return reading.Unknown.Any(u => CustomerFinder.IsAName(desk, ctx, u.Words)) ? null : UnknownNames(reading);
         }
 
         if (!reading.Complete)
@@ -44,11 +43,6 @@ public sealed class TeamQuestions(SalesDesk desk)
         }
 
         var query = reading.ToQuery(ctx.Rep, ctx.Today);
-        if (ctx.Rep.Role == Role.Rep && query.RepIds.Count == 0 && query.TeamIds.Count == 0 && query.GroupBy is TeamGrouping.None or TeamGrouping.Day)
-        {
-            query = query with { RepIds = [ctx.Rep.Id] }; // a rep's figures are their own
-        }
-
         var (answer, refusal) = TeamQueryRunner.Run(query, ctx.Rep, ctx.Today, reps, teams, desk.Store.TouchesByRep);
         if (answer is null)
         {
@@ -133,7 +127,13 @@ public sealed class TeamQuestions(SalesDesk desk)
         }
         else if (query.TeamIds.Count == 0)
         {
-            parts.Add(ctx.Rep.Role == Role.Admin ? "everyone" : "your teams");
+            // What the runner counts when nobody is named (TeamQueryRunner.ScopeOf).
+            parts.Add(ctx.Rep.Role switch
+            {
+                Role.Admin => "everyone",
+                Role.Manager => "your teams",
+                _ => "your own",
+            });
         }
 
         parts.Add(query.Period.Describe(ctx.Today));

@@ -1,3 +1,4 @@
+using ChatSalesBot.Domain.Access;
 using ChatSalesBot.Domain.Reps;
 using ChatSalesBot.Domain.Touches;
 
@@ -95,6 +96,34 @@ public static class TeamQueryRunner
             _ => [new TeamAnswerRow("Total", total)],
         };
         return (new TeamAnswer(run, Rank(rows, run), total, scope.Count) { SoFar = soFar }, null);
+    }
+
+    /// <summary>
+    /// The people a question may name: a manager's or an admin's people, and a rep's teammates (a rep knows them;
+    /// asking about one is refused as "your own figures only", not answered as an unknown name). Anyone else is
+    /// unknown to the question, whether they exist or not.
+    /// </summary>
+    public static IReadOnlyList<Rep> NameablePeople(Rep asker, IReadOnlyList<Rep> reps)
+    {
+        ArgumentNullException.ThrowIfNull(asker);
+        ArgumentNullException.ThrowIfNull(reps);
+        return [.. reps.Where(r => r.Active && (r.Id == asker.Id || r.TeamId == asker.TeamId || asker.Manages(r.TeamId)))];
+    }
+
+    /// <summary>
+    /// The teams a question may name (<see cref="AccessPolicy.CanSeeTeam"/>); a team that has members but no team
+    /// record is named by its id.
+    /// </summary>
+    public static IReadOnlyList<Team> NameableTeams(Rep asker, IReadOnlyList<Rep> reps, IReadOnlyList<Team> teams)
+    {
+        ArgumentNullException.ThrowIfNull(asker);
+        ArgumentNullException.ThrowIfNull(reps);
+        ArgumentNullException.ThrowIfNull(teams);
+        var unrecorded = reps.Select(r => r.TeamId)
+            .Where(id => id.Length > 0 && teams.All(t => t.Id != id))
+            .Distinct(StringComparer.Ordinal)
+            .Select(id => new Team { Id = id, Name = id });
+        return [.. teams.Concat(unrecorded).Where(t => AccessPolicy.CanSeeTeam(asker, t.Id))];
     }
 
     /// <summary>The reps whose figures the asker may see and asked for; null with the reason when they may not.</summary>
