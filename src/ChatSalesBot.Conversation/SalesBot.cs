@@ -187,6 +187,8 @@ public sealed class SalesBot : ISalesBot
                 return _create.Handle(ctx, action.Arg("name") ?? "", prospect: true);
             case ActionVerbs.Help:
                 return Help.For(null);
+            case ActionVerbs.TeamQuestion:
+                return _teamQuestions.FromButton(ctx, action);
             default:
                 ConversationLog.UnknownVerb(_logger, action.Verb, ctx.Channel);
                 return new Reply("That button is no longer valid. Here is what I can do:", Help.For(null).Cards) { IsError = true };

@@ -38,7 +38,7 @@ public static partial class TeamQuestionParser
     /// <summary>Figures people ask for that this slice does not count yet (docs/questions.md, "Not yet").</summary>
     private static readonly string[] UnsupportedMetrics =
     [
-        "emails", "emailed", "followups", "follow-ups", "prospects", "deals", "orders", "revenue", "sales", "receivables", "overdue",
+        "emails", "emailed", "followups", "follow-ups", "prospects", "deals", "orders", "revenue", "receivables", "overdue",
         "complaints", "customers", "clients", "accounts", "pipeline", "targets", "target", "promises", "tiers",
     ];
 
@@ -97,7 +97,7 @@ public static partial class TeamQuestionParser
         }
 
         var rest = period is null ? lower : lower.Replace(period.Words, " ", StringComparison.Ordinal);
-        var (reps, named, unknown) = NamesOf(rest, text ?? "", people, teams);
+        var names = NamesOf(rest, text ?? "", people, teams);
         return new TeamQuestionReading
         {
             Metric = metric,
@@ -106,9 +106,10 @@ public static partial class TeamQuestionParser
             UnsupportedGrouping = unsupportedGrouping,
             Ranking = ranking,
             Period = period,
-            Reps = reps,
-            Teams = named,
-            Unknown = unknown,
+            Reps = names.Reps,
+            Teams = names.Teams,
+            Unknown = names.Unknown,
+            OtherWords = names.Other,
             AboutSelf = AboutSelf(lower),
             AboutTeam = MyTeam().IsMatch(lower),
         };
@@ -162,8 +163,10 @@ public static partial class TeamQuestionParser
     {
         if (TopOrBottom().Match(lower) is { Success: true } m)
         {
-            var least = m.Groups["dir"].Value is "bottom" or "worst" or "lowest";
-            var take = m.Groups["n"].Success ? NumberOf(m.Groups["n"].Value) : DefaultTop;
+            var dir = m.Groups["dir"].Value;
+            var least = dir is "bottom" or "worst" or "lowest";
+            // "top reps" is a few rows; "the lowest" without a number is everyone, fewest first, like "least".
+            int? take = m.Groups["n"].Success ? NumberOf(m.Groups["n"].Value) : dir == "lowest" ? (int?)null : DefaultTop;
             return new TeamRanking(least ? RankOrder.Least : RankOrder.Most, take);
         }
 
@@ -191,13 +194,12 @@ public static partial class TeamQuestionParser
 
     /// <summary>
     /// The people and teams named. A word is a name when it matches someone (or a team) the asker may see; a word
-    /// in a name's place ("Zed's", "for Zed", "team Zed") that matches no one is an unknown name.
+    /// in a name's place ("Zed's", "for Zed", "team Zed") that matches no one is an unknown name. The other words
+    /// that are neither the question's nor a name are returned too, so the caller can tell a customer's name.
     /// </summary>
-    private static (List<Rep> Reps, List<Team> Teams, List<UnknownName> Unknown) NamesOf(string rest, string original, IReadOnlyList<Rep> people, IReadOnlyList<Team> teams)
+    private static Names NamesOf(string rest, string original, IReadOnlyList<Rep> people, IReadOnlyList<Team> teams)
     {
-        var reps = new List<Rep>();
-        var named = new List<Team>();
-        var unknown = new List<UnknownName>();
+        var names = new Names([], [], [], []);
         var slots = NameSlot().Matches(rest).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
         var tokens = Words().Matches(rest).Select(m => m.Value.EndsWith("'s", StringComparison.Ordinal) ? m.Value[..^2] : m.Value).ToList();
         for (var i = 0; i < tokens.Count; i++)
@@ -210,29 +212,60 @@ public static partial class TeamQuestionParser
             }
 
             var next = i + 1 < tokens.Count ? tokens[i + 1] : null;
-            var team = teams.Select(t => (Team: t, Score: Math.Max(Fuzz.Ratio(token, t.Name.ToLowerInvariant()), Fuzz.Ratio(token, t.Id.ToLowerInvariant()))))
-                .MaxBy(t => t.Score);
-            var person = people.Select(p => (Rep: p, Score: PersonScore(token, next, p))).MaxBy(p => p.Score);
-            if (team.Team is not null && team.Score >= NameScore && team.Score >= person.Score)
+            var (team, teamScore) = Best(teams, t => TeamScore(token, next, t));
+            var (person, personScore) = Best(people, p => PersonScore(token, next, p));
+            if (team is not null && teamScore >= NameScore && teamScore >= personScore)
             {
-                named.Add(team.Team);
+                names.Teams.Add(team);
+                i += next is not null && WordsOf(team.Name).Contains(next) && WordsOf(team.Name).Length > 1 ? 1 : 0;
             }
-            else if (person.Rep is not null && person.Score >= NameScore)
+            else if (person is not null && personScore >= NameScore)
             {
-                reps.Add(person.Rep);
-                if (next is not null && person.Rep.Name.ToLowerInvariant().Split(' ').Contains(next))
-                {
-                    i++;
-                }
+                names.Reps.Add(person);
+                i += next is not null && WordsOf(person.Name).Contains(next) && WordsOf(person.Name).Length > 1 ? 1 : 0;
             }
             else if (slots.Contains(token) || IsCapitalised(original, token))
             {
-                var suggestion = person.Score >= team.Score ? person.Rep?.Name : team.Team?.Name;
-                unknown.Add(new UnknownName(token, Math.Max(person.Score, team.Score) >= SuggestScore ? suggestion : null));
+                var suggestion = personScore >= teamScore ? person?.Name : team?.Name;
+                names.Unknown.Add(new UnknownName(token, Math.Max(personScore, teamScore) >= SuggestScore ? suggestion : null));
+            }
+            else
+            {
+                names.Other.Add(token);
             }
         }
 
-        return (reps, named, unknown);
+        return names;
+    }
+
+    /// <summary>The first item with the highest score, or none from no items.</summary>
+    private static (T? Best, int Score) Best<T>(IEnumerable<T> items, Func<T, int> score)
+        where T : class
+    {
+        T? best = null;
+        var top = 0;
+        foreach (var item in items)
+        {
+            var s = score(item);
+            if (best is null || s > top)
+            {
+                best = item;
+                top = s;
+            }
+        }
+
+        return (best, top);
+    }
+
+    private sealed record Names(List<Rep> Reps, List<Team> Teams, List<UnknownName> Unknown, List<string> Other);
+
+    private static string[] WordsOf(string name) => name.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private static int TeamScore(string token, string? next, Team team)
+    {
+        var name = team.Name.ToLowerInvariant();
+        var best = Math.Max(Fuzz.Ratio(token, name), Fuzz.Ratio(token, team.Id.ToLowerInvariant()));
+        return next is null ? best : Math.Max(best, Fuzz.Ratio($"{token} {next}", name));
     }
 
     private static bool IsTypoOfMetric(string token) =>
@@ -240,7 +273,7 @@ public static partial class TeamQuestionParser
 
     private static int PersonScore(string token, string? next, Rep person)
     {
-        var parts = person.Name.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var parts = WordsOf(person.Name);
         var best = parts.Length == 0 ? 0 : parts.Max(p => Fuzz.Ratio(token, p));
         return next is null ? best : Math.Max(best, Fuzz.Ratio($"{token} {next}", person.Name.ToLowerInvariant()));
     }

@@ -33,6 +33,9 @@ public sealed record TeamQuestionReading
 
     public IReadOnlyList<UnknownName> Unknown { get; init; } = [];
 
+    /// <summary>Words that are neither the question's nor a name the asker may use ("Acme" in "visits to acme").</summary>
+    public IReadOnlyList<string> OtherWords { get; init; } = [];
+
     /// <summary>The asker asked about themself ("my visits", "how many calls did I make").</summary>
     public bool AboutSelf { get; init; }
 

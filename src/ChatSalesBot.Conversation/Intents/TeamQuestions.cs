@@ -9,7 +9,7 @@ namespace ChatSalesBot.Conversation.Intents;
 /// Questions about a team's activity ("visits by rep this week", "who called least last month", "my meetings since
 /// Monday"), answered with a table card that says what was understood (docs/questions.md).
 /// </summary>
-public sealed class TeamQuestions(SalesDesk desk)
+public sealed partial class TeamQuestions(SalesDesk desk)
 {
     /// <summary>Rows a table shows; the rest are counted in "and N more".</summary>
     public const int MaxRows = 15;
@@ -31,10 +31,16 @@ public sealed class TeamQuestions(SalesDesk desk)
             return null;
         }
 
+        // "visits to Acme last week", "how did the visit with Acme go": about one customer, which is not answered
+        // yet; answering with the team's figures would answer another question.
+        if (reading.Unknown.Select(u => u.Words).Concat(reading.OtherWords).Any(w => CustomerFinder.IsAName(desk, ctx, w)))
+        {
+            return null;
+        }
+
         if (reading.Unknown.Count > 0)
         {
-            // "how did the visit with Acme go": a customer's name, so a question about one customer, not about a team.
-            return reading.Unknown.Any(u => CustomerFinder.IsAName(desk, ctx, u.Words)) ? null : UnknownNames(reading);
+            return UnknownNames(reading);
         }
 
         if (!reading.Complete)
@@ -42,7 +48,14 @@ public sealed class TeamQuestions(SalesDesk desk)
             return PartlyUnderstood(ctx, reading);
         }
 
-        var query = reading.ToQuery(ctx.Rep, ctx.Today);
+        return Run(ctx, reading.ToQuery(ctx.Rep, ctx.Today), periodNamed: reading.Period is not null);
+    }
+
+    /// <summary>Runs a query under the access policy and answers with its table or the reason it has none.</summary>
+    private Reply Run(TurnContext ctx, TeamQuery query, bool periodNamed)
+    {
+        var reps = desk.Store.AllReps();
+        var teams = desk.Store.AllTeams();
         var (answer, refusal) = TeamQueryRunner.Run(query, ctx.Rep, ctx.Today, reps, teams, desk.Store.TouchesByRep);
         if (answer is null)
         {
@@ -54,7 +67,7 @@ public sealed class TeamQuestions(SalesDesk desk)
             return Refuse(ctx, query, refusal!.Value);
         }
 
-        return Table(ctx, answer, reading, teams, reps);
+        return Table(ctx, answer, query, periodNamed, teams, reps);
     }
 
     private static bool LooksAsked(TeamQuestionReading reading, string text) =>
@@ -62,7 +75,8 @@ public sealed class TeamQuestions(SalesDesk desk)
         && (reading.Period is not null || reading.GroupBy != TeamGrouping.None || reading.Ranking is not null || reading.UnsupportedGrouping is not null
             || Questions.LookLikeOne(text));
 
-    private static Reply Table(TurnContext ctx, TeamAnswer answer, TeamQuestionReading reading, IReadOnlyList<Team> teams, IReadOnlyList<Rep> reps)
+    /// <param name="asked">The query as asked, before a period under way was cut at today: its previous period is whole.</param>
+    private static Reply Table(TurnContext ctx, TeamAnswer answer, TeamQuery asked, bool periodNamed, IReadOnlyList<Team> teams, IReadOnlyList<Rep> reps)
     {
         var query = answer.Query;
         var understood = Understood(ctx, query, teams, reps) + (answer.SoFar ? " so far" : "");
@@ -77,12 +91,17 @@ public sealed class TeamQuestions(SalesDesk desk)
             }
         }
 
-        if (reading.Period is null)
+        if (!periodNamed)
         {
             body.Add(new TextBlock("No period named, so this is this week; say \"last week\", \"last month\", \"since Monday\" or \"in the last 30 days\".", TextTone.Subtle));
         }
 
-        var card = new Card(CardKind.Table, MetricName(query.Metric) + GroupWords(query.GroupBy)) { Subtitle = understood, Body = body };
+        var card = new Card(CardKind.Table, MetricName(query.Metric) + GroupWords(query.GroupBy))
+        {
+            Subtitle = understood,
+            Body = body,
+            Buttons = NextQuestions(ctx, answer, asked),
+        };
         return new Reply($"{understood}: {Summary(answer)}", [card]);
     }
 

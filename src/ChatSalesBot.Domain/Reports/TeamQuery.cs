@@ -45,6 +45,21 @@ public sealed record QueryPeriod(DateOnly First, DateOnly Through, string TimeZo
 
     public int Days => Through.DayNumber - First.DayNumber + 1;
 
+    /// <summary>
+    /// The period of the same length just before: whole months give the months before ("last month" → the one
+    /// before, Q3 → Q2), other periods the same number of days ("this week" → last week).
+    /// </summary>
+    public QueryPeriod Before()
+    {
+        if (First.Day == 1 && Through.AddDays(1).Day == 1)
+        {
+            var months = ((Through.Year - First.Year) * 12) + Through.Month - First.Month + 1;
+            return this with { First = First.AddMonths(-months), Through = First.AddDays(-1) };
+        }
+
+        return this with { First = First.AddDays(-Days), Through = First.AddDays(-1) };
+    }
+
     /// <summary>"Mon Nov 30 – Sun Dec 6", or "Tue Nov 24" for one day; the year is said when it is not the asker's year.</summary>
     public string Describe(DateOnly today)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChatSalesBot.Domain.Access;
 using ChatSalesBot.Domain.Reps;
 using ChatSalesBot.Domain.Touches;
@@ -91,8 +92,7 @@ public static class TeamQueryRunner
             TeamGrouping.Rep => counted.Select(c => new TeamAnswerRow(c.Rep.Name, c.Touches.Count) { RepId = c.Rep.Id, TeamId = c.Rep.TeamId }),
             TeamGrouping.Team => counted.GroupBy(c => c.Rep.TeamId, StringComparer.Ordinal)
                 .Select(g => new TeamAnswerRow(TeamName(teams, g.Key), g.Sum(c => c.Touches.Count)) { TeamId = g.Key }),
-            TeamGrouping.Day => DaysOf(run.Period).Select(day => new TeamAnswerRow(day.ToString("ddd MMM d", System.Globalization.CultureInfo.InvariantCulture),
-                counted.Sum(c => c.Touches.Count(t => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t.At, zone).DateTime) == day))) { Day = day }),
+            TeamGrouping.Day => DayRows(run.Period, counted.SelectMany(c => c.Touches), zone),
             _ => [new TeamAnswerRow("Total", total)],
         };
         return (new TeamAnswer(run, Rank(rows, run), total, scope.Count) { SoFar = soFar }, null);
@@ -177,6 +177,13 @@ public static class TeamQueryRunner
             .ThenBy(r => r.Day ?? DateOnly.MinValue)
             .ThenBy(r => r.Label, StringComparer.Ordinal);
         return query.Ranking?.Take is { } take ? [.. ordered.Take(take)] : [.. ordered];
+    }
+
+    /// <summary>Every day of the period, those without a touch too, counted in the asker's zone.</summary>
+    private static IEnumerable<TeamAnswerRow> DayRows(QueryPeriod period, IEnumerable<Touch> touches, TimeZoneInfo zone)
+    {
+        var perDay = touches.GroupBy(t => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t.At, zone).DateTime)).ToDictionary(g => g.Key, g => g.Count());
+        return DaysOf(period).Select(day => new TeamAnswerRow(day.ToString("ddd MMM d", CultureInfo.InvariantCulture), perDay.GetValueOrDefault(day)) { Day = day });
     }
 
     private static IEnumerable<DateOnly> DaysOf(QueryPeriod period)

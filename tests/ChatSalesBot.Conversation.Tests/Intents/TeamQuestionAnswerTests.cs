@@ -83,6 +83,8 @@ public sealed class TeamQuestionAnswerTests : IDisposable
     [Theory]
     [InlineData("visits by rep this week")]
     [InlineData("top 5 reps by calls last week")]
+    [InlineData("how many visits did my team make this week")]
+    [InlineData("visits team East this week")]
     public async Task Rep_AskingForTheTeamView_IsToldItIsAManagers(string text)
     {
         var reply = await _f.Say(_f.Alice, text);
@@ -156,5 +158,54 @@ public sealed class TeamQuestionAnswerTests : IDisposable
         Assert.Equal(before + 1, _f.Store.CountTouches());
         Assert.DoesNotContain(logged.Cards, c => c.Kind == CardKind.Table);
         Assert.Equal(CardKind.Customer, lookUp.Cards[0].Kind);
+    }
+
+    [Theory]
+    [InlineData("how did the visit with Acme go?")]
+    [InlineData("visits to acme last week")]
+    public async Task AQuestionAboutOneCustomer_IsNotATeamQuestion(string text)
+    {
+        var reply = await _f.Say(_f.Maria, text);
+
+        // Answered as before this slice (a look-up or "I can't answer that yet"), never with the team's figures.
+        Assert.DoesNotContain(reply.Cards, c => c.Kind == CardKind.Table);
+        Assert.DoesNotContain("in all", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RefusedFigures_AreAudited()
+    {
+        await _f.Say(_f.Alice, "Bob's visits this week");
+
+        Assert.Contains(_f.Store.RecentAudit(null, 10), e => e.RepId == _f.Alice.Id && e.Detail == "team question: NotPermitted");
+    }
+
+    [Fact]
+    public async Task Buttons_PreviousPeriod_AndTheFirstRepByDay()
+    {
+        var reply = await _f.Say(_f.Maria, "visits by rep this week");
+
+        var previous = await _f.Press(_f.Maria, BotFixture.Button(reply, "Previous period"));
+        var days = await _f.Press(_f.Maria, BotFixture.Button(reply, "Alice Ng by day"));
+
+        Assert.Equal("Visits by rep, your teams, Mon Nov 16 – Sun Nov 22", previous.Cards[0].Subtitle);
+        Assert.Equal("Visits by day, Alice Ng, Mon Nov 23 – Tue Nov 24 so far", days.Cards[0].Subtitle);
+        Assert.Equal(["Mon Nov 23 1", "Tue Nov 24 1"], Rows(days));
+    }
+
+    [Fact]
+    public async Task ForgedButton_IsRunUnderThePressersAccess_ABrokenOneSaysSo()
+    {
+        var forged = new CardButton("x", ButtonAction.Of(ActionVerbs.TeamQuestion, ("m", "Visits"), ("g", "Rep"), ("f", "2026-11-23"),
+            ("t", "2026-11-24"), ("teams", "west"), ("reps", ""), ("rank", "")));
+        var broken = new CardButton("x", ButtonAction.Of(ActionVerbs.TeamQuestion, ("m", "Revenue"), ("g", "Rep")));
+
+        var refused = await _f.Press(_f.Maria, forged);
+        var invalid = await _f.Press(_f.Maria, broken);
+
+        Assert.True(refused.IsError);
+        Assert.Equal("You can see the figures of your own teams only.", refused.Text);
+        Assert.True(invalid.IsError);
+        Assert.Contains("no longer valid", invalid.Text, StringComparison.Ordinal);
     }
 }

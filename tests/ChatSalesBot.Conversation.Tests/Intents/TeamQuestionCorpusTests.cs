@@ -87,6 +87,10 @@ public sealed class TeamQuestionCorpusTests
         { "visits by each person last week", $"Visits Rep {LastWeek}" },
         { "best 3 reps by calls this week", $"Calls Rep {ThisWeek} Most3" },
         { "worst 2 reps by visits last week", $"Visits Rep {LastWeek} Least2" },
+        { "sales visits by rep this week", $"Visits Rep {ThisWeek}" },
+        { "who has the lowest calls last week", $"Calls Rep {LastWeek} Least" },
+        { "Visits across teams this month", $"Visits Team {ThisMonth}" },
+        { "calls for each rep in the past 7 days", "Calls Rep 2026-11-18..2026-11-24" },
     };
 
     [Theory]
@@ -139,6 +143,34 @@ public sealed class TeamQuestionCorpusTests
         var unknown = Assert.Single(reading.Unknown);
         Assert.Equal(words, unknown.Words);
         Assert.Equal(didYouMean, unknown.DidYouMean);
+    }
+
+    [Fact]
+    public void ATeamNameOfTwoWords_IsOneTeam()
+    {
+        var reading = TeamQuestionParser.Parse("visits team north east last week", Today, People, [new Team { Id = "ne", Name = "North East" }], Dates);
+
+        Assert.NotNull(reading);
+        Assert.Equal(["ne"], reading.Teams.Select(t => t.Id));
+        Assert.Empty(reading.Unknown);
+    }
+
+    [Fact]
+    public void NoTeams_NoPeople_StillReads()
+    {
+        var reading = TeamQuestionParser.Parse("visits by rep for Zed this week", Today, [], [], Dates);
+
+        Assert.NotNull(reading);
+        Assert.Equal("zed", Assert.Single(reading.Unknown).Words);
+    }
+
+    [Fact]
+    public void WordsThatAreNeitherQuestionNorName_AreKept()
+    {
+        var reading = TeamQuestionParser.Parse("visits to acme last week", Today, People, Teams, Dates);
+
+        Assert.NotNull(reading);
+        Assert.Equal(["acme"], reading.OtherWords);
     }
 
     private static string Short(TeamQuery q)

@@ -156,4 +156,30 @@ public sealed class TeamQueryRunnerTests
         Assert.Equal("Tue Nov 24", new QueryPeriod(Today, Today, "UTC").Describe(Today));
         Assert.Equal("Wed Jul 1, 2026 – Thu Dec 31, 2026", new QueryPeriod(new DateOnly(2026, 7, 1), new DateOnly(2026, 12, 31), "UTC").Describe(new DateOnly(2027, 1, 5)));
     }
+
+    [Fact]
+    public void Nameable_ManagerTheirPeople_RepTheirTeammates_AdminEveryone_InactiveNever()
+    {
+        Assert.Equal(["Alice", "Bob", "Maria", "Nina"], TeamQueryRunner.NameablePeople(Maria, Reps).Select(r => r.Name).Order());
+        Assert.Equal(["Alice", "Bob", "Maria"], TeamQueryRunner.NameablePeople(Alice, Reps).Select(r => r.Name).Order());
+        Assert.Equal(["Ada", "Alice", "Bob", "Carol", "Maria", "Nina"], TeamQueryRunner.NameablePeople(Ada, Reps).Select(r => r.Name).Order());
+    }
+
+    [Fact]
+    public void NameableTeams_TheTeamsTheAskerMaySee_ATeamWithoutARecordByItsId()
+    {
+        Assert.Equal(["east", "north"], TeamQueryRunner.NameableTeams(Maria, Reps, Teams).Select(t => t.Id).Order());
+        Assert.Equal(["east"], TeamQueryRunner.NameableTeams(Alice, Reps, Teams).Select(t => t.Id));
+        Assert.Equal(["east", "hq", "north", "west"], TeamQueryRunner.NameableTeams(Ada, Reps, Teams).Select(t => t.Id).Order());
+        Assert.Equal("hq", TeamQueryRunner.NameableTeams(Ada, Reps, Teams).Single(t => t.Id == "hq").Name);
+    }
+
+    [Fact]
+    public void Period_Before_IsTheSameLengthJustBefore_WholeMonthsByMonth()
+    {
+        Assert.Equal(LastWeek(Ada), ThisWeek(Ada).Before());
+        Assert.Equal(new QueryPeriod(new(2026, 10, 1), new(2026, 10, 31), "UTC"), new QueryPeriod(new(2026, 11, 1), new(2026, 11, 30), "UTC").Before());
+        Assert.Equal(new QueryPeriod(new(2026, 4, 1), new(2026, 6, 30), "UTC"), new QueryPeriod(new(2026, 7, 1), new(2026, 9, 30), "UTC").Before());
+        Assert.Equal(new QueryPeriod(new(2026, 9, 26), new(2026, 10, 25), "UTC"), new QueryPeriod(new(2026, 10, 26), Today, "UTC").Before());
+    }
 }
