@@ -16,6 +16,9 @@ public static class ActionVerbs
     public const string CreateProspect = "create";
     public const string Help = "help";
 
+    /// <summary>A team question the button carries whole (the previous period, one rep by day).</summary>
+    public const string TeamQuestion = "team.q";
+
     /// <summary>Verbs that only show something: safe to run again on a user's behalf, e.g. to share an answer.</summary>
-    public static bool IsReadOnly(string verb) => verb is ShowCard or FollowUps;
+    public static bool IsReadOnly(string verb) => verb is ShowCard or FollowUps or TeamQuestion;
 }

@@ -26,6 +26,7 @@ public sealed class SalesBot : ISalesBot
     private readonly UndoTouch _undo;
     private readonly CreateCustomer _create;
     private readonly DigestCommands _digests;
+    private readonly TeamQuestions _teamQuestions;
 
     /// <param name="charts">Draws the weekly report's chart; none without one (the report's table has the numbers).</param>
     public SalesBot(SalesDesk desk, RepResolver reps, ILogger<SalesBot> logger, IReportCharts? charts = null)
@@ -41,6 +42,7 @@ public sealed class SalesBot : ISalesBot
         _undo = new UndoTouch(desk);
         _create = new CreateCustomer(desk);
         _digests = new DigestCommands(desk, charts ?? new NoReportCharts());
+        _teamQuestions = new TeamQuestions(desk);
     }
 
     public async Task<Reply> HandleAsync(Turn turn, CancellationToken cancellationToken)
@@ -122,7 +124,8 @@ public sealed class SalesBot : ISalesBot
         var intent = MessageParser.Parse(text);
         var reply = intent switch
         {
-            Intent.LookUp i => _lookUp.Handle(ctx, i.Query),
+            Intent.LookUp i => (Questions.LookLikeOne(i.Query) && !CustomerFinder.IsAName(_desk, ctx, i.Query) ? _teamQuestions.Answer(ctx, i.Query) : null)
+                ?? _lookUp.Handle(ctx, i.Query),
             Intent.LogTouch i => await _logTouch.FromMessageAsync(ctx, i).ConfigureAwait(false),
             Intent.FollowUps i => _followUps.Show(ctx, i.Offset),
             Intent.Snooze i => _snooze.FromMessage(ctx, i),
@@ -130,8 +133,8 @@ public sealed class SalesBot : ISalesBot
             Intent.Undo => _undo.Handle(ctx, null),
             Intent.Create i => _create.Handle(ctx, i.Text, i.Prospect),
             Intent.Digest i => _digests.Handle(ctx, i.Request),
-            Intent.Question i => BareName(ctx, i.Text) ?? Questions.CannotAnswer(i.Text),
-            Intent.Help { Unknown: { } unknown } => BareName(ctx, unknown)
+            Intent.Question i => BareName(ctx, i.Text) ?? _teamQuestions.Answer(ctx, i.Text) ?? Questions.CannotAnswer(i.Text),
+            Intent.Help { Unknown: { } unknown } => BareName(ctx, unknown) ?? _teamQuestions.Answer(ctx, unknown, strict: true)
                 ?? (Questions.LookLikeOne(unknown) ? Questions.CannotAnswer(unknown) : Help.For(unknown)),
             _ => Help.For(null),
         };
@@ -184,6 +187,8 @@ public sealed class SalesBot : ISalesBot
                 return _create.Handle(ctx, action.Arg("name") ?? "", prospect: true);
             case ActionVerbs.Help:
                 return Help.For(null);
+            case ActionVerbs.TeamQuestion:
+                return _teamQuestions.FromButton(ctx, action);
             default:
                 ConversationLog.UnknownVerb(_logger, action.Verb, ctx.Channel);
                 return new Reply("That button is no longer valid. Here is what I can do:", Help.For(null).Cards) { IsError = true };

@@ -22,6 +22,7 @@ public static class Help
         ("Your own list by yourself every morning", "my digest on at 07:30"),
         ("Managers: the weekly report with its chart (touches against target)", "weekly report · weekly report team East this week"),
         ("Get it here every week (default Monday 08:00), or stop it", "report subscribe monday at 08:00 · report unsubscribe"),
+        ("Ask about activity: touches, visits, calls, meetings (managers by rep, team or day)", "visits by rep last week · top 5 reps by calls this month · my visits since Monday"),
     ];
 
     public static Reply For(string? unknown)

@@ -17,7 +17,7 @@ public abstract record Intent
         public bool Logged { get; init; }
     }
 
-    /// <summary>A question the bot cannot answer yet ("how many visits this week?").</summary>
+    /// <summary>A question: about activity ("how many visits this week?", see TeamQuestions) or one not answered yet.</summary>
     public sealed record Question(string Text) : Intent;
 
     public sealed record FollowUps(int Offset) : Intent;

@@ -4,8 +4,9 @@ using ChatSalesBot.Conversation.Cards;
 namespace ChatSalesBot.Conversation.Intents;
 
 /// <summary>
-/// Questions and reports the bot cannot answer yet ("show my A customers", "Alice's activity last month", "how many
-/// visits this week?"): said plainly, with what it can do instead, and never taken for the name of a new prospect.
+/// Questions and reports the bot cannot answer yet ("show my A customers", "which customers are overdue"): said
+/// plainly, with what it can do instead, and never taken for the name of a new prospect. Questions about touches,
+/// visits, calls and meetings are <see cref="TeamQuestions"/>.
 /// </summary>
 public static partial class Questions
 {
@@ -20,9 +21,10 @@ public static partial class Questions
     public static Reply CannotAnswer(string text)
     {
         var help = Help.For(null);
-        var said = $"I can't answer \"{CustomerCards.Shorten(text, 80)}\" yet: questions about many customers or about activity " +
-            "(lists, counts, reports) are not built. I can look up one customer, log or plan a touch, show your follow-ups, " +
-            "snooze, mark done, undo, and add a prospect:";
+        var said = $"I can't answer \"{CustomerCards.Shorten(text, 80)}\" yet: questions about many customers (lists, counts, " +
+            "reports) are not built, and about activity I count touches, visits, calls and meetings (\"visits by rep last week\", " +
+            "\"my calls this month\"). I can look up one customer, log or plan a touch, show your follow-ups, snooze, mark done, " +
+            "undo, and add a prospect:";
         var card = help.Cards[0];
         return new Reply(said, [card with { Body = [new TextBlock(said, TextTone.Attention), .. card.Body] }]) { IsError = true };
     }
