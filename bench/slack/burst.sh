@@ -29,7 +29,7 @@ Storage__DatabasePath="$WORK/burst.db" Slack__SigningSecret="$SECRET" Slack__Bot
   Slack__ApiBaseUrl="http://127.0.0.1:$API_PORT/api/" Slack__MaxRetries=0 Teams__ConversationReferencesPath= \
   dotnet "$HOST_DLL" serve --urls "http://127.0.0.1:$HOST_PORT" > "$WORK/host.log" 2>&1 &
 host_pid=$!
-for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$HOST_PORT/healthz" > /dev/null && break; sleep 0.5; done
+for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$HOST_PORT/readyz" > /dev/null && break; sleep 0.5; done
 
 status=0
 node bench/slack/burst.js load --url "http://127.0.0.1:$HOST_PORT" --api-port "$API_PORT" --secret "$SECRET" \

@@ -16,7 +16,7 @@ start_stand_in 5311
 start_host 5310
 node bench/slack/make-wrk-script.js events "$SECRET" "$WORK/warm.lua" "$PAIRS" 200 1000000
 node bench/slack/make-wrk-script.js events "$SECRET" "$WORK/flood.lua" "$PAIRS" "$COUNT" 0
-echo "host answered /healthz after ${STARTED_S} s; warming up with 200 DMs"
+echo "host answered /healthz after ${STARTED_S} s, /readyz after ${READY_S} s; warming up with 200 DMs"
 wrk_once 2 20 60 "$WORK/warm.lua" "$HOST_URL/slack/events" > /dev/null
 sleep 10
 

@@ -55,7 +55,7 @@ stand_in_counts() { curl -sf "$STAND_IN_URL/counts${1:-}"; }
 late_answers() { # first last+1: how many of the response_urls numbered so got a post
   local n; n=$(stand_in_counts "?from=$1&to=$2" | sed -n 's/.*"distinct_response_urls":\([0-9]*\).*/\1/p'); echo "${n:-0}"; }
 
-start_host() { # port; sets host_pid, HOST_URL and STARTED_S (seconds until /healthz answered 200)
+start_host() { # port; sets host_pid, HOST_URL, STARTED_S and READY_S (seconds until /healthz and /readyz answered 200)
   HOST_URL="http://127.0.0.1:$1"
   local started=$(date +%s.%N)
   Storage__DatabasePath="$WORK/run.db" Slack__SigningSecret="$SECRET" Slack__BotToken=xoxb-benchmark \
@@ -63,12 +63,19 @@ start_host() { # port; sets host_pid, HOST_URL and STARTED_S (seconds until /hea
     Logging__LogLevel__Default=Warning \
     dotnet "$HOST_DLL" serve --urls "$HOST_URL" > "$WORK/host.log" 2>&1 &
   host_pid=$!
+  STARTED_S=""
+  # /healthz answers as soon as the host listens; /readyz once the book is loaded (turns before that get 503).
   for _ in $(seq 1 1200); do
-    curl -sf -o /dev/null "$HOST_URL/healthz" && { STARTED_S=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }'); return 0; }
+    if [ -z "$STARTED_S" ] && curl -sf -o /dev/null "$HOST_URL/healthz"; then
+      STARTED_S=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
+    fi
+    if [ -n "$STARTED_S" ] && curl -sf -o /dev/null "$HOST_URL/readyz"; then
+      READY_S=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }'); return 0
+    fi
     kill -0 "$host_pid" 2>/dev/null || break
     sleep 0.05
   done
-  echo "the host never answered /healthz:" >&2; tail -20 "$WORK/host.log" >&2; return 1
+  echo "the host never answered /readyz:" >&2; tail -20 "$WORK/host.log" >&2; return 1
 }
 
 rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$host_pid/status"; }

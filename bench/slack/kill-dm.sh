@@ -30,11 +30,11 @@ start_host() { # log file
     dotnet "$HOST_DLL" serve --urls "http://127.0.0.1:$HOST_PORT" > "$WORK/$1" 2>&1 &
   host_pid=$!
   for _ in $(seq 1 600); do
-    curl -sf -o /dev/null "http://127.0.0.1:$HOST_PORT/healthz" && return 0
+    curl -sf -o /dev/null "http://127.0.0.1:$HOST_PORT/readyz" && return 0
     kill -0 "$host_pid" 2>/dev/null || break
     sleep 0.1
   done
-  echo "the host never answered /healthz:" >&2; tail -20 "$WORK/$1" >&2; return 1
+  echo "the host never answered /readyz:" >&2; tail -20 "$WORK/$1" >&2; return 1
 }
 
 dotnet build -c Release src/ChatSalesBot.Host -v q -nologo > /dev/null

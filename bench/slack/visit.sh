@@ -16,7 +16,7 @@ start_stand_in 5301
 start_host 5300
 node bench/slack/make-wrk-script.js visit "$SECRET" "$WORK/warm.lua" "$PAIRS" 100 1000000 "$STAND_IN_URL"
 node bench/slack/make-wrk-script.js visit "$SECRET" "$WORK/visit.lua" "$PAIRS" "$COUNT" 0 "$STAND_IN_URL"
-echo "host answered /healthz after ${STARTED_S} s; warming up with 100 visits"
+echo "host answered /healthz after ${STARTED_S} s, /readyz after ${READY_S} s; warming up with 100 visits"
 wrk_once 2 20 60 "$WORK/warm.lua" "$HOST_URL/slack/commands" > /dev/null
 sleep 5
 

@@ -23,6 +23,7 @@ public static class SlackServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BookReadiness>();
         services.TryAddSingleton<SlackRequestVerifier>();
         services.TryAddSingleton<BlockKitRenderer>();
         services.TryAddSingleton<SlackReplyCache>();

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using ChatSalesBot.Channels.Slack.Payloads;
+using ChatSalesBot.Conversation.Background;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ public sealed class SocketModeClient(
     SlackInteractionHandler interactions,
     IOptions<SlackOptions> options,
     TimeProvider time,
+    BookReadiness readiness,
     ILogger<SocketModeClient> logger) : BackgroundService
 {
     internal ILogger Logger => logger;
@@ -42,6 +44,8 @@ public sealed class SocketModeClient(
         SocketModeConnection? current = null;
         try
         {
+            // Connected only once the book is loaded: over Socket Mode there is no 503 to send while it loads.
+            await readiness.WhenReadyAsync(stoppingToken).ConfigureAwait(false);
             while (!stoppingToken.IsCancellationRequested)
             {
                 current ??= await ConnectWithBackoffAsync(() => ++attempt, stoppingToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using ChatSalesBot.Conversation.Background;
 using ChatSalesBot.Conversation.Dates;
 using ChatSalesBot.Conversation.Identity;
 using ChatSalesBot.Conversation.Intents;
@@ -26,6 +27,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<IRepStore>(sp => sp.GetRequiredService<ISalesStore>());
         services.TryAddSingleton<IPendingDeliveries>(sp => sp.GetRequiredService<ISalesStore>());
         services.TryAddSingleton<IKnownConversations>(sp => sp.GetRequiredService<ISalesStore>());
+        services.TryAddSingleton<BookReadiness>();
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<PlainDates>();
         services.AddSingleton<SalesDesk>();

@@ -1,3 +1,4 @@
+using ChatSalesBot.Conversation.Background;
 using ChatSalesBot.Domain;
 using ChatSalesBot.Domain.Storage;
 using ChatSalesBot.Host.Admin;
@@ -15,11 +16,12 @@ public sealed class RecomputeOptions
 /// Recomputes revenue, credit, ABC tiers and follow-up dates on a schedule (nightly by default): tiers are never
 /// edited by hand (docs/design.md, "When the book is recomputed"). Tier changes are audited by <see cref="BookRecompute"/>.
 /// </summary>
-internal sealed partial class NightlyRecompute(ISalesStore store, SalesRules rules, TimeProvider time,
+internal sealed partial class NightlyRecompute(ISalesStore store, SalesRules rules, BookReadiness readiness, TimeProvider time,
     Microsoft.Extensions.Options.IOptions<RecomputeOptions> options, ILogger<NightlyRecompute> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await readiness.WhenReadyAsync(stoppingToken).ConfigureAwait(false);
         var schedule = CronExpression.Parse(options.Value.Cron);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ChatSalesBot.Channels.Slack;
 using ChatSalesBot.Channels.Teams;
+using ChatSalesBot.Conversation.Background;
 using ChatSalesBot.Host.Admin;
 using ChatSalesBot.Host.Digests;
 using ChatSalesBot.Host.Reports;
@@ -26,6 +27,14 @@ public static class ServeCommand
     {
         var app = Build(args);
         await app.RunAsync().ConfigureAwait(false);
+        if (app.Services.GetRequiredService<BookReadiness>() is { IsReady: false, Problem: { } problem }
+            && !problem.Equals(StartupWarmUp.Loading, StringComparison.Ordinal))
+        {
+            // The book could not be loaded after the host began to listen: the same one line as a failed open.
+            HostCommands.Fail(problem);
+            return 2;
+        }
+
         return 0;
     }
 
@@ -43,6 +52,7 @@ public static class ServeCommand
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Services.AddChatSalesBot();
+        builder.Services.Configure<WarmUpOptions>(o => o.ServeWhileLoading = true);
         builder.Services.AddSlackChannel();
         builder.Services.AddTeamsChannel();
         builder.Services.AddOptions<RecomputeOptions>().BindConfiguration("Recompute")
@@ -53,6 +63,7 @@ public static class ServeCommand
         builder.Services.AddSingleton<AdminAccess>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AdminAccess>());
         var app = builder.Build();
+        app.UseBookLoadingGate();
         app.MapHealth();
         app.MapAdmin();
         app.MapSlack();

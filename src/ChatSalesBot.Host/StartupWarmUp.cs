@@ -1,21 +1,81 @@
 using System.Collections.Concurrent;
+using ChatSalesBot.Conversation.Background;
 using ChatSalesBot.Conversation.Dates;
 using ChatSalesBot.Conversation.Matching;
 using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.Storage;
+using Microsoft.Extensions.Options;
 
 namespace ChatSalesBot.Host;
 
+/// <summary>How the warm-up runs; `serve` sets it, nothing reads it from configuration.</summary>
+public sealed class WarmUpOptions
+{
+    /// <summary>
+    /// Load the book after the start instead of before it: the host listens (and `/healthz` answers) at once, and
+    /// <see cref="BookReadiness"/> keeps turns out until the book is in memory. `chat` loads before its first prompt.
+    /// </summary>
+    public bool ServeWhileLoading { get; set; }
+}
+
 /// <summary>
-/// Loads every customer into memory (the store's cache) and builds the customer name index before the first request,
+/// Loads every customer into memory (the store's cache) and builds the customer name index before the first turn,
 /// and compiles the date recognizers and loads the turn ledger's delivery keys in the background, so that no user
-/// waits for them.
+/// waits for them. Holds <see cref="BookReadiness"/> from its creation (before any hosted service starts) until the
+/// book is loaded. A load that fails stops the host: it cannot answer anyone without its customers.
 /// </summary>
-internal sealed partial class StartupWarmUp(ISalesStore store, CustomerDirectory directory, PlainDates dates, TimeProvider time,
-    ILogger<StartupWarmUp> logger)
+internal sealed partial class StartupWarmUp(ISalesStore store, CustomerDirectory directory, PlainDates dates, BookReadiness readiness,
+    IOptions<WarmUpOptions> options, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<StartupWarmUp> logger)
     : IHostedService
 {
+    public const string Loading = "loading the customers into memory";
+
+    private readonly IDisposable _loading = readiness.Hold(Loading);
+    private Task _load = Task.CompletedTask;
+
     public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.ServeWhileLoading)
+        {
+            Load();
+            return Task.CompletedTask;
+        }
+
+        _load = Task.Run(
+            () =>
+            {
+                try
+                {
+                    Load();
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    var problem = ex is StoreUnavailableException
+                        ? ex.Message
+                        : $"The customers could not be loaded ({ex.GetType().Name}: {ex.Message}); run `verify` on the database.";
+                    LoadFailed(logger, problem);
+                    readiness.Fail(problem);
+                    lifetime.StopApplication();
+                }
+            },
+            CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Waits for a load still running, so that the store is not closed under it.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _load.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host's shutdown timeout ran out; the store's own lock keeps its close after the load.
+        }
+    }
+
+    private void Load()
     {
         var started = time.GetTimestamp();
         if (store is IStoreWarmUp cache && directory.Count == 0)
@@ -45,6 +105,7 @@ internal sealed partial class StartupWarmUp(ISalesStore store, CustomerDirectory
         }
 
         Loaded(logger, directory.Count, (long)time.GetElapsedTime(started).TotalMilliseconds);
+        _loading.Dispose();
         _ = Task.Run(dates.WarmUp, CancellationToken.None);
 
         // A week of delivery keys can take a second or two to read; a turn arriving meanwhile waits for it.
@@ -64,11 +125,11 @@ internal sealed partial class StartupWarmUp(ISalesStore store, CustomerDirectory
                 },
                 CancellationToken.None);
         }
-        return Task.CompletedTask;
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(1, LogLevel.Information, "Customer name index ready: {Customers} customers in {ElapsedMs} ms")]
     private static partial void Loaded(ILogger logger, int customers, long elapsedMs);
+
+    [LoggerMessage(2, LogLevel.Critical, "Stopping: {Problem}")]
+    private static partial void LoadFailed(ILogger logger, string problem);
 }

@@ -1,3 +1,4 @@
+using ChatSalesBot.Conversation.Background;
 using ChatSalesBot.Host.Admin.Seeding;
 using ChatSalesBot.Storage.LiteDb;
 using Microsoft.AspNetCore.Hosting;
@@ -28,6 +29,12 @@ public sealed class HostFactory : WebApplicationFactory<Program>
 
     /// <summary>Extra settings or services for this host; runs after the defaults.</summary>
     public Action<IWebHostBuilder>? Configure { get; init; }
+
+    /// <summary>
+    /// Whether creating the host waits until the book is loaded (`serve` listens while it loads): true unless a test
+    /// looks at the host while it loads.
+    /// </summary>
+    public bool AwaitBook { get; init; } = true;
 
     /// <summary>The host's only clock.</summary>
     public FakeClock Time { get; } = TestClock.Start();
@@ -75,7 +82,13 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     {
         try
         {
-            return base.CreateHost(builder);
+            var host = base.CreateHost(builder);
+            if (AwaitBook)
+            {
+                host.Services.GetRequiredService<BookReadiness>().WhenReadyAsync().WaitAsync(TimeSpan.FromMinutes(1)).GetAwaiter().GetResult();
+            }
+
+            return host;
         }
         catch
         {

@@ -1,11 +1,16 @@
+using ChatSalesBot.Conversation.Background;
+
 namespace ChatSalesBot.Host.Digests;
 
 /// <summary>Runs the <see cref="DigestScheduler"/> in `serve` and `chat`: a pass, then a sleep until the next slot (at most a minute).</summary>
-internal sealed partial class DigestSchedulerService(DigestScheduler scheduler, TimeProvider time, ILogger<DigestSchedulerService> logger)
+internal sealed partial class DigestSchedulerService(
+    DigestScheduler scheduler, BookReadiness readiness, TimeProvider time, ILogger<DigestSchedulerService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A digest composed before the book is loaded would read every customer from the file instead of memory.
+        await readiness.WhenReadyAsync(stoppingToken).ConfigureAwait(false);
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = DigestScheduler.Refresh;

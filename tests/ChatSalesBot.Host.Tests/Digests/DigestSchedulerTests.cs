@@ -1,3 +1,4 @@
+using ChatSalesBot.Conversation.Background;
 using ChatSalesBot.Conversation.Digests;
 using ChatSalesBot.Domain.Audit;
 using ChatSalesBot.Domain.Digests;
@@ -186,7 +187,7 @@ public sealed class DigestSchedulerTests
         using var book = new DigestSchedulerFixture(clock);
         book.Subscribe(book.Maria, "ny-channel");
         clock.Advance(NewYorkEight - TestClock.Now - TimeSpan.FromSeconds(30));
-        var service = new DigestSchedulerService(book.Scheduler(), clock, NullLogger<DigestSchedulerService>.Instance);
+        var service = new DigestSchedulerService(book.Scheduler(), new BookReadiness(), clock, NullLogger<DigestSchedulerService>.Instance);
 
         await service.StartAsync(CancellationToken.None);
         Assert.Equal(TimeSpan.FromSeconds(30), await clock.NextTimerAsync());

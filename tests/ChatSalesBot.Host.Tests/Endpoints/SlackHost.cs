@@ -13,8 +13,9 @@ internal static class SlackHost
     public const string BotToken = "xoxb-e2e";
 
     public static HostFactory Start(
-        string secret, HttpMessageHandler slack, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null) =>
-        new() { Configure = builder => Configure(builder, secret, slack, settings, services) };
+        string secret, HttpMessageHandler slack, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null,
+        bool awaitBook = true) =>
+        new() { Configure = builder => Configure(builder, secret, slack, settings, services), AwaitBook = awaitBook };
 
     private static void Configure(
         IWebHostBuilder builder, string secret, HttpMessageHandler slack, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
