@@ -26,8 +26,9 @@ public static class ServeCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var app = Build(args);
+        var readiness = app.Services.GetRequiredService<BookReadiness>();
         await app.RunAsync().ConfigureAwait(false);
-        if (app.Services.GetRequiredService<BookReadiness>() is { IsReady: false, Problem: { } problem }
+        if (readiness is { IsReady: false, Problem: { } problem }
             && !problem.Equals(StartupWarmUp.Loading, StringComparison.Ordinal))
         {
             // The book could not be loaded after the host began to listen: the same one line as a failed open.
