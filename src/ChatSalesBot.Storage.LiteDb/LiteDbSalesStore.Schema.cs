@@ -68,12 +68,10 @@ public sealed partial class LiteDbSalesStore
         customers.EnsureIndex("OwnerRepId", "$.OwnerRepId");
         customers.EnsureIndex("TeamId", "$.TeamId");
         customers.EnsureIndex("ExternalId", "$.ExternalId");
-        customers.EnsureIndex("FollowUpDue", "$.FollowUpDue");
 
         var touches = db.GetCollection(Collections.Touches);
         touches.EnsureIndex("CustomerId", "$.CustomerId");
         touches.EnsureIndex("RepAt", TouchRepAtKey);
-        touches.EnsureIndex("At", "$.At");
         touches.EnsureIndex("ExternalId", "$.ExternalId");
 
         var orders = db.GetCollection(Collections.Orders);

@@ -217,6 +217,33 @@ public sealed class FileTests
     }
 
     [Fact]
+    public void LiteDbSalesStore_OpenVersion2File_DropsTheUnreadFollowUpAndTouchTimeIndexesAndKeepsTheData()
+    {
+        var stream = new MemoryStream();
+        int customerId;
+        using (var v2 = LiteDbSalesStore.Open(stream, new Schema(2, [])))
+        {
+            v2.Database.GetCollection(Collections.Customers).EnsureIndex("FollowUpDue", "$.FollowUpDue");
+            v2.Database.GetCollection(Collections.Touches).EnsureIndex("At", "$.At");
+            customerId = v2.AddCustomer(Samples.Customer() with { FollowUpDue = new DateOnly(2026, 12, 1) }).Id;
+            v2.AddTouches([Samples.Touch(customerId, 1, Samples.Monday)]);
+        }
+
+        using var v3 = LiteDbSalesStore.Open(stream);
+
+        Assert.Equal(Schema.Current.Version, v3.Database.UserVersion);
+        Assert.DoesNotContain("FollowUpDue", IndexNames(v3, Collections.Customers));
+        Assert.DoesNotContain("At", IndexNames(v3, Collections.Touches));
+        Assert.Contains("RepAt", IndexNames(v3, Collections.Touches));
+        Assert.Equal(new DateOnly(2026, 12, 1), v3.GetCustomer(customerId)!.FollowUpDue);
+        Assert.Single(v3.TouchesByRep(1, Samples.Monday.AddDays(-1), Samples.Monday.AddDays(1)));
+        Assert.Single(v3.RecentTouches(customerId, 5));
+    }
+
+    private static List<string> IndexNames(LiteDbSalesStore store, string collection) =>
+        [.. store.Database.GetCollection("$indexes").Find(Query.EQ("collection", collection)).Select(d => d["name"].AsString)];
+
+    [Fact]
     public void LiteDbSalesStore_NewDatabase_GetsCurrentSchemaVersion()
     {
         using var store = LiteDbSalesStore.Open(new MemoryStream());

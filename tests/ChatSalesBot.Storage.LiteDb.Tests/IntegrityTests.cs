@@ -131,7 +131,7 @@ public sealed class IntegrityTests
         using var temp = new TempFolder();
         var path = Filled(temp, touches: 2000);
         File.Delete(path + ".xxh128");
-        BreakIndexLink(path, "touches", "At");
+        BreakIndexLink(path, "touches", "CustomerId");
 
         var report = LiteDbSalesStore.Verify(path);
 
