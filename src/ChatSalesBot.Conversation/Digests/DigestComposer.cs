@@ -23,17 +23,14 @@ public sealed class DigestComposer(ISalesStore store, SalesRules rules)
     /// <summary>The reply one slot of a subscription delivers; the day is the slot's date in the schedule's zone.</summary>
     public (Reply? Reply, string? Refusal) ForSlot(DigestSubscription subscription, DateTimeOffset slot, bool late)
     {
-        ArgumentNullException.ThrowIfNull(subscription);
-        if (store.GetRep(subscription.SubscriberRepId) is not { } subscriber)
+        var (delivery, gone) = SlotDelivery.Of(store, subscription, slot, late);
+        if (delivery is null)
         {
-            return (null, $"the subscriber (rep {subscription.SubscriberRepId}) no longer exists");
+            return (null, gone);
         }
 
-        var zone = RepClock.ZoneOf(subscription.Schedule.TimeZoneId);
-        var local = TimeZoneInfo.ConvertTime(slot, zone);
-        var (digest, refusal) = Compose(subscriber, subscription.Scope, DateOnly.FromDateTime(local.DateTime));
-        var note = late ? $"sent late: due at {local:HH:mm}, the bot was not running then" : null;
-        return digest is null ? (null, refusal) : (DigestReply.For(digest, note), null);
+        var (digest, refusal) = Compose(delivery.Subscriber, subscription.Scope, delivery.Day);
+        return digest is null ? (null, refusal) : (DigestReply.For(digest, delivery.LateNote), null);
     }
 
     /// <summary>A team by its name, else its id, ignoring case; null when there is none.</summary>
