@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatSalesBot.Domain.Access;
 using ChatSalesBot.Domain.Reps;
+using ChatSalesBot.Domain.Storage;
 using ChatSalesBot.Domain.Touches;
 
 namespace ChatSalesBot.Domain.Reports;
@@ -43,7 +44,8 @@ public sealed record TeamAnswer(TeamQuery Query, IReadOnlyList<TeamAnswerRow> Ro
 /// <summary>
 /// Runs a <see cref="TeamQuery"/> under the access policy (docs/design.md): a manager sees the teams they manage, a
 /// rep only their own figures, an admin everyone. Pure like <see cref="WeeklyReportBuilder"/>: the caller hands in
-/// the per-rep touch read (the store's (RepId, At) index), so a question never loads all touches.
+/// the touch counts of the reps in scope (<see cref="ITouchStore.TouchTallies"/>, the store's roll-up), so a question
+/// never loads a touch.
 /// </summary>
 public static class TeamQueryRunner
 {
@@ -51,20 +53,20 @@ public static class TeamQueryRunner
     public const int MaxDays = 366;
 
     /// <param name="reps">Everyone in the directory.</param>
-    /// <param name="touchesOf">A rep's touches in [from, to).</param>
+    /// <param name="talliesOf">The reps' touches in [from, to) counted per rep, day in the zone, and kind.</param>
     public static (TeamAnswer? Answer, TeamQueryRefusal? Refusal) Run(
         TeamQuery query,
         Rep asker,
         DateOnly today,
         IReadOnlyList<Rep> reps,
         IReadOnlyList<Team> teams,
-        Func<int, DateTimeOffset, DateTimeOffset, IReadOnlyList<Touch>> touchesOf)
+        Func<IReadOnlyCollection<int>, DateTimeOffset, DateTimeOffset, TimeZoneInfo, IReadOnlyList<TouchTally>> talliesOf)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(asker);
         ArgumentNullException.ThrowIfNull(reps);
         ArgumentNullException.ThrowIfNull(teams);
-        ArgumentNullException.ThrowIfNull(touchesOf);
+        ArgumentNullException.ThrowIfNull(talliesOf);
         if (query.Period.First > today)
         {
             return (null, TeamQueryRefusal.FuturePeriod);
@@ -84,15 +86,17 @@ public static class TeamQueryRunner
         var soFar = query.Period.Through > today;
         var run = soFar ? query with { Period = query.Period with { Through = today } } : query;
         var zone = RepClock.ZoneOf(run.Period.TimeZoneId);
-        var counted = scope.Select(rep => (Rep: rep, Touches: touchesOf(rep.Id, run.Period.From, run.Period.To)
-            .Where(t => !t.Undone && TeamQuery.Counts(run.Metric, t.Kind)).ToList())).ToList();
-        var total = counted.Sum(c => c.Touches.Count);
+        var tallies = talliesOf([.. scope.Select(r => r.Id)], run.Period.From, run.Period.To, zone)
+            .Where(t => TeamQuery.Counts(run.Metric, t.Kind)).ToList();
+        var perRep = tallies.GroupBy(t => t.RepId).ToDictionary(g => g.Key, g => g.Sum(t => t.Count));
+        var counted = scope.Select(rep => (Rep: rep, Count: perRep.GetValueOrDefault(rep.Id))).ToList();
+        var total = counted.Sum(c => c.Count);
         var rows = run.GroupBy switch
         {
-            TeamGrouping.Rep => counted.Select(c => new TeamAnswerRow(c.Rep.Name, c.Touches.Count) { RepId = c.Rep.Id, TeamId = c.Rep.TeamId }),
+            TeamGrouping.Rep => counted.Select(c => new TeamAnswerRow(c.Rep.Name, c.Count) { RepId = c.Rep.Id, TeamId = c.Rep.TeamId }),
             TeamGrouping.Team => counted.GroupBy(c => c.Rep.TeamId, StringComparer.Ordinal)
-                .Select(g => new TeamAnswerRow(TeamName(teams, g.Key), g.Sum(c => c.Touches.Count)) { TeamId = g.Key }),
-            TeamGrouping.Day => DayRows(run.Period, counted.SelectMany(c => c.Touches), zone),
+                .Select(g => new TeamAnswerRow(TeamName(teams, g.Key), g.Sum(c => c.Count)) { TeamId = g.Key }),
+            TeamGrouping.Day => DayRows(run.Period, tallies),
             _ => [new TeamAnswerRow("Total", total)],
         };
         return (new TeamAnswer(run, Rank(rows, run), total, scope.Count) { SoFar = soFar }, null);
@@ -180,9 +184,9 @@ public static class TeamQueryRunner
     }
 
     /// <summary>Every day of the period, those without a touch too, counted in the asker's zone.</summary>
-    private static IEnumerable<TeamAnswerRow> DayRows(QueryPeriod period, IEnumerable<Touch> touches, TimeZoneInfo zone)
+    private static IEnumerable<TeamAnswerRow> DayRows(QueryPeriod period, IEnumerable<TouchTally> tallies)
     {
-        var perDay = touches.GroupBy(t => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t.At, zone).DateTime)).ToDictionary(g => g.Key, g => g.Count());
+        var perDay = tallies.GroupBy(t => t.Day).ToDictionary(g => g.Key, g => g.Sum(t => t.Count));
         return DaysOf(period).Select(day => new TeamAnswerRow(day.ToString("ddd MMM d", CultureInfo.InvariantCulture), perDay.GetValueOrDefault(day)) { Day = day });
     }
 

@@ -93,6 +93,16 @@ public interface ITouchStore
     /// <summary>The rep's touches in [from, to), newest first, through the (RepId, At) index.</summary>
     IReadOnlyList<Touch> TouchesByRep(int repId, DateTimeOffset from, DateTimeOffset to);
 
+    /// <summary>
+    /// The reps' touches in [from, to) counted per rep, day (in <paramref name="zone"/>) and kind, undone ones left
+    /// out (<see cref="TouchTally.Of"/>). The LiteDB store answers from its roll-up without loading a touch.
+    /// </summary>
+    IReadOnlyList<TouchTally> TouchTallies(IReadOnlyCollection<int> repIds, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(repIds);
+        return TouchTally.Of(repIds.SelectMany(id => TouchesByRep(id, from, to)), zone);
+    }
+
     /// <summary>The most recent touch the rep logged that is not undone.</summary>
     Touch? LastTouchBy(int repId);
 

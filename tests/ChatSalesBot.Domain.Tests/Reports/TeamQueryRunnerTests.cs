@@ -46,10 +46,10 @@ public sealed class TeamQueryRunnerTests
     private static QueryPeriod LastWeek(Rep asker) => new(Monday.AddDays(-7), Monday.AddDays(-1), asker.TimeZoneId);
 
     private (TeamAnswer? Answer, TeamQueryRefusal? Refusal) Run(TeamQuery query, Rep asker) =>
-        TeamQueryRunner.Run(query, asker, Today, Reps, Teams, (id, from, to) =>
+        TeamQueryRunner.Run(query, asker, Today, Reps, Teams, (ids, from, to, zone) =>
         {
-            _reads.Add((id, from, to));
-            return [.. Touches.Where(t => t.RepId == id && t.At >= from && t.At < to)];
+            _reads.AddRange(ids.Select(id => (id, from, to)));
+            return TouchTally.Of(Touches.Where(t => ids.Contains(t.RepId) && t.At >= from && t.At < to), zone);
         });
 
     private TeamAnswer Answer(TeamQuery query, Rep asker)

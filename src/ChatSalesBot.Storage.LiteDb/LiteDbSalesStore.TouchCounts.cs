@@ -1,0 +1,297 @@
+using System.Globalization;
+using ChatSalesBot.Domain.Touches;
+using LiteDB;
+
+namespace ChatSalesBot.Storage.LiteDb;
+
+/// <summary>
+/// The touch roll-up (docs/storage.md, "Touch counts"): for each rep and UTC month one small document counting the
+/// rep's touches per UTC hour and kind, changed in the same transaction as the touch it counts (logged, undone,
+/// replaced, imported), so that team questions count touches without loading one. Hours, not days: a day depends on
+/// the zone of whoever asks, and in every zone whose offset is whole hours a day is a run of whole UTC hours. An hour
+/// that a period's edge or a local midnight cuts (zones with half-hour offsets) is counted from its touches instead.
+/// </summary>
+public sealed partial class LiteDbSalesStore
+{
+    /// <summary>The document that says the roll-up was built; its id sorts after every "rep:month" id.</summary>
+    private const string TouchCountsBuiltId = "~built";
+
+    /// <summary>The counts: "ddHHk" (UTC day of the month, hour, kind letter) → touches not undone.</summary>
+    private const string HourCounts = "C";
+
+    private static readonly Dictionary<TouchKind, char> KindLetters = new()
+    {
+        [TouchKind.Visit] = 'V', [TouchKind.Call] = 'C', [TouchKind.Meeting] = 'M', [TouchKind.Email] = 'E', [TouchKind.FollowUp] = 'F',
+    };
+
+    private static readonly Dictionary<char, TouchKind> LetterKinds = KindLetters.ToDictionary(p => p.Value, p => p.Key);
+
+    private static readonly Dictionary<string, char> KindNameLetters = KindLetters.ToDictionary(p => p.Key.ToString(), p => p.Value, StringComparer.Ordinal);
+
+    private ILiteCollection<BsonDocument> TouchCounts => Collection(Collections.TouchCounts);
+
+    /// <summary>
+    /// The reps' touches in [from, to) per rep, local day and kind, from the roll-up: one range read of month documents
+    /// per rep, plus the touches of any hour a period's edge or a local midnight cuts.
+    /// </summary>
+    public IReadOnlyList<TouchTally> TouchTallies(IReadOnlyCollection<int> repIds, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(repIds);
+        ArgumentNullException.ThrowIfNull(zone);
+        if (to <= from || repIds.Count == 0)
+        {
+            return [];
+        }
+
+        var hours = new HourDays(from, to, zone);
+        var counts = new Dictionary<(int RepId, DateOnly Day, TouchKind Kind), int>();
+        var cut = new HashSet<long>();
+        var lastTick = to.AddTicks(-1);
+        foreach (var repId in repIds.Distinct())
+        {
+            cut.Clear();
+            Gate(() =>
+            {
+                var range = BsonExpression.Create("_id BETWEEN @0 AND @1", MonthId(repId, from), MonthId(repId, lastTick));
+                foreach (var doc in TouchCounts.Find(range))
+                {
+                    var month = MonthOf(doc["_id"].AsString);
+                    foreach (var (key, value) in doc[HourCounts].AsDocument)
+                    {
+                        var hour = month.AddDays(Digits(key, 0) - 1).AddHours(Digits(key, 2)).Ticks;
+                        switch (hours.DayOf(hour))
+                        {
+                            case { } day:
+                                Add(counts, (repId, day, LetterKinds[key[4]]), value.AsInt32);
+                                break;
+                            case null when hours.IsCut(hour):
+                                cut.Add(hour);
+                                break;
+                        }
+                    }
+                }
+
+                foreach (var hour in cut)
+                {
+                    var start = Math.Max(hour, from.UtcTicks);
+                    var end = Math.Min(hour + TimeSpan.TicksPerHour, to.UtcTicks) - 1;
+                    foreach (var touch in TouchesByRepQuery(repId, start, end).ToEnumerable())
+                    {
+                        var day = TouchTally.DayOf(new DateTimeOffset(touch["At"].AsInt64, TimeSpan.Zero), zone);
+                        Add(counts, (repId, day, Enum.Parse<TouchKind>(touch["Kind"].AsString)), 1);
+                    }
+                }
+
+                return true;
+            });
+        }
+
+        return [.. counts.Select(c => new TouchTally(c.Key.RepId, c.Key.Day, c.Key.Kind, c.Value))];
+    }
+
+    /// <summary>
+    /// Rebuilds the roll-up from the touches, in one transaction: on open when it was never built (a file from before
+    /// it), and for a caller that found it wrong (<see cref="Verify"/> compares the two).
+    /// </summary>
+    public void RebuildTouchCounts() => Write(() =>
+    {
+        var counts = TouchCounts;
+        counts.DeleteAll();
+        foreach (var doc in CountedFrom(Touches))
+        {
+            counts.Insert(doc);
+        }
+
+        counts.Insert(new BsonDocument { ["_id"] = TouchCountsBuiltId, ["At"] = Clock.GetUtcNow().UtcTicks });
+        return true;
+    });
+
+    /// <summary>At open: builds the roll-up of a file that has none yet.</summary>
+    private void EnsureTouchCounts()
+    {
+        if (Gate(() => TouchCounts.FindById(TouchCountsBuiltId)) is null)
+        {
+            RebuildTouchCounts();
+        }
+    }
+
+    /// <summary>Inside a write: the touch counts <paramref name="delta"/> (1 logged, -1 undone or replaced) in its hour.</summary>
+    private void CountTouch(Touch touch, int delta) => CountTouches([(touch.RepId, touch.At.UtcTicks, KindLetters[touch.Kind])], delta);
+
+    /// <summary>Inside a write: each touch counts <paramref name="delta"/>; one read and one write per rep and month.</summary>
+    private void CountTouches(IEnumerable<(int RepId, long AtTicks, char Kind)> touches, int delta)
+    {
+        var counts = TouchCounts;
+        foreach (var month in touches.GroupBy(t => MonthId(t.RepId, t.AtTicks), StringComparer.Ordinal))
+        {
+            var doc = counts.FindById(month.Key) ?? new BsonDocument { ["_id"] = month.Key, [HourCounts] = new BsonDocument() };
+            var hours = doc[HourCounts].AsDocument;
+            foreach (var touch in month)
+            {
+                var key = HourKey(touch.AtTicks, touch.Kind);
+                var n = (hours.TryGetValue(key, out var had) ? had.AsInt32 : 0) + delta;
+                if (n > 0)
+                {
+                    hours[key] = n;
+                }
+                else
+                {
+                    hours.Remove(key);
+                }
+            }
+
+            if (hours.Count > 0)
+            {
+                counts.Upsert(doc);
+            }
+            else
+            {
+                counts.Delete(month.Key);
+            }
+        }
+    }
+
+    /// <summary>Inside a write: a touch replaced by <paramref name="replacement"/> stops counting, the replacement counts.</summary>
+    private void RecountReplaced(Touch? replaced, Touch replacement)
+    {
+        if (replaced is { Undone: false })
+        {
+            CountTouch(replaced, -1);
+        }
+
+        if (!replacement.Undone)
+        {
+            CountTouch(replacement, 1);
+        }
+    }
+
+    /// <summary>Inside a write: the stored touch documents of a bulk insert, counted (undone ones are not).</summary>
+    private void CountTouchDocuments(IEnumerable<BsonDocument> touches) => CountTouches(
+        touches.Where(t => !t["Undone"].AsBoolean).Select(t => (t["RepId"].AsInt32, t["At"].AsInt64, KindNameLetters[t["Kind"].AsString])), 1);
+
+    /// <summary>
+    /// The roll-up the touches make, one document per rep and month in id order, from one walk of the RepAt index
+    /// (rep, then time), holding one month's counts at a time.
+    /// </summary>
+    private static IEnumerable<BsonDocument> CountedFrom(ILiteCollection<BsonDocument> touches)
+    {
+        BsonDocument? current = null;
+        foreach (var touch in touches.Query().OrderBy(TouchRepAtKey).ToEnumerable())
+        {
+            if (touch["Undone"].AsBoolean)
+            {
+                continue;
+            }
+
+            var ticks = touch["At"].AsInt64;
+            var id = MonthId(touch["RepId"].AsInt32, ticks);
+            if (current is null || current["_id"].AsString != id)
+            {
+                if (current is not null)
+                {
+                    yield return current;
+                }
+
+                current = new BsonDocument { ["_id"] = id, [HourCounts] = new BsonDocument() };
+            }
+
+            var hours = current[HourCounts].AsDocument;
+            var key = HourKey(ticks, KindNameLetters[touch["Kind"].AsString]);
+            hours[key] = (hours.TryGetValue(key, out var had) ? had.AsInt32 : 0) + 1;
+        }
+
+        if (current is not null)
+        {
+            yield return current;
+        }
+    }
+
+    /// <summary>For <see cref="Verify"/>: the rep-months whose stored counts differ from what the touches make.</summary>
+    private static List<string> TouchCountProblems(LiteDatabase db)
+    {
+        var stored = db.GetCollection(Collections.TouchCounts);
+        if (stored.FindById(TouchCountsBuiltId) is null)
+        {
+            return [];
+        }
+
+        var kept = stored.FindAll().Where(d => d["_id"].AsString != TouchCountsBuiltId).ToDictionary(d => d["_id"].AsString, StringComparer.Ordinal);
+        var wrong = 0;
+        foreach (var expected in CountedFrom(db.GetCollection(Collections.Touches)))
+        {
+            if (!kept.Remove(expected["_id"].AsString, out var found) || !SameCounts(found[HourCounts].AsDocument, expected[HourCounts].AsDocument))
+            {
+                wrong++;
+            }
+        }
+
+        wrong += kept.Count;
+        return wrong == 0
+            ? []
+            : [string.Create(CultureInfo.InvariantCulture,
+                $"{Collections.TouchCounts}: the touch counts of {wrong:N0} rep-months differ from the touches, so team questions count wrong (the store rebuilds them with RebuildTouchCounts)")];
+    }
+
+    private static bool SameCounts(BsonDocument a, BsonDocument b) =>
+        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && v.AsInt32 == p.Value.AsInt32);
+
+    private static void Add<TKey>(Dictionary<TKey, int> counts, TKey key, int n)
+        where TKey : notnull => counts[key] = counts.GetValueOrDefault(key) + n;
+
+    private static int Digits(string key, int at) => ((key[at] - '0') * 10) + key[at + 1] - '0';
+
+    private static string MonthId(int repId, DateTimeOffset at) => MonthId(repId, at.UtcTicks);
+
+    private static string MonthId(int repId, long utcTicks)
+    {
+        var at = new DateTime(utcTicks, DateTimeKind.Utc);
+        return string.Create(CultureInfo.InvariantCulture, $"{repId:D10}:{at.Year:D4}-{at.Month:D2}");
+    }
+
+    private static DateTime MonthOf(string id) => new(
+        int.Parse(id.AsSpan(11, 4), CultureInfo.InvariantCulture), int.Parse(id.AsSpan(16, 2), CultureInfo.InvariantCulture), 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private static string HourKey(long utcTicks, char kind)
+    {
+        var at = new DateTime(utcTicks, DateTimeKind.Utc);
+        return string.Create(CultureInfo.InvariantCulture, $"{at.Day:D2}{at.Hour:D2}{kind}");
+    }
+
+    /// <summary>
+    /// For each UTC hour that a period [from, to) touches: its local day when the whole hour lies in the period and
+    /// in one local day; otherwise it is cut (counted from its touches) or outside.
+    /// </summary>
+    private sealed class HourDays
+    {
+        private readonly long _first;
+        private readonly long _from;
+        private readonly long _to;
+        private readonly DateOnly?[] _days;
+
+        public HourDays(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone)
+        {
+            _from = from.UtcTicks;
+            _to = to.UtcTicks;
+            _first = _from - (_from % TimeSpan.TicksPerHour);
+            _days = new DateOnly?[(int)((_to - _first + TimeSpan.TicksPerHour - 1) / TimeSpan.TicksPerHour)];
+            for (var i = 0; i < _days.Length; i++)
+            {
+                var start = _first + (i * TimeSpan.TicksPerHour);
+                var end = start + TimeSpan.TicksPerHour;
+                if (start < _from || end > _to)
+                {
+                    continue;
+                }
+
+                var day = TouchTally.DayOf(new DateTimeOffset(start, TimeSpan.Zero), zone);
+                _days[i] = day == TouchTally.DayOf(new DateTimeOffset(end - 1, TimeSpan.Zero), zone) ? day : null;
+            }
+        }
+
+        /// <summary>The local day of the whole hour starting at <paramref name="hour"/>; null when it is cut or outside.</summary>
+        public DateOnly? DayOf(long hour) => hour >= _first && hour < _to ? _days[(hour - _first) / TimeSpan.TicksPerHour] : null;
+
+        /// <summary>The hour overlaps the period but is not wholly in it and in one local day.</summary>
+        public bool IsCut(long hour) => hour + TimeSpan.TicksPerHour > _from && hour < _to && DayOf(hour) is null;
+    }
+}
