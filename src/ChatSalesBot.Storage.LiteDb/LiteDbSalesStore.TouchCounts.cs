@@ -6,18 +6,21 @@ namespace ChatSalesBot.Storage.LiteDb;
 
 /// <summary>
 /// The touch roll-up (docs/storage.md, "Touch counts"): for each rep and UTC month one small document counting the
-/// rep's touches per UTC hour and kind, changed in the same transaction as the touch it counts (logged, undone,
-/// replaced, imported), so that team questions count touches without loading one. Hours, not days: a day depends on
-/// the zone of whoever asks, and in every zone whose offset is whole hours a day is a run of whole UTC hours. An hour
-/// that a period's edge or a local midnight cuts (zones with half-hour offsets) is counted from its touches instead.
+/// rep's touches per quarter of an hour (UTC) and kind, changed in the same transaction as the touch it counts
+/// (logged, undone, replaced, imported), so that team questions count touches without loading one. Quarters of an
+/// hour, not days: a day depends on the zone of whoever asks, and every zone's offset is a multiple of 15 minutes, so
+/// any local day is a run of whole quarters. A quarter that a period's edge cuts (a period not starting on a quarter
+/// hour; questions never ask one) is counted from its touches instead.
 /// </summary>
 public sealed partial class LiteDbSalesStore
 {
     /// <summary>The document that says the roll-up was built; its id sorts after every "rep:month" id.</summary>
     private const string TouchCountsBuiltId = "~built";
 
-    /// <summary>The counts: "ddHHk" (UTC day of the month, hour, kind letter) → touches not undone.</summary>
+    /// <summary>The counts: "ddHHqk" (UTC day of the month, hour, quarter 0–3, kind letter) → touches not undone.</summary>
     private const string HourCounts = "C";
+
+    private const long Quarter = TimeSpan.TicksPerMinute * 15;
 
     private static readonly Dictionary<TouchKind, char> KindLetters = new()
     {
@@ -32,7 +35,7 @@ public sealed partial class LiteDbSalesStore
 
     /// <summary>
     /// The reps' touches in [from, to) per rep, local day and kind, from the roll-up: one range read of month documents
-    /// per rep, plus the touches of any hour a period's edge or a local midnight cuts.
+    /// per rep, plus the touches of any quarter hour a period's edge cuts.
     /// </summary>
     public IReadOnlyList<TouchTally> TouchTallies(IReadOnlyCollection<int> repIds, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone)
     {
@@ -43,7 +46,7 @@ public sealed partial class LiteDbSalesStore
             return [];
         }
 
-        var hours = new HourDays(from, to, zone);
+        var hours = new QuarterDays(from, to, zone);
         var counts = new Dictionary<(int RepId, DateOnly Day, TouchKind Kind), int>();
         var cut = new HashSet<long>();
         var lastTick = to.AddTicks(-1);
@@ -58,11 +61,11 @@ public sealed partial class LiteDbSalesStore
                     var month = MonthOf(doc["_id"].AsString);
                     foreach (var (key, value) in doc[HourCounts].AsDocument)
                     {
-                        var hour = month.AddDays(Digits(key, 0) - 1).AddHours(Digits(key, 2)).Ticks;
+                        var hour = month.AddDays(Digits(key, 0) - 1).AddHours(Digits(key, 2)).Ticks + ((key[4] - '0') * Quarter);
                         switch (hours.DayOf(hour))
                         {
                             case { } day:
-                                Add(counts, (repId, day, LetterKinds[key[4]]), value.AsInt32);
+                                Add(counts, (repId, day, LetterKinds[key[5]]), value.AsInt32);
                                 break;
                             case null when hours.IsCut(hour):
                                 cut.Add(hour);
@@ -74,7 +77,7 @@ public sealed partial class LiteDbSalesStore
                 foreach (var hour in cut)
                 {
                     var start = Math.Max(hour, from.UtcTicks);
-                    var end = Math.Min(hour + TimeSpan.TicksPerHour, to.UtcTicks) - 1;
+                    var end = Math.Min(hour + Quarter, to.UtcTicks) - 1;
                     foreach (var touch in TouchesByRepQuery(repId, start, end).ToEnumerable())
                     {
                         var day = TouchTally.DayOf(new DateTimeOffset(touch["At"].AsInt64, TimeSpan.Zero), zone);
@@ -254,30 +257,30 @@ public sealed partial class LiteDbSalesStore
     private static string HourKey(long utcTicks, char kind)
     {
         var at = new DateTime(utcTicks, DateTimeKind.Utc);
-        return string.Create(CultureInfo.InvariantCulture, $"{at.Day:D2}{at.Hour:D2}{kind}");
+        return string.Create(CultureInfo.InvariantCulture, $"{at.Day:D2}{at.Hour:D2}{at.Minute / 15}{kind}");
     }
 
     /// <summary>
-    /// For each UTC hour that a period [from, to) touches: its local day when the whole hour lies in the period and
-    /// in one local day; otherwise it is cut (counted from its touches) or outside.
+    /// For each quarter hour (UTC) that a period [from, to) touches: its local day when the whole quarter lies in the
+    /// period and in one local day; otherwise it is cut (counted from its touches) or outside.
     /// </summary>
-    private sealed class HourDays
+    private sealed class QuarterDays
     {
         private readonly long _first;
         private readonly long _from;
         private readonly long _to;
         private readonly DateOnly?[] _days;
 
-        public HourDays(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone)
+        public QuarterDays(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone)
         {
             _from = from.UtcTicks;
             _to = to.UtcTicks;
-            _first = _from - (_from % TimeSpan.TicksPerHour);
-            _days = new DateOnly?[(int)((_to - _first + TimeSpan.TicksPerHour - 1) / TimeSpan.TicksPerHour)];
+            _first = _from - (_from % Quarter);
+            _days = new DateOnly?[(int)((_to - _first + Quarter - 1) / Quarter)];
             for (var i = 0; i < _days.Length; i++)
             {
-                var start = _first + (i * TimeSpan.TicksPerHour);
-                var end = start + TimeSpan.TicksPerHour;
+                var start = _first + (i * Quarter);
+                var end = start + Quarter;
                 if (start < _from || end > _to)
                 {
                     continue;
@@ -288,10 +291,10 @@ public sealed partial class LiteDbSalesStore
             }
         }
 
-        /// <summary>The local day of the whole hour starting at <paramref name="hour"/>; null when it is cut or outside.</summary>
-        public DateOnly? DayOf(long hour) => hour >= _first && hour < _to ? _days[(hour - _first) / TimeSpan.TicksPerHour] : null;
+        /// <summary>The local day of the whole quarter starting at <paramref name="start"/>; null when it is cut or outside.</summary>
+        public DateOnly? DayOf(long start) => start >= _first && start < _to ? _days[(start - _first) / Quarter] : null;
 
-        /// <summary>The hour overlaps the period but is not wholly in it and in one local day.</summary>
-        public bool IsCut(long hour) => hour + TimeSpan.TicksPerHour > _from && hour < _to && DayOf(hour) is null;
+        /// <summary>The quarter overlaps the period but is not wholly in it and in one local day.</summary>
+        public bool IsCut(long start) => start + Quarter > _from && start < _to && DayOf(start) is null;
     }
 }

@@ -66,7 +66,7 @@ public sealed class TouchCountTests
     }
 
     [Fact]
-    public void TouchTallies_InAWholeHourZone_ComeFromTheRollUpWithoutReadingATouch()
+    public void TouchTallies_OfWholeDays_ComeFromTheRollUpWithoutReadingATouch_InAHalfHourZoneToo()
     {
         using var store = LiteDbSalesStore.Open(new MemoryStream());
         var customer = store.AddCustomer(Samples.Customer());
@@ -82,6 +82,14 @@ public sealed class TouchCountTests
         var tallies = store.TouchTallies([1, 2], monday.AddHours(-1), monday.AddDays(6).AddHours(23), berlin);
 
         Assert.Equal(["1 2026-11-23 Call 1", "1 2026-11-23 Visit 1", "1 2026-11-24 Visit 1", "2 2026-11-24 Visit 1"], Sorted(tallies));
+
+        // Kolkata is UTC+5:30: Monday 18:30 UTC is Tuesday there; 9:00 and 9:30 UTC still Monday.
+        var kolkata = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata");
+        var week = new DateTimeOffset(2026, 11, 22, 18, 30, 0, TimeSpan.Zero);
+        Assert.Equal(["1 2026-11-23 Call 1", "1 2026-11-23 Visit 1", "1 2026-11-24 Visit 1", "2 2026-11-24 Visit 1"], Sorted(store.TouchTallies([1, 2], week, week.AddDays(7), kolkata)));
+        store.RecordTouch(Samples.Touch(customer.Id, 1, monday.AddHours(18.25)), Apply); // 23:45 Monday in Kolkata
+        store.Database.GetCollection("touches").DeleteAll();
+        Assert.Contains("1 2026-11-23 Visit 2", Sorted(store.TouchTallies([1, 2], week, week.AddDays(7), kolkata)));
     }
 
     [Fact]
@@ -113,7 +121,7 @@ public sealed class TouchCountTests
         {
             Assert.Equal(50, store.TouchTallies([1, 2, 3], monday, monday.AddDays(3), TimeZoneInfo.Utc).Sum(t => t.Count));
             var month = store.Database.GetCollection("touch_counts").FindById("0000000002:2026-11");
-            month["C"].AsDocument["2309V"] = 7;
+            month["C"].AsDocument["23090V"] = 7;
             store.Database.GetCollection("touch_counts").Update(month);
         }
 
