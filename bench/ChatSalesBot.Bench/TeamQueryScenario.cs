@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ChatSalesBot.Conversation;
 using ChatSalesBot.Conversation.Cards;
 using ChatSalesBot.Conversation.Identity;
+using ChatSalesBot.Domain;
 using ChatSalesBot.Domain.Reports;
 using ChatSalesBot.Domain.Reps;
 using ChatSalesBot.Domain.Storage;
@@ -47,12 +48,13 @@ public sealed class TeamQueryScenario(ISalesStore store, ISalesBot bot, DateOnly
         Func<IReadOnlyCollection<int>, DateTimeOffset, DateTimeOffset, TimeZoneInfo, IReadOnlyList<TouchTally>> tallies = fromTouches
             ? (ids, from, to, zone) => TouchTally.Of(ids.SelectMany(id => touchStore.TouchesByRep(id, from, to)), zone)
             : touchStore.TouchTallies;
+        var sources = TeamQuerySources.Of(store, new SalesRules()) with { Tallies = tallies };
         var sample = new Sample(fromTouches ? "runner, from the touches" : "runner, from the roll-up");
         TeamAnswer? last = null;
         for (var i = 0; i < n; i++)
         {
             var started = Stopwatch.GetTimestamp();
-            var (answer, refusal) = TeamQueryRunner.Run(query, asker, today, _reps, _teams, tallies);
+            var (answer, refusal) = TeamQueryRunner.Run(query, asker, today, _reps, _teams, sources);
             sample.Add(started);
             last = answer ?? throw new InvalidOperationException($"The question was refused: {refusal}");
         }

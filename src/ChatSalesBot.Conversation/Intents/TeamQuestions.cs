@@ -56,7 +56,7 @@ public sealed partial class TeamQuestions(SalesDesk desk)
     {
         var reps = desk.Store.AllReps();
         var teams = desk.Store.AllTeams();
-        var (answer, refusal) = TeamQueryRunner.Run(query, ctx.Rep, ctx.Today, reps, teams, desk.Store.TouchTallies);
+        var (answer, refusal) = TeamQueryRunner.Run(query, ctx.Rep, ctx.Today, reps, teams, TeamQuerySources.Of(desk.Store, desk.Rules));
         if (answer is null)
         {
             if (refusal is TeamQueryRefusal.NotPermitted or TeamQueryRefusal.TeamViewForManagers)
