@@ -128,8 +128,8 @@ public sealed class TeamQuestionAnswerTests : IDisposable
     [Theory]
     [InlineData("visits by rep next week", "has not begun yet")]
     [InlineData("touches in the last 400 years", "at most 366 days")]
-    [InlineData("follow-ups by rep this week", "I can't count follow-ups yet")]
-    [InlineData("visits by region this week", "I can't split figures \"by region\" yet")]
+    [InlineData("complaints by rep this week", "I can't count complaints yet")]
+    [InlineData("visits by stage this week", "I can't split figures \"by stage\" yet")]
     public async Task BadOrPartlyUnderstood_GetsAClearAnswer(string text, string expected)
     {
         var reply = await _f.Say(_f.Maria, text);
@@ -141,7 +141,7 @@ public sealed class TeamQuestionAnswerTests : IDisposable
     [Fact]
     public async Task PartlyUnderstood_OffersTheClosestQuestions()
     {
-        var reply = await _f.Say(_f.Maria, "visits by region last week");
+        var reply = await _f.Say(_f.Maria, "visits by stage last week");
 
         Assert.StartsWith("I understood: visits, last week (Mon Nov 16 – Sun Nov 22).", reply.Text, StringComparison.Ordinal);
         Assert.Contains("\"visits by rep last week\"", reply.Text, StringComparison.Ordinal);
