@@ -109,6 +109,60 @@ public sealed partial class LiteDbSalesStore
         return true;
     });
 
+    /// <summary>
+    /// Puts right the touch counts of every rep whose counts differ from their touches, one rep at a time (each
+    /// compared under the writer lock for a moment, and rewritten in a write of its own only when they differ), so
+    /// that the nightly recompute, imports and seeding leave them right without holding the lock for the whole pass.
+    /// Returns how many reps' counts were rewritten.
+    /// </summary>
+    public int RefreshTouchCounts()
+    {
+        var reps = Gate(() => _db.GetCollection(Collections.Reps).Query().Select("_id").ToEnumerable().Select(d => d["_id"].AsInt32).ToList());
+        reps.AddRange(Gate(() => TouchCounts.Query().Select("_id").ToEnumerable().Select(d => d["_id"].AsString)
+            .Where(id => id != TouchCountsBuiltId).Select(id => int.Parse(id.AsSpan(0, 10), CultureInfo.InvariantCulture)).ToList()));
+        var fixedReps = 0;
+        foreach (var repId in reps.Distinct())
+        {
+            if (Gate(() => CountsDiffer(repId)))
+            {
+                fixedReps += Write(() =>
+                {
+                    if (!CountsDiffer(repId))
+                    {
+                        return 0;
+                    }
+
+                    var counts = TouchCounts;
+                    counts.DeleteMany(BsonExpression.Create("_id BETWEEN @0 AND @1", MonthId(repId, 0), MonthId(repId, DateTimeOffset.MaxValue.UtcTicks)));
+                    foreach (var doc in CountedFrom(TouchesByRepQuery(repId, 0, DateTimeOffset.MaxValue.UtcTicks).ToEnumerable().Reverse()))
+                    {
+                        counts.Insert(doc);
+                    }
+
+                    return 1;
+                });
+            }
+        }
+
+        return fixedReps;
+    }
+
+    /// <summary>Whether the rep's stored month documents differ from what their touches make.</summary>
+    private bool CountsDiffer(int repId)
+    {
+        var stored = TouchCounts.Find(BsonExpression.Create("_id BETWEEN @0 AND @1", MonthId(repId, 0), MonthId(repId, DateTimeOffset.MaxValue.UtcTicks)))
+            .ToDictionary(d => d["_id"].AsString, StringComparer.Ordinal);
+        foreach (var expected in CountedFrom(TouchesByRepQuery(repId, 0, DateTimeOffset.MaxValue.UtcTicks).ToEnumerable().Reverse()))
+        {
+            if (!stored.Remove(expected["_id"].AsString, out var found) || !SameCounts(found[HourCounts].AsDocument, expected[HourCounts].AsDocument))
+            {
+                return true;
+            }
+        }
+
+        return stored.Count > 0;
+    }
+
     /// <summary>At open: builds the roll-up of a file that has none yet.</summary>
     private void EnsureTouchCounts()
     {
@@ -176,10 +230,14 @@ public sealed partial class LiteDbSalesStore
     /// The roll-up the touches make, one document per rep and month in id order, from one walk of the RepAt index
     /// (rep, then time), holding one month's counts at a time.
     /// </summary>
-    private static IEnumerable<BsonDocument> CountedFrom(ILiteCollection<BsonDocument> touches)
+    private static IEnumerable<BsonDocument> CountedFrom(ILiteCollection<BsonDocument> touches) =>
+        CountedFrom(touches.Query().OrderBy(TouchRepAtKey).ToEnumerable());
+
+    /// <summary>The roll-up of touches in rep and time order (undone ones are skipped).</summary>
+    private static IEnumerable<BsonDocument> CountedFrom(IEnumerable<BsonDocument> touchesInOrder)
     {
         BsonDocument? current = null;
-        foreach (var touch in touches.Query().OrderBy(TouchRepAtKey).ToEnumerable())
+        foreach (var touch in touchesInOrder)
         {
             if (touch["Undone"].AsBoolean)
             {
@@ -232,7 +290,7 @@ public sealed partial class LiteDbSalesStore
         return wrong == 0
             ? []
             : [string.Create(CultureInfo.InvariantCulture,
-                $"{Collections.TouchCounts}: the touch counts of {wrong:N0} rep-months differ from the touches, so team questions count wrong (the store rebuilds them with RebuildTouchCounts)")];
+                $"{Collections.TouchCounts}: the touch counts of {wrong:N0} rep-months differ from the touches, so team questions count wrong (`recompute` rebuilds them)")];
     }
 
     private static bool SameCounts(BsonDocument a, BsonDocument b) =>

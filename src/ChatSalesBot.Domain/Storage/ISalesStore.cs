@@ -114,6 +114,12 @@ public interface ITouchStore
     /// </summary>
     int RefreshRecentTouches();
 
+    /// <summary>
+    /// Puts a store's touch roll-up right where it differs from the touches (for the nightly recompute, after imports
+    /// and seeding); returns how many reps' counts were rewritten. A store without a roll-up has nothing to do.
+    /// </summary>
+    int RefreshTouchCounts() => 0;
+
     /// <summary>Bulk insert for imports and seeding; does not touch customers. Returns the touches with their ids, in order.</summary>
     IReadOnlyList<Touch> AddTouches(IEnumerable<Touch> touches);
 
