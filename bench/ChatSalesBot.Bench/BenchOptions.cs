@@ -5,7 +5,10 @@ namespace ChatSalesBot.Bench;
 /// <summary>Command line: which scenarios, which database, how many iterations.</summary>
 public sealed record BenchOptions(string Scenario, string DatabasePath, int LookUps, int Touches, int Writers, string HostDll, string? MarkdownPath)
 {
-    private static readonly string[] Scenarios = ["all", "lookup", "followups", "touch", "digest", "serve"];
+    private static readonly string[] Scenarios = ["all", "lookup", "followups", "touch", "digest", "teamquery", "serve"];
+
+    /// <summary>Team questions asked per measured figure (issue #13).</summary>
+    public int Questions { get; init; } = 500;
 
     public bool Runs(string scenario) => Scenario == "all" || Scenario == scenario;
 
@@ -34,7 +37,10 @@ public sealed record BenchOptions(string Scenario, string DatabasePath, int Look
             Int("--touches", 1_000),
             Int("--writers", 50),
             values.GetValueOrDefault("--host-dll") ?? DefaultHostDll(),
-            values.GetValueOrDefault("--markdown"));
+            values.GetValueOrDefault("--markdown"))
+        {
+            Questions = Int("--questions", 500),
+        };
     }
 
     /// <summary>The Host built next to this benchmark (same configuration), found from the repository root.</summary>

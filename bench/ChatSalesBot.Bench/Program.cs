@@ -20,7 +20,7 @@ if (Console.IsOutputRedirected)
 
 if (options is null)
 {
-    AnsiConsole.MarkupLine("Usage: [bold]all|lookup|followups|touch|digest|serve[/] [[--db FILE]] [[--lookups N]] [[--touches N]] [[--writers N]] [[--host-dll FILE]] [[--markdown FILE]]");
+    AnsiConsole.MarkupLine("Usage: [bold]all|lookup|followups|touch|digest|teamquery|serve[/] [[--db FILE]] [[--lookups N]] [[--touches N]] [[--writers N]] [[--questions N]] [[--host-dll FILE]] [[--markdown FILE]]");
     return 2;
 }
 
@@ -143,6 +143,39 @@ if (options.InProcess)
         rows.Add((Outcome.Info(passes, $"scheduler pass, {DigestScenario.Subscriptions:N0} subscriptions, nothing due",
             string.Create(CultureInfo.InvariantCulture, $"{passes.Percentile(50):0.000} ms p50"),
             string.Create(CultureInfo.InvariantCulture, $"once a minute: {share:0.0000} % of one core")), Load(load)));
+    }
+
+    if (options.Runs("teamquery"))
+    {
+        var time = host.Services.GetRequiredService<TimeProvider>();
+        var teamQuery = new TeamQueryScenario(store, host.Services.GetRequiredService<ISalesBot>(), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var manager = teamQuery.ManagerOfFifty();
+        teamQuery.Runner(manager, 20);
+        teamQuery.Runner(teamQuery.AdminAsker, 5);
+        await teamQuery.Typed(5);
+
+        var load = LoadAverage.Now();
+        var gc = Gc();
+        var (team, teamReps, teamTouches) = teamQuery.Runner(manager, options.Questions);
+        rows.Add((Outcome.Below(team, $"touches by rep this quarter, {teamReps} reps (runner + roll-up)", team.Percentile(99), 20, "ms p99",
+            string.Create(CultureInfo.InvariantCulture, $"p50 {team.Percentile(50):0.00} ms; {teamTouches:N0} touches; {GcSince(gc)}")), Load(load)));
+
+        load = LoadAverage.Now();
+        gc = Gc();
+        var (all, allReps, allTouches) = teamQuery.Runner(teamQuery.AdminAsker, options.Questions / 5);
+        rows.Add((Outcome.Below(all, $"touches by rep this quarter, all {allReps:N0} people (runner + roll-up)", all.Percentile(99), 200, "ms p99",
+            string.Create(CultureInfo.InvariantCulture, $"p50 {all.Percentile(50):0.0} ms; {allTouches:N0} touches; {GcSince(gc)}")), Load(load)));
+
+        load = LoadAverage.Now();
+        gc = Gc();
+        var typed = await teamQuery.Typed(options.Questions / 5);
+        rows.Add((Outcome.Below(typed, $"\"touches by rep this quarter\" typed by the admin ({allReps:N0} people, whole turn)", typed.Percentile(99), 200, "ms p99",
+            string.Create(CultureInfo.InvariantCulture, $"p50 {typed.Percentile(50):0.0} ms; {GcSince(gc)}")), Load(load)));
+
+        load = LoadAverage.Now();
+        var (before, _, beforeTouches) = teamQuery.Runner(manager, Math.Max(5, options.Questions / 10), fromTouches: true);
+        rows.Add((Outcome.Info(before, $"the same {teamReps} reps counted from the touches (no roll-up, for comparison)",
+            string.Create(CultureInfo.InvariantCulture, $"{before.Percentile(99):0.0} ms p99"), $"{beforeTouches:N0} touches"), Load(load)));
     }
 
     var rss = LoadAverage.StatusMb(Environment.ProcessId, "VmRSS");

@@ -16,10 +16,11 @@ internal static class Collections
     public const string DigestSubscriptions = "digest_subscriptions";
     public const string DigestClaims = "digest_claims";
     public const string Conversations = "conversations";
+    public const string TouchCounts = "touch_counts";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         Reps, Teams, Identities, Customers, Touches, Orders, Complaints, Audit, Turns, PendingDeliveries, DigestSubscriptions,
-        DigestClaims, Conversations,
+        DigestClaims, Conversations, TouchCounts,
     };
 }

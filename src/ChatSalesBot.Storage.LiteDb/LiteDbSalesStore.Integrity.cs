@@ -83,6 +83,11 @@ public sealed partial class LiteDbSalesStore
             }
         }
 
+        if (problems.Count == 0)
+        {
+            problems.AddRange(TouchCountProblems(db));
+        }
+
         return problems;
     }
 

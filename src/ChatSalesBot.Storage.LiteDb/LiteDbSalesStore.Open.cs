@@ -104,6 +104,7 @@ public sealed partial class LiteDbSalesStore
             db = opened;
             logWriter.Run(() => Prepare(opened, name, schema));
             var store = new LiteDbSalesStore(db, mapper, lockFile is null ? null : name, lockFile, logWriter, files);
+            store.EnsureTouchCounts();
             store.StartCheckpoints();
             return store;
         }

@@ -29,6 +29,7 @@ public sealed partial class LiteDbSalesStore
 
             var toStore = touch with { PreviousLastTouch = customer.LastTouch, PreviousNextStep = customer.NextStep };
             var stored = toStore with { Id = Touches.Insert(ToNewDocument(toStore)).AsInt32 };
+            CountTouch(stored, 1);
             var updated = applyToCustomer(customer, stored) with { Id = customer.Id, Version = customer.Version + 1 };
             Customers.Update(ToDocument(Pending(updated)));
             return (stored, updated);
@@ -59,6 +60,7 @@ public sealed partial class LiteDbSalesStore
 
             var undone = touch with { Undone = true };
             Touches.Update(ToDocument(undone));
+            CountTouch(undone, -1);
             var reverted = revert(customer, undone) with { Id = customer.Id, Version = customer.Version + 1 };
             Customers.Update(ToDocument(Pending(reverted)));
             return reverted;
@@ -98,7 +100,7 @@ public sealed partial class LiteDbSalesStore
         ArgumentNullException.ThrowIfNull(touches);
         var list = touches as IReadOnlyList<Touch> ?? [.. touches];
         var docs = list.Select(ToNewDocument).ToList();
-        InsertBulk(Collections.Touches, docs);
+        InsertBulk(Collections.Touches, docs, alsoInEachTransaction: CountTouchDocuments);
         return [.. list.Select((t, i) => t with { Id = docs[i]["_id"].AsInt32 })];
     }
 
@@ -113,6 +115,7 @@ public sealed partial class LiteDbSalesStore
         {
             var existing = touch.ExternalId is null ? null : FindTouchByExternalId(touch.ExternalId);
             var toStore = existing is null ? touch : touch with { Id = existing.Id };
+            RecountReplaced(existing ?? (toStore.Id == 0 ? null : GetTouch(toStore.Id)), toStore);
             if (toStore.Id == 0)
             {
                 Touches.Insert(ToNewDocument(toStore));

@@ -161,13 +161,21 @@ public sealed partial class LiteDbSalesStore
     /// transactions are much slower: each commit rewrites the index pages it touched, and random keys (customer,
     /// rep) touch most of them (200k touches: 46 s in 5,000s, 16 s in 50,000s on the 2-core dev box).
     /// </summary>
-    private void InsertBulk(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId = BsonAutoId.Int32)
+    private void InsertBulk(
+        string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId = BsonAutoId.Int32, Action<BsonDocument[]>? alsoInEachTransaction = null)
     {
         const int transactionSize = 50_000;
         const int batchSize = 5_000;
         foreach (var batch in docs.Chunk(transactionSize))
         {
-            Write(() => Collection(collection, autoId).InsertBulk(batch, batchSize), durable: false);
+            Write(
+                () =>
+                {
+                    var inserted = Collection(collection, autoId).InsertBulk(batch, batchSize);
+                    alsoInEachTransaction?.Invoke(batch);
+                    return inserted;
+                },
+                durable: false);
         }
 
         lock (_writeLock)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatSalesBot.Conversation.Dates;
+using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.Reports;
 using ChatSalesBot.Domain.Reps;
 using FuzzySharp;
@@ -35,12 +36,37 @@ public static partial class TeamQuestionParser
         ("meetings", TeamMetric.Meetings), ("meeting", TeamMetric.Meetings), ("met", TeamMetric.Meetings),
     ];
 
-    /// <summary>Figures people ask for that this slice does not count yet (docs/questions.md, "Not yet").</summary>
+    /// <summary>Figures people ask for that are not counted yet (docs/questions.md, "Not yet").</summary>
     private static readonly string[] UnsupportedMetrics =
     [
-        "emails", "emailed", "followups", "follow-ups", "prospects", "deals", "orders", "revenue", "receivables", "overdue",
-        "complaints", "customers", "clients", "accounts", "pipeline", "targets", "target", "promises", "tiers",
+        "emails", "emailed", "deals", "orders", "revenue", "complaints", "customers", "clients", "accounts", "pipeline",
     ];
+
+    /// <summary>
+    /// The figures read from the customers' books, each by a phrase, first match wins (a phrase may hold a touch word:
+    /// "not visited", "due for a visit"). Typos of their key words are mended first (<see cref="KeyWords"/>).
+    /// </summary>
+    private static readonly (Regex Phrase, TeamMetric Metric)[] BookMetrics =
+    [
+        (new(@"\b(?:targets?|quotas?)\b", RegexOptions.Compiled), TeamMetric.TouchesVsTarget),
+        (new(@"\b(?:late|overdue|missed|past\s+due)\s+follow-?ups?\b|\bfollow-?ups?\s+(?:\w+\s+){0,3}?(?:late|overdue|missed|past\s+due)\b", RegexOptions.Compiled), TeamMetric.FollowUpsLate),
+        (new(@"\bfollow-?ups?\b|\bto\s+follow\s+up\b", RegexOptions.Compiled), TeamMetric.FollowUpsDue),
+        (new(@"\bpromises?\b.*\b(?:kept|keep|fulfill?ed|honou?red)\b|\b(?:kept|keep|fulfill?ed|honou?red)\b.*\bpromises?\b", RegexOptions.Compiled), TeamMetric.PromisesKept),
+        (new(@"\bpromises?\b|\bpromised\b", RegexOptions.Compiled), TeamMetric.PromisesBroken),
+        (new(@"\bcadence\b|\b(?:overdue|due)\s+for\s+(?:a\s+|an\s+)?(?:visit|touch|call|contact)\b", RegexOptions.Compiled), TeamMetric.PastCadence),
+        (new(@"\b(?:not|never|haven't|hasn't|havent|hasnt|wasn't|weren't)\s+(?:been\s+|yet\s+)?(?:touched|visited|contacted|called|seen)\b|\buntouched\b|\bneglected\b|\bno\s+(?:touch|touches|contact|visits?)\s+(?:in|for|since)\b|\bwithout\s+(?:a\s+|any\s+)?(?:touch|visit|contact)", RegexOptions.Compiled), TeamMetric.NotTouched),
+        (new(@"\breceivables?\b|\boverdue\s+(?:payments?|invoices?|amounts?|money|balances?|bills?)\b|\bunpaid\b|\bowes?\b|\boutstanding\s+(?:payments?|invoices?|money|balances?)\b|\boverdue\b", RegexOptions.Compiled), TeamMetric.OverdueReceivables),
+        (new(@"\btiers?\s+(?:changes?|changed|moves?|moved|shifts?)\b|\b(?:changed|moved|switched)\s+(?:\w+\s+){0,2}?tiers?\b|\b(?:up|down)graded\b|\b(?:up|down)grades\b", RegexOptions.Compiled), TeamMetric.TierChanges),
+    ];
+
+    /// <summary>The key words of the book figures and filters, whose typos are mended before reading.</summary>
+    private static readonly string[] KeyWords =
+    [
+        "receivables", "cadence", "promises", "prospects", "followups", "follow-ups", "targets", "target", "strategic", "overdue", "changes",
+        "untouched", "neglected",
+    ];
+
+    private static readonly Regex NewProspectWords = new(@"\b(?:prospects?|leads?)\b", RegexOptions.Compiled);
 
     /// <summary>Words of the question itself, never a name.</summary>
     private static readonly HashSet<string> Filler = new(StringComparer.Ordinal)
@@ -55,6 +81,15 @@ public static partial class TeamQuestionParser
         "ranked", "compare", "customer", "customers", "see", "view", "report", "breakdown", "split", "group", "grouped", "it", "they",
         "their", "them", "he", "she", "his", "her", "s", "vs", "versus", "up", "out", "than", "more", "fewer", "less", "no", "none",
         "zero", "activity", "let", "know", "want", "need", "name", "names", "figures", "numbers", "stats", "statistics", "summary",
+        "follow", "follow-up", "follow-ups", "followup", "followups", "ups", "due", "late", "overdue", "missed", "promise", "promises", "promised",
+        "kept", "keep", "broken", "broke", "cadence", "past", "not", "never", "been", "touched", "untouched", "neglected", "contacted",
+        "seen", "without", "receivable", "receivables", "payments", "payment", "invoices", "invoice", "unpaid", "owe", "owes", "outstanding",
+        "money", "tier", "tiers", "change", "changes", "changed", "moved", "upgraded", "downgraded", "new", "prospect", "prospects", "lead",
+        "leads", "target", "targets", "quota", "against", "behind", "below", "above", "reached", "hot", "warm", "cool", "cold", "parked",
+        "strategic", "non-strategic", "active", "lost", "region", "regions", "grade", "grades", "stage", "class", "haven't", "hasn't",
+        "havent", "hasnt", "weren't", "wasn't", "still", "open", "yet", "in", "week", "weekly", "a", "b", "c", "clients", "accounts",
+        "client", "account", "do", "does", "currently", "now", "right", "break", "add", "added", "create", "created", "furthest", "farthest",
+        "us", "vs", "customer's", "customers'", "whose", "with", "bills", "balances",
     };
 
     /// <summary>
@@ -68,10 +103,22 @@ public static partial class TeamQuestionParser
         ArgumentNullException.ThrowIfNull(people);
         ArgumentNullException.ThrowIfNull(teams);
         ArgumentNullException.ThrowIfNull(dates);
-        var lower = (text ?? "").ToLowerInvariant().Replace('’', '\'').Trim();
+        var lower = Mended((text ?? "").ToLowerInvariant().Replace('’', '\'').Trim());
         var tokens = Words().Matches(lower).Select(m => m.Value).ToList();
-        var metric = MetricOf(tokens);
+        var bookMetric = BookMetrics.FirstOrDefault(b => b.Phrase.IsMatch(lower)).Phrase is { } phrase ? BookMetrics.First(b => b.Phrase == phrase).Metric : (TeamMetric?)null;
+        var touchMetric = MetricOf(tokens);
+        var metric = bookMetric switch
+        {
+            // "visits against target": the target is of all touches.
+            TeamMetric.TouchesVsTarget => TeamMetric.TouchesVsTarget,
+            { } book => book,
+            null => touchMetric ?? (NewProspectWords.IsMatch(lower) ? TeamMetric.NewProspects : null),
+        };
         var unsupported = tokens.FirstOrDefault(t => UnsupportedMetrics.Contains(t));
+        if (bookMetric is not null || metric == TeamMetric.NewProspects)
+        {
+            unsupported = unsupported is "customers" or "clients" or "accounts" ? null : unsupported;
+        }
         var (grouping, unsupportedGrouping) = GroupingOf(lower);
         var ranking = RankingOf(lower);
         var period = dates.FindPeriod(lower, today);
@@ -97,7 +144,27 @@ public static partial class TeamQuestionParser
         }
 
         var rest = period is null ? lower : lower.Replace(period.Words, " ", StringComparison.Ordinal);
-        var names = NamesOf(rest, text ?? "", people, teams);
+        var (filter, withoutFilters) = FilterOf(rest, text ?? "", metric);
+        var days = metric == TeamMetric.NotTouched ? DaysOf(lower) : null;
+        if (days is not null)
+        {
+            // "not touched in 30 days" names how long, not a period ("in 30 days" would read as a day to come).
+            period = null;
+            withoutFilters = DaysPhrase().Replace(withoutFilters, " ");
+        }
+        var names = NamesOf(withoutFilters, text ?? "", people, teams);
+        var aboutTeam = MyTeam().IsMatch(lower);
+
+        // "followups" alone is the follow-up list command, "prospects" a word: a figure of the books is a question
+        // only with something more (a cut, a ranking, a period, a filter, a name, "my team", a question's shape).
+        if (metric is { } m && !new TeamQuery(m, TeamGrouping.None, new QueryPeriod(today, today, "UTC")).CountsTouches
+            && grouping == TeamGrouping.None && unsupportedGrouping is null && ranking is null && period is null && filter.IsAll
+            && names.Reps.Count == 0 && names.Teams.Count == 0 && names.Unknown.Count == 0 && !aboutTeam && days is null
+            && !AskedWords().IsMatch(lower) && !AboutSelf(lower))
+        {
+            return null;
+        }
+
         return new TeamQuestionReading
         {
             Metric = metric,
@@ -105,14 +172,107 @@ public static partial class TeamQuestionParser
             GroupBy = grouping,
             UnsupportedGrouping = unsupportedGrouping,
             Ranking = ranking,
+            Filter = filter,
+            Days = days,
             Period = period,
             Reps = names.Reps,
             Teams = names.Teams,
             Unknown = names.Unknown,
             OtherWords = names.Other,
             AboutSelf = AboutSelf(lower),
-            AboutTeam = MyTeam().IsMatch(lower),
+            AboutTeam = aboutTeam,
         };
+    }
+
+    /// <summary>Typos of the book figures' key words ("recievables", "cadance", "folow-ups") mended to the word.</summary>
+    private static string Mended(string lower) => Words().Replace(lower, m =>
+    {
+        var word = m.Value;
+        if (word.Length < 6 || KeyWords.Contains(word) || Filler.Contains(word))
+        {
+            return word;
+        }
+
+        var best = KeyWords.MaxBy(k => Fuzz.Ratio(word, k))!;
+        return Fuzz.Ratio(word, best) >= TypoScore ? best : word;
+    });
+
+    /// <summary>
+    /// The customers asked about: tiers ("tier A", "A-tier", "A customers"), grades ("hot prospects"), stages
+    /// ("prospects", "active customers", "lost customers"), strategic or not, and a region ("region North", "the North
+    /// region"); with the text left once their words are taken out, so that none of them is read as a name.
+    /// </summary>
+    private static (CustomerFilter Filter, string Left) FilterOf(string rest, string original, TeamMetric? metric)
+    {
+        var tiers = new List<Tier>();
+        foreach (Match m in TierWords().Matches(rest))
+        {
+            tiers.AddRange(m.Groups["t"].Captures.Select(c => Enum.Parse<Tier>(c.Value, ignoreCase: true)));
+        }
+
+        foreach (Match m in CapitalTier().Matches(original))
+        {
+            tiers.Add(Enum.Parse<Tier>(m.Groups["t"].Value));
+        }
+
+        var grades = GradeWords().Matches(rest).Select(m => m.Value switch
+        {
+            "hot" => ProspectGrade.Hot,
+            "warm" => ProspectGrade.Warm,
+            "parked" => ProspectGrade.Parked,
+            _ => ProspectGrade.Cool,
+        }).Distinct().ToList();
+        var stages = new List<LifecycleStage>();
+        if (ActiveWords().IsMatch(rest))
+        {
+            stages.Add(LifecycleStage.Active);
+        }
+
+        if (LostWords().IsMatch(rest))
+        {
+            stages.Add(LifecycleStage.Lost);
+        }
+
+        if (metric != TeamMetric.NewProspects && NewProspectWords.IsMatch(rest) && grades.Count == 0)
+        {
+            stages.Add(LifecycleStage.Prospect);
+        }
+
+        bool? strategic = NotStrategic().IsMatch(rest) ? false : StrategicWord().IsMatch(rest) ? true : null;
+        var regions = RegionWords().Matches(rest).Select(m => m.Groups["r"].Value.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(r => OriginalCase(original, r)).ToList();
+        var left = RegionWords().Replace(rest, " ");
+        left = TierWords().Replace(left, " ");
+        var filter = new CustomerFilter
+        {
+            Tiers = [.. tiers.Distinct().OrderByDescending(t => t)],
+            Grades = grades,
+            Stages = stages,
+            Strategic = strategic,
+            Regions = regions,
+        };
+        return (filter, left);
+    }
+
+    /// <summary>The words as the asker wrote them ("North"), else as found.</summary>
+    private static string OriginalCase(string original, string lower)
+    {
+        var at = original.IndexOf(lower, StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? lower : original.Substring(at, lower.Length);
+    }
+
+    /// <summary>"in 45 days", "for 2 weeks", "in a month": the days; null when none is said.</summary>
+    private static int? DaysOf(string lower)
+    {
+        if (DaysPhrase().Match(lower) is not { Success: true } m)
+        {
+            return null;
+        }
+
+        var n = m.Groups["n"].Success ? int.TryParse(m.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : NumberOf(m.Groups["n"].Value) : 1;
+        var unit = m.Groups["u"].Value;
+        var days = unit.StartsWith("week", StringComparison.Ordinal) ? n * 7 : unit.StartsWith("month", StringComparison.Ordinal) ? n * 30 : n;
+        return Math.Max(1, days);
     }
 
     private static TeamMetric? MetricOf(List<string> tokens)
@@ -146,7 +306,7 @@ public static partial class TeamQuestionParser
         var m = GroupingPhrase().Match(lower);
         if (!m.Success)
         {
-            return (WhichTeam().IsMatch(lower) ? TeamGrouping.Team : TeamGrouping.None, null);
+            return (WhichTeam().IsMatch(lower) ? TeamGrouping.Team : WhichCustomers().IsMatch(lower) ? TeamGrouping.Customer : TeamGrouping.None, null);
         }
 
         var what = m.Groups["what"].Value;
@@ -154,6 +314,12 @@ public static partial class TeamQuestionParser
         {
             _ when what.StartsWith("team", StringComparison.Ordinal) => (TeamGrouping.Team, null),
             _ when what.StartsWith("day", StringComparison.Ordinal) || what == "daily" => (TeamGrouping.Day, null),
+            _ when what.StartsWith("week", StringComparison.Ordinal) => (TeamGrouping.Week, null),
+            _ when what.StartsWith("tier", StringComparison.Ordinal) => (TeamGrouping.Tier, null),
+            _ when what.StartsWith("grade", StringComparison.Ordinal) => (TeamGrouping.Grade, null),
+            _ when what.StartsWith("region", StringComparison.Ordinal) || what.StartsWith("territor", StringComparison.Ordinal) => (TeamGrouping.Region, null),
+            _ when what.StartsWith("customer", StringComparison.Ordinal) || what.StartsWith("client", StringComparison.Ordinal)
+                || what.StartsWith("account", StringComparison.Ordinal) => (TeamGrouping.Customer, null),
             _ when RepWords().IsMatch(what) => (TeamGrouping.Rep, null),
             _ => (TeamGrouping.None, m.Value.Trim()),
         };
@@ -181,6 +347,7 @@ public static partial class TeamQuestionParser
     private static int NumberOf(string word) => word switch
     {
         "one" => 1,
+        "a" => 1,
         "two" => 2,
         "three" => 3,
         "four" => 4,
@@ -296,14 +463,51 @@ public static partial class TeamQuestionParser
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:['\-][\p{L}]+)*")]
     private static partial Regex Words();
 
-    [GeneratedRegex(@"\b(?:by|per|for each|each|every|across|split by|grouped by|broken down by)\s+(?<what>rep|reps|person|people|salesperson|seller|sellers|member|members|team|teams|day|days|week|weeks|month|months|region|regions|tier|tiers|grade|grades|customer|customers|client|clients|account|accounts|stage|stages|territory|territories)\b|\b(?<what>daily)\b")]
+    [GeneratedRegex(@"\b(?:by|per|for each|each|every|across|split by|grouped by|broken down by)\s+(?<what>rep|reps|person|people|salesperson|seller|sellers|member|members|team|teams|day|days|week|weeks|month|months|region|regions|tier|tiers|grade|grades|customer|customers|client|clients|account|accounts|stage|stages|territory|territories)\b|\b(?<what>daily|weekly)\b(?!\s+(?:visit\s+)?target)")]
     private static partial Regex GroupingPhrase();
+
+    [GeneratedRegex(@"\b(?:tier|class)[\s-]*(?<t>[abc])\b(?:\s*(?:,|and|or|/|&)\s*(?:tier\s+)?(?<t>[abc])\b)*|\b(?<t>[abc])[\s-]+tier\b")]
+    private static partial Regex TierWords();
+
+    /// <summary>"A customers", "B accounts": a capital letter, so that "a customer" stays an article.</summary>
+    [GeneratedRegex(@"\b(?<t>[ABC])[\s-]+(?:customers?|clients?|accounts?)\b")]
+    private static partial Regex CapitalTier();
+
+    [GeneratedRegex(@"\b(?:hot|warm|cool|cold|parked)\b")]
+    private static partial Regex GradeWords();
+
+    [GeneratedRegex(@"\bactive\s+(?:customers?|clients?|accounts?)\b")]
+    private static partial Regex ActiveWords();
+
+    [GeneratedRegex(@"\blost\s+(?:customers?|clients?|accounts?)\b")]
+    private static partial Regex LostWords();
+
+    [GeneratedRegex(@"\bstrategic\b")]
+    private static partial Regex StrategicWord();
+
+    [GeneratedRegex(@"\bnon-?\s?strategic\b|\bnot\s+strategic\b")]
+    private static partial Regex NotStrategic();
+
+    /// <summary>"region North", "in the North region", "North-West region".</summary>
+    [GeneratedRegex(@"\b(?:region|territory)\s+(?!by\b|per\b)(?<r>[\p{L}][\p{L}\-]*)|(?:\bin\s+(?:the\s+)?)?\b(?<r>[\p{L}][\p{L}\-]*)\s+(?:region|territory)\b(?<!\b(?:by|per|each|every|the|a|and|or|which|what|my|our|in|from|of|for|to|with|same|that|this|one)\s+(?:region|territory))")]
+    private static partial Regex RegionWords();
+
+    [GeneratedRegex(@"\b(?:in|for|over|within|since)\s+(?:the\s+)?(?:last\s+|past\s+)?(?<n>\d{1,4}|a|one|two|three|four|five|ten)\s+(?<u>days?|weeks?|months?)\b|\b(?<n>\d{1,4})\+?\s+(?<u>days?|weeks?|months?)\b")]
+    private static partial Regex DaysPhrase();
 
     [GeneratedRegex(@"^(?:rep|reps|person|people|salesperson|sellers?|members?)$")]
     private static partial Regex RepWords();
 
+    /// <summary>A question's own shape: a question mark, or a question word or request first.</summary>
+    [GeneratedRegex(@"\?|^(?:how|who|whom|whose|which|what|list|count|show|give|tell)\b")]
+    private static partial Regex AskedWords();
+
     [GeneratedRegex(@"\bwhich\s+teams?\b|\bcompare\s+(?:the\s+)?teams\b")]
     private static partial Regex WhichTeam();
+
+    /// <summary>"which customers …", "top 5 customers …", "list the accounts …": one row per customer.</summary>
+    [GeneratedRegex(@"\b(?:which|what|list|list\s+the|show\s+the|name\s+the)\s+(?:\w+\s+)?(?:customers|clients|accounts)\b|\b(?:top|bottom|best|worst)\s*(?:\d{1,3}|one|two|three|four|five|ten)?\s+(?:customers|clients|accounts)\b")]
+    private static partial Regex WhichCustomers();
 
     [GeneratedRegex(@"^(?:who|whom|which\s+(?:rep|reps|person|people|salesperson|seller))\b|\bwho\s+(?:made|had|did|logged|has|have)\b")]
     private static partial Regex WhoAsked();
@@ -311,7 +515,7 @@ public static partial class TeamQuestionParser
     [GeneratedRegex(@"\b(?<dir>top|best|bottom|worst|lowest)\s*(?<n>\d{1,3}|one|two|three|four|five|ten)?\b")]
     private static partial Regex TopOrBottom();
 
-    [GeneratedRegex(@"\b(?:least|fewest|lowest|fewer|less)\b")]
+    [GeneratedRegex(@"\b(?:least|fewest|lowest|fewer|less|behind|below)\b")]
     private static partial Regex LeastWords();
 
     [GeneratedRegex(@"\b(?:most|highest|busiest|more)\b")]

@@ -25,6 +25,12 @@ public sealed record TeamQuestionReading
 
     public TeamRanking? Ranking { get; init; }
 
+    /// <summary>The customers asked about ("tier A", "in the North", "strategic", "hot prospects").</summary>
+    public CustomerFilter Filter { get; init; } = CustomerFilter.All;
+
+    /// <summary>"Not touched in 45 days": the days; null when not said.</summary>
+    public int? Days { get; init; }
+
     public UnderstoodPeriod? Period { get; init; }
 
     public IReadOnlyList<Rep> Reps { get; init; } = [];
@@ -63,6 +69,8 @@ public sealed record TeamQuestionReading
             RepIds = reps,
             TeamIds = teams,
             Ranking = Ranking,
+            Customers = Filter,
+            NotTouchedDays = Days ?? TeamQuery.DefaultNotTouchedDays,
         };
     }
 

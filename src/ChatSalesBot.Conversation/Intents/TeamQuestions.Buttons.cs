@@ -23,14 +23,25 @@ public sealed partial class TeamQuestions
             : new Reply("That button is no longer valid. Ask again, for example \"visits by rep last week\".", []) { IsError = true };
     }
 
-    /// <summary>The previous period; under a table by rep, the first rep's days (a manager's drill into one person).</summary>
+    /// <summary>
+    /// The previous period (not for a count of today); under a table by rep, the first rep's days, or for a count of
+    /// today their customers (a manager's drill into one person).
+    /// </summary>
     private static List<CardButton> NextQuestions(TurnContext ctx, TeamAnswer answer, TeamQuery asked)
     {
-        var buttons = new List<CardButton> { new("Previous period", ActionOf(asked with { Period = asked.Period.Before() })) };
+        var buttons = new List<CardButton>();
+        if (!asked.IsSnapshot)
+        {
+            buttons.Add(new("Previous period", ActionOf(asked with { Period = asked.Period.Before() })));
+        }
+
         if (asked.GroupBy == TeamGrouping.Rep && ctx.Rep.Role != Role.Rep && answer.Rows is [{ RepId: { } repId } first, ..])
         {
-            var oneRep = new TeamQuery(asked.Metric, TeamGrouping.Day, asked.Period) { RepIds = [repId] };
-            buttons.Add(new CardButton($"{CustomerCards.Shorten(first.Label, 40)} by day", ActionOf(oneRep)));
+            var (metric, cut, words) = asked.IsSnapshot ? (asked.Metric, TeamGrouping.Customer, "customers")
+                : asked.Metric == TeamMetric.TouchesVsTarget ? (TeamMetric.Touches, TeamGrouping.Day, "by day")
+                : (asked.Metric, TeamGrouping.Day, "by day");
+            var oneRep = new TeamQuery(metric, cut, asked.Period) { RepIds = [repId], Customers = asked.Customers, NotTouchedDays = asked.NotTouchedDays };
+            buttons.Add(new CardButton($"{CustomerCards.Shorten(first.Label, 40)} {words}", ActionOf(oneRep)));
         }
 
         return buttons;
@@ -44,7 +55,13 @@ public sealed partial class TeamQuestions
         ("t", query.Period.Through.ToString(DayFormat, CultureInfo.InvariantCulture)),
         ("teams", string.Join(",", query.TeamIds)),
         ("reps", string.Join(",", query.RepIds)),
-        ("rank", query.Ranking is { } r ? $"{r.Order}:{r.Take}" : ""));
+        ("rank", query.Ranking is { } r ? $"{r.Order}:{r.Take}" : ""),
+        ("tiers", string.Join(",", query.Customers.Tiers)),
+        ("stages", string.Join(",", query.Customers.Stages)),
+        ("grades", string.Join(",", query.Customers.Grades)),
+        ("regions", string.Join("|", query.Customers.Regions)),
+        ("strategic", query.Customers.Strategic is { } strategic ? (strategic ? "yes" : "no") : ""),
+        ("days", query.NotTouchedDays));
 
     /// <summary>The query a button carries, read in the presser's time zone; null when any part of it is not one.</summary>
     private static TeamQuery? QueryOf(ButtonAction action, Rep asker)
@@ -92,11 +109,57 @@ public sealed partial class TeamQuestions
             ranking = new TeamRanking(order, take);
         }
 
+        if (!(EnumsOf<Domain.Customers.Tier>(action.Arg("tiers")) is { } tiers
+            && EnumsOf<Domain.Customers.LifecycleStage>(action.Arg("stages")) is { } stages
+            && EnumsOf<Domain.Customers.ProspectGrade>(action.Arg("grades")) is { } grades))
+        {
+            return null;
+        }
+
+        bool? strategic = action.Arg("strategic") switch
+        {
+            "yes" => true,
+            "no" => false,
+            _ => null,
+        };
+        var days = action.IntArg("days") ?? TeamQuery.DefaultNotTouchedDays;
+        if (days is < 1 or > TeamQueryRunner.MaxDays)
+        {
+            return null;
+        }
+
         return new TeamQuery(metric, grouping, new QueryPeriod(first, through, asker.TimeZoneId))
         {
             TeamIds = [.. (action.Arg("teams") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)],
             RepIds = reps,
             Ranking = ranking,
+            Customers = new CustomerFilter
+            {
+                Tiers = tiers,
+                Stages = stages,
+                Grades = grades,
+                Regions = [.. (action.Arg("regions") ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries)],
+                Strategic = strategic,
+            },
+            NotTouchedDays = days,
         };
+    }
+
+    /// <summary>"A,B" as enum values; null when one is not a value (a forged button).</summary>
+    private static List<T>? EnumsOf<T>(string? text)
+        where T : struct, Enum
+    {
+        var values = new List<T>();
+        foreach (var part in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!Enum.TryParse<T>(part, out var value) || !Enum.IsDefined(value) || int.TryParse(part, out _))
+            {
+                return null;
+            }
+
+            values.Add(value);
+        }
+
+        return values;
     }
 }

@@ -56,7 +56,7 @@ public sealed partial class TeamQuestions(SalesDesk desk)
     {
         var reps = desk.Store.AllReps();
         var teams = desk.Store.AllTeams();
-        var (answer, refusal) = TeamQueryRunner.Run(query, ctx.Rep, ctx.Today, reps, teams, desk.Store.TouchesByRep);
+        var (answer, refusal) = TeamQueryRunner.Run(query, ctx.Rep, ctx.Today, reps, teams, TeamQuerySources.Of(desk.Store, desk.Rules));
         if (answer is null)
         {
             if (refusal is TeamQueryRefusal.NotPermitted or TeamQueryRefusal.TeamViewForManagers)
@@ -83,20 +83,20 @@ public sealed partial class TeamQuestions(SalesDesk desk)
         var body = new List<CardElement> { new TextBlock(Summary(answer), TextTone.Heading) };
         if (query.GroupBy != TeamGrouping.None)
         {
-            var shown = answer.Rows.Take(MaxRows).Select(r => (IReadOnlyList<string>)[r.Label, r.Count.ToString("N0", CultureInfo.InvariantCulture)]).ToList();
-            body.Add(new Table([Column(query.GroupBy), MetricName(query.Metric)], shown));
+            var shown = answer.Rows.Take(MaxRows).Select(r => Cells(query, r)).ToList();
+            body.Add(new Table(Columns(query), shown));
             if (answer.Rows.Count > MaxRows)
             {
                 body.Add(new TextBlock($"and {answer.Rows.Count - MaxRows} more", TextTone.Subtle));
             }
         }
 
-        if (!periodNamed)
+        if (!periodNamed && !query.IsSnapshot)
         {
             body.Add(new TextBlock("No period named, so this is this week; say \"last week\", \"last month\", \"since Monday\" or \"in the last 30 days\".", TextTone.Subtle));
         }
 
-        var card = new Card(CardKind.Table, MetricName(query.Metric) + GroupWords(query.GroupBy))
+        var card = new Card(CardKind.Table, MetricName(query) + GroupWords(query.GroupBy))
         {
             Subtitle = understood,
             Body = body,
@@ -105,19 +105,57 @@ public sealed partial class TeamQuestions(SalesDesk desk)
         return new Reply($"{understood}: {Summary(answer)}", [card]);
     }
 
-    /// <summary>"12 visits in all (4 people). Most: Alice Ng (5)."</summary>
+    /// <summary>
+    /// "12 visits in all (4 people). Most: Alice Ng (5).", "3 customers with overdue receivables, 2,000 in all.",
+    /// "7 touches against a target of 9 (78 %)."
+    /// </summary>
     private static string Summary(TeamAnswer answer)
     {
-        var metric = Plural(answer.Total, answer.Query.Metric);
+        var query = answer.Query;
         var people = answer.RepsCounted == 1 ? "" : $" ({answer.RepsCounted} people)";
-        var text = $"{answer.Total:N0} {metric} in all{people}.";
-        if (answer.Query.GroupBy != TeamGrouping.None && answer.Rows.Count > 1)
+        var text = query.Metric switch
+        {
+            TeamMetric.OverdueReceivables => $"{Noun(query, answer.Total)}, {answer.Amount ?? 0:N0} overdue in all{people}.",
+            TeamMetric.TouchesVsTarget => $"{Noun(query, answer.Total)} against a target of {answer.Target ?? 0:N0}{Share(answer.Total, answer.Target)}{people}.",
+            _ => $"{Noun(query, answer.Total)} in all{people}.",
+        };
+        if (query.GroupBy != TeamGrouping.None && answer.Rows.Count > 1)
         {
             var first = answer.Rows[0];
-            text += answer.Query.Ranking?.Order == RankOrder.Least ? $" Fewest: {first.Label} ({first.Count:N0})." : $" Most: {first.Label} ({first.Count:N0}).";
+            var figure = query.Metric switch
+            {
+                TeamMetric.OverdueReceivables => $"{first.Amount ?? 0:N0}",
+                TeamMetric.TouchesVsTarget => $"{first.Count:N0} of {first.Target ?? 0:N0}",
+                _ => $"{first.Count:N0}",
+            };
+            if (query.Ranking is not null || query.GroupBy is not (TeamGrouping.Day or TeamGrouping.Week or TeamGrouping.Tier or TeamGrouping.Grade))
+            {
+                text += query.Ranking?.Order == RankOrder.Least ? $" Fewest: {first.Label} ({figure})." : $" Most: {first.Label} ({figure}).";
+            }
         }
 
         return text;
+    }
+
+    private static string Share(int count, int? target) =>
+        target is > 0 and var t ? string.Create(CultureInfo.InvariantCulture, $" ({Math.Round(100.0 * count / t):0} %)") : "";
+
+    private static IReadOnlyList<string> Columns(TeamQuery query) => query.Metric switch
+    {
+        TeamMetric.OverdueReceivables => [Column(query.GroupBy), "Customers", "Overdue"],
+        TeamMetric.TouchesVsTarget => [Column(query.GroupBy), "Touches", "Target", "Reached"],
+        _ => [Column(query.GroupBy), MetricName(query)],
+    };
+
+    private static IReadOnlyList<string> Cells(TeamQuery query, TeamAnswerRow row)
+    {
+        var count = row.Count.ToString("N0", CultureInfo.InvariantCulture);
+        return query.Metric switch
+        {
+            TeamMetric.OverdueReceivables => [row.Label, count, (row.Amount ?? 0).ToString("N0", CultureInfo.InvariantCulture)],
+            TeamMetric.TouchesVsTarget => [row.Label, count, (row.Target ?? 0).ToString("N0", CultureInfo.InvariantCulture), Share(row.Count, row.Target).Trim(' ', '(', ')') is { Length: > 0 } share ? share : "–"],
+            _ => [row.Label, count],
+        };
     }
 
     /// <summary>"Visits by rep, top 5, team East, Mon Nov 23 – Sun Nov 29".</summary>
@@ -125,12 +163,17 @@ public sealed partial class TeamQuestions(SalesDesk desk)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(query);
-        var parts = new List<string> { MetricName(query.Metric) + GroupWords(query.GroupBy) };
+        var parts = new List<string> { MetricName(query) + GroupWords(query.GroupBy) };
         if (query.Ranking is { } rank)
         {
             parts.Add(rank.Take is { } n
                 ? (rank.Order == RankOrder.Most ? $"top {n}" : $"bottom {n}")
                 : (rank.Order == RankOrder.Most ? "most first" : "fewest first"));
+        }
+
+        if (!query.Customers.IsAll)
+        {
+            parts.Add(FilterWords(query.Customers));
         }
 
         if (query.TeamIds.Count > 0)
@@ -155,7 +198,45 @@ public sealed partial class TeamQuestions(SalesDesk desk)
             });
         }
 
-        parts.Add(query.Period.Describe(ctx.Today));
+        parts.Add(query.IsSnapshot ? "as of " + new QueryPeriod(ctx.Today, ctx.Today, query.Period.TimeZoneId).Describe(ctx.Today) : query.Period.Describe(ctx.Today));
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>"tier A", "region North", "strategic", "prospects", "grade hot", joined.</summary>
+    public static string FilterWords(CustomerFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var parts = new List<string>();
+        if (filter.Tiers.Count > 0)
+        {
+            parts.Add("tier " + string.Join(" or ", filter.Tiers));
+        }
+
+        if (filter.Grades.Count > 0)
+        {
+            parts.Add("grade " + string.Join(" or ", filter.Grades.Select(g => g.ToString().ToLowerInvariant())));
+        }
+
+        if (filter.Stages.Count > 0)
+        {
+            parts.Add(string.Join(" or ", filter.Stages.Select(s => s switch
+            {
+                Domain.Customers.LifecycleStage.Prospect => "prospects",
+                Domain.Customers.LifecycleStage.Lost => "lost customers",
+                _ => "active customers",
+            })));
+        }
+
+        if (filter.Strategic is { } strategic)
+        {
+            parts.Add(strategic ? "strategic" : "not strategic");
+        }
+
+        if (filter.Regions.Count > 0)
+        {
+            parts.Add("region " + string.Join(" or ", filter.Regions));
+        }
+
         return string.Join(", ", parts);
     }
 
@@ -170,12 +251,17 @@ public sealed partial class TeamQuestions(SalesDesk desk)
 
     private Reply PartlyUnderstood(TurnContext ctx, TeamQuestionReading reading)
     {
-        var metric = reading.Metric ?? TeamMetric.Visits;
+        var metric = reading.Metric is { } asked && new TeamQuery(asked, TeamGrouping.None, new QueryPeriod(ctx.Today, ctx.Today, "UTC")).CountsTouches ? asked : TeamMetric.Visits;
         var period = reading.Period?.Words ?? "this week";
         var understood = new List<string>();
         if (reading.Metric is { } m)
         {
             understood.Add(MetricName(m).ToLowerInvariant());
+        }
+
+        if (reading.Filter is { IsAll: false } filter)
+        {
+            understood.Add(FilterWords(filter));
         }
 
         if (reading.GroupBy != TeamGrouping.None)
@@ -189,10 +275,10 @@ public sealed partial class TeamQuestions(SalesDesk desk)
         }
 
         var missing = reading.UnsupportedMetric is { } um
-            ? $"I can't count {um} yet: today I count touches, visits, calls and meetings."
+            ? $"I can't count {um} yet: I count touches, visits, calls, meetings, touches against target, follow-ups due or late, promises kept or broken, customers past cadence or not touched, overdue receivables, tier changes and new prospects."
             : reading.UnsupportedGrouping is { } ug
-                ? $"I can't split figures \"{ug}\" yet: today by rep, by team or by day."
-                : "I didn't find what to count: touches, visits, calls or meetings.";
+                ? $"I can't split figures \"{ug}\" yet: by rep, team, day, week, tier, grade, region or customer."
+                : "I didn't find what to count: touches, visits, calls, meetings, follow-ups, promises, customers past cadence, overdue receivables, tier changes or new prospects.";
         var said = understood.Count > 0 ? $"I understood: {string.Join(", ", understood)}. {missing}" : missing;
         var metricWord = MetricName(metric).ToLowerInvariant();
         string[] suggestions = ctx.Rep.Role == Role.Rep
@@ -213,6 +299,10 @@ public sealed partial class TeamQuestions(SalesDesk desk)
                 : "You can see the figures of your own teams only.",
             TeamQueryRefusal.TeamViewForManagers => "Figures by rep or by team are for managers. You can ask about your own: \"my visits this week\", \"my calls by day last week\".",
             TeamQueryRefusal.FuturePeriod => $"{query.Period.Describe(ctx.Today)} has not begun yet: ask about a period up to today (\"this week\", \"last month\").",
+            TeamQueryRefusal.CutNotForFigure when query.Metric == TeamMetric.TouchesVsTarget =>
+                "Touches against target go by rep or by team, for all of a rep's touches (the target is for all of them). Try \"touches vs target by rep this week\".",
+            TeamQueryRefusal.CutNotForFigure =>
+                $"{MetricName(query)} is a count of today, so it can't be split by day or week. Try \"{MetricName(query).ToLowerInvariant()} by rep\" or \"… by tier\".",
             _ => $"That is {query.Period.Days:N0} days; I answer for at most {TeamQueryRunner.MaxDays} days at a time (\"this year\", \"in the last 90 days\").",
         };
         return new Reply(text, [new Card(CardKind.Error, "Can't answer that") { Body = [new TextBlock(text, TextTone.Attention)] }]) { IsError = true };
@@ -220,17 +310,14 @@ public sealed partial class TeamQuestions(SalesDesk desk)
 
     private static string Column(TeamGrouping grouping) => grouping switch
     {
-        TeamGrouping.Team => "Team",
-        TeamGrouping.Day => "Day",
-        _ => "Rep",
+        TeamGrouping.None or TeamGrouping.Rep => "Rep",
+        _ => grouping.ToString(),
     };
 
     private static string GroupWords(TeamGrouping grouping) => grouping switch
     {
-        TeamGrouping.Rep => " by rep",
-        TeamGrouping.Team => " by team",
-        TeamGrouping.Day => " by day",
-        _ => "",
+        TeamGrouping.None => "",
+        _ => " by " + grouping.ToString().ToLowerInvariant(),
     };
 
     public static string MetricName(TeamMetric metric) => metric switch
@@ -238,12 +325,46 @@ public sealed partial class TeamQuestions(SalesDesk desk)
         TeamMetric.Visits => "Visits",
         TeamMetric.Calls => "Calls",
         TeamMetric.Meetings => "Meetings",
+        TeamMetric.TouchesVsTarget => "Touches against target",
+        TeamMetric.FollowUpsDue => "Follow-ups due",
+        TeamMetric.FollowUpsLate => "Late follow-ups",
+        TeamMetric.PromisesKept => "Promises kept",
+        TeamMetric.PromisesBroken => "Promises broken",
+        TeamMetric.PastCadence => "Customers past cadence",
+        TeamMetric.NotTouched => "Customers not touched",
+        TeamMetric.OverdueReceivables => "Overdue receivables",
+        TeamMetric.TierChanges => "Tier changes",
+        TeamMetric.NewProspects => "New prospects",
         _ => "Touches",
     };
 
-    private static string Plural(int count, TeamMetric metric)
+    /// <summary>The figure's name, with its number of days where it has one ("Customers not touched in 30 days").</summary>
+    public static string MetricName(TeamQuery query)
     {
-        var word = MetricName(metric).ToLowerInvariant();
-        return count == 1 ? word[..^1] : word;
+        ArgumentNullException.ThrowIfNull(query);
+        return query.Metric == TeamMetric.NotTouched ? $"Customers not touched in {query.NotTouchedDays} days" : MetricName(query.Metric);
+    }
+
+    /// <summary>"1 touch", "12 visits", "3 customers past cadence", "1 late follow-up".</summary>
+    private static string Noun(TeamQuery query, int count)
+    {
+        var one = count == 1;
+        var noun = query.Metric switch
+        {
+            TeamMetric.Visits => one ? "visit" : "visits",
+            TeamMetric.Calls => one ? "call" : "calls",
+            TeamMetric.Meetings => one ? "meeting" : "meetings",
+            TeamMetric.FollowUpsDue => one ? "follow-up due" : "follow-ups due",
+            TeamMetric.FollowUpsLate => one ? "late follow-up" : "late follow-ups",
+            TeamMetric.PromisesKept => one ? "promise kept" : "promises kept",
+            TeamMetric.PromisesBroken => one ? "promise broken" : "promises broken",
+            TeamMetric.PastCadence => one ? "customer past cadence" : "customers past cadence",
+            TeamMetric.NotTouched => (one ? "customer" : "customers") + $" not touched in {query.NotTouchedDays} days",
+            TeamMetric.OverdueReceivables => (one ? "customer" : "customers") + " with overdue receivables",
+            TeamMetric.TierChanges => one ? "tier change" : "tier changes",
+            TeamMetric.NewProspects => one ? "new prospect" : "new prospects",
+            _ => one ? "touch" : "touches",
+        };
+        return $"{count.ToString("N0", CultureInfo.InvariantCulture)} {noun}";
     }
 }

@@ -6,6 +6,13 @@ namespace ChatSalesBot.Domain.Customers;
 /// </summary>
 public static class CustomerChanges
 {
+    /// <summary>A prospect, or a customer that was one before its stage changed: "new prospects" count these by creation day.</summary>
+    public static bool StartedAsProspect(this Customer customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        return customer.IsProspect || customer.PreviousStage == LifecycleStage.Prospect;
+    }
+
     /// <summary>The customer with its tier; a different tier keeps the old one and the day.</summary>
     public static Customer WithTier(this Customer customer, Tier tier, DateOnly on)
     {

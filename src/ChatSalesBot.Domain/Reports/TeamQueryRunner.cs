@@ -1,6 +1,8 @@
 using System.Globalization;
 using ChatSalesBot.Domain.Access;
+using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.Reps;
+using ChatSalesBot.Domain.Storage;
 using ChatSalesBot.Domain.Touches;
 
 namespace ChatSalesBot.Domain.Reports;
@@ -19,16 +21,31 @@ public enum TeamQueryRefusal
 
     /// <summary>The period is longer than <see cref="TeamQueryRunner.MaxDays"/>.</summary>
     PeriodTooLong,
+
+    /// <summary>
+    /// The figure cannot be cut that way: a figure of today by day or week, touches against target by anything but
+    /// rep or team or for some customers only (a target is a rep's, for all their touches).
+    /// </summary>
+    CutNotForFigure,
 }
 
-/// <summary>One row of an answer: a rep, a team, a day or the total.</summary>
+/// <summary>One row of an answer: a rep, a team, a day or week, a tier, grade or region, a customer, or the total.</summary>
 public sealed record TeamAnswerRow(string Label, int Count)
 {
     public int? RepId { get; init; }
 
     public string? TeamId { get; init; }
 
+    /// <summary>The day, or a week's first day.</summary>
     public DateOnly? Day { get; init; }
+
+    public int? CustomerId { get; init; }
+
+    /// <summary>Overdue receivables: the amount (<see cref="Count"/> is the customers).</summary>
+    public decimal? Amount { get; init; }
+
+    /// <summary>Touches against target: the target for the days counted.</summary>
+    public int? Target { get; init; }
 }
 
 /// <summary>
@@ -38,33 +55,62 @@ public sealed record TeamAnswerRow(string Label, int Count)
 public sealed record TeamAnswer(TeamQuery Query, IReadOnlyList<TeamAnswerRow> Rows, int Total, int RepsCounted)
 {
     public bool SoFar { get; init; }
+
+    /// <summary>A figure of today (<see cref="TeamQuery.IsSnapshot"/>): the day it is counted for.</summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>Overdue receivables in all.</summary>
+    public decimal? Amount { get; init; }
+
+    /// <summary>Touches against target: the target of everyone counted, for the days counted.</summary>
+    public int? Target { get; init; }
+}
+
+/// <summary>
+/// What a team question reads, each through an index or the touch roll-up, one call per rep in scope at most: the
+/// touch counts, a rep's book (the by-owner index), a rep's touches of the period (the (RepId, At) index; only for
+/// touches by customer, tier, region or grade and for promises kept), customers by id (touches of a customer the rep
+/// does not own), and the rules.
+/// </summary>
+public sealed record TeamQuerySources(
+    Func<IReadOnlyCollection<int>, DateTimeOffset, DateTimeOffset, TimeZoneInfo, IReadOnlyList<TouchTally>> Tallies,
+    Func<int, IReadOnlyList<Customer>> BookOf,
+    Func<int, DateTimeOffset, DateTimeOffset, IReadOnlyList<Touch>> TouchesOf,
+    Func<IReadOnlyCollection<int>, IReadOnlyList<Customer>> CustomersById,
+    SalesRules Rules)
+{
+    public static TeamQuerySources Of(ISalesStore store, SalesRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return new(store.TouchTallies, store.CustomersOwnedBy, store.TouchesByRep, store.GetCustomers, rules);
+    }
 }
 
 /// <summary>
 /// Runs a <see cref="TeamQuery"/> under the access policy (docs/design.md): a manager sees the teams they manage, a
 /// rep only their own figures, an admin everyone. Pure like <see cref="WeeklyReportBuilder"/>: the caller hands in
-/// the per-rep touch read (the store's (RepId, At) index), so a question never loads all touches.
+/// the touch counts of the reps in scope (<see cref="ITouchStore.TouchTallies"/>, the store's roll-up), so a question
+/// never loads a touch.
 /// </summary>
-public static class TeamQueryRunner
+public static partial class TeamQueryRunner
 {
     /// <summary>The longest period a question may cover: a year, leap day included.</summary>
     public const int MaxDays = 366;
 
     /// <param name="reps">Everyone in the directory.</param>
-    /// <param name="touchesOf">A rep's touches in [from, to).</param>
     public static (TeamAnswer? Answer, TeamQueryRefusal? Refusal) Run(
         TeamQuery query,
         Rep asker,
         DateOnly today,
         IReadOnlyList<Rep> reps,
         IReadOnlyList<Team> teams,
-        Func<int, DateTimeOffset, DateTimeOffset, IReadOnlyList<Touch>> touchesOf)
+        TeamQuerySources sources)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(asker);
         ArgumentNullException.ThrowIfNull(reps);
         ArgumentNullException.ThrowIfNull(teams);
-        ArgumentNullException.ThrowIfNull(touchesOf);
+        ArgumentNullException.ThrowIfNull(sources);
         if (query.Period.First > today)
         {
             return (null, TeamQueryRefusal.FuturePeriod);
@@ -75,6 +121,11 @@ public static class TeamQueryRunner
             return (null, TeamQueryRefusal.PeriodTooLong);
         }
 
+        if (!CanCut(query))
+        {
+            return (null, TeamQueryRefusal.CutNotForFigure);
+        }
+
         var (scope, refusal) = ScopeOf(query, asker, reps, teams);
         if (scope is null)
         {
@@ -83,19 +134,17 @@ public static class TeamQueryRunner
 
         var soFar = query.Period.Through > today;
         var run = soFar ? query with { Period = query.Period with { Through = today } } : query;
-        var zone = RepClock.ZoneOf(run.Period.TimeZoneId);
-        var counted = scope.Select(rep => (Rep: rep, Touches: touchesOf(rep.Id, run.Period.From, run.Period.To)
-            .Where(t => !t.Undone && TeamQuery.Counts(run.Metric, t.Kind)).ToList())).ToList();
-        var total = counted.Sum(c => c.Touches.Count);
-        var rows = run.GroupBy switch
+        var items = ItemsOf(run, scope, today, sources);
+        var rows = RowsOf(run, scope, teams, items);
+        var total = items.Sum(i => i.Count);
+        var answer = new TeamAnswer(run, Rank(rows, run), total, scope.Count)
         {
-            TeamGrouping.Rep => counted.Select(c => new TeamAnswerRow(c.Rep.Name, c.Touches.Count) { RepId = c.Rep.Id, TeamId = c.Rep.TeamId }),
-            TeamGrouping.Team => counted.GroupBy(c => c.Rep.TeamId, StringComparer.Ordinal)
-                .Select(g => new TeamAnswerRow(TeamName(teams, g.Key), g.Sum(c => c.Touches.Count)) { TeamId = g.Key }),
-            TeamGrouping.Day => DayRows(run.Period, counted.SelectMany(c => c.Touches), zone),
-            _ => [new TeamAnswerRow("Total", total)],
+            SoFar = soFar && !run.IsSnapshot,
+            AsOf = run.IsSnapshot ? today : null,
+            Amount = run.Metric == TeamMetric.OverdueReceivables ? items.Sum(i => i.Amount) : null,
+            Target = run.Metric == TeamMetric.TouchesVsTarget ? scope.Sum(r => TargetOf(r, run.Period)) : null,
         };
-        return (new TeamAnswer(run, Rank(rows, run), total, scope.Count) { SoFar = soFar }, null);
+        return (answer, null);
     }
 
     /// <summary>
@@ -162,28 +211,29 @@ public static class TeamQueryRunner
     }
 
     /// <summary>
-    /// Reps and teams most first (a manager's natural reading), ties by name; days in order unless ranked. A ranking
-    /// sorts most or least first and keeps its number of rows.
+    /// Reps, teams and the rest most first (a manager's natural reading), ties by name; days, weeks and tiers in their
+    /// order unless ranked. A ranking sorts most or least first and keeps its number of rows. Receivables rank by the
+    /// amount, touches against target by the share of the target reached.
     /// </summary>
     private static List<TeamAnswerRow> Rank(IEnumerable<TeamAnswerRow> rows, TeamQuery query)
     {
-        if (query.GroupBy == TeamGrouping.None || (query.GroupBy == TeamGrouping.Day && query.Ranking is null))
+        if (query.GroupBy == TeamGrouping.None
+            || (query.GroupBy is TeamGrouping.Day or TeamGrouping.Week or TeamGrouping.Tier or TeamGrouping.Grade && query.Ranking is null))
         {
             return [.. rows];
         }
 
+        Func<TeamAnswerRow, double> key = query.Metric switch
+        {
+            TeamMetric.OverdueReceivables => r => (double)(r.Amount ?? 0),
+            TeamMetric.TouchesVsTarget => r => r.Target is > 0 and var target ? (double)r.Count / target : double.MaxValue,
+            _ => r => r.Count,
+        };
         var least = query.Ranking?.Order == RankOrder.Least;
-        var ordered = (least ? rows.OrderBy(r => r.Count) : rows.OrderByDescending(r => r.Count))
+        var ordered = (least ? rows.OrderBy(key) : rows.OrderByDescending(key))
             .ThenBy(r => r.Day ?? DateOnly.MinValue)
             .ThenBy(r => r.Label, StringComparer.Ordinal);
         return query.Ranking?.Take is { } take ? [.. ordered.Take(take)] : [.. ordered];
-    }
-
-    /// <summary>Every day of the period, those without a touch too, counted in the asker's zone.</summary>
-    private static IEnumerable<TeamAnswerRow> DayRows(QueryPeriod period, IEnumerable<Touch> touches, TimeZoneInfo zone)
-    {
-        var perDay = touches.GroupBy(t => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t.At, zone).DateTime)).ToDictionary(g => g.Key, g => g.Count());
-        return DaysOf(period).Select(day => new TeamAnswerRow(day.ToString("ddd MMM d", CultureInfo.InvariantCulture), perDay.GetValueOrDefault(day)) { Day = day });
     }
 
     private static IEnumerable<DateOnly> DaysOf(QueryPeriod period)

@@ -76,7 +76,7 @@ public sealed class WeeklyReportBuilder(SalesRules rules)
 
     private static ProspectWeek Prospects(IReadOnlyList<Customer> book, ReportWeek week, PipelineStatus pipeline)
     {
-        var created = book.Count(c => week.Contains(c.CreatedOn) && (c.IsProspect || c.PreviousStage == LifecycleStage.Prospect));
+        var created = book.Count(c => week.Contains(c.CreatedOn) && c.StartedAsProspect());
         var moved = book.Where(c => c.PreviousStage == LifecycleStage.Prospect && c.StageChangedOn is { } on && week.Contains(on)).ToList();
         return new ProspectWeek(
             created,

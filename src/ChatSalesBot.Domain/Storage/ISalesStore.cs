@@ -93,6 +93,16 @@ public interface ITouchStore
     /// <summary>The rep's touches in [from, to), newest first, through the (RepId, At) index.</summary>
     IReadOnlyList<Touch> TouchesByRep(int repId, DateTimeOffset from, DateTimeOffset to);
 
+    /// <summary>
+    /// The reps' touches in [from, to) counted per rep, day (in <paramref name="zone"/>) and kind, undone ones left
+    /// out (<see cref="TouchTally.Of"/>). The LiteDB store answers from its roll-up without loading a touch.
+    /// </summary>
+    IReadOnlyList<TouchTally> TouchTallies(IReadOnlyCollection<int> repIds, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(repIds);
+        return TouchTally.Of(repIds.SelectMany(id => TouchesByRep(id, from, to)), zone);
+    }
+
     /// <summary>The most recent touch the rep logged that is not undone.</summary>
     Touch? LastTouchBy(int repId);
 
@@ -103,6 +113,12 @@ public interface ITouchStore
     /// for the nightly recompute, after imports and seeding. Returns how many customers changed.
     /// </summary>
     int RefreshRecentTouches();
+
+    /// <summary>
+    /// Puts a store's touch roll-up right where it differs from the touches (for the nightly recompute, after imports
+    /// and seeding); returns how many reps' counts were rewritten. A store without a roll-up has nothing to do.
+    /// </summary>
+    int RefreshTouchCounts() => 0;
 
     /// <summary>Bulk insert for imports and seeding; does not touch customers. Returns the touches with their ids, in order.</summary>
     IReadOnlyList<Touch> AddTouches(IEnumerable<Touch> touches);

@@ -74,5 +74,16 @@ public static class TouchEffects
         return MadeBy(open, t) ? null : open;
     }
 
+    /// <summary>
+    /// The touch carried out the promise open before it: a follow-up marked done, or the touch a rep planned, logged
+    /// on or after its day (<see cref="NextStep.IsCarriedOutBy"/>). <paramref name="day"/> is the touch's day in the
+    /// rep's zone. Team questions count these as promises kept.
+    /// </summary>
+    public static bool CarriedOutPromise(Touch t, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return t.PreviousNextStep is { } open && !MadeBy(open, t) && (t.Kind == TouchKind.FollowUp || open.IsCarriedOutBy(t.Kind, day));
+    }
+
     private static bool MadeBy(NextStep? step, Touch t) => step is not null && t.Id != 0 && step.TouchId == t.Id;
 }

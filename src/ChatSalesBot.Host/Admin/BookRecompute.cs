@@ -9,7 +9,7 @@ namespace ChatSalesBot.Host.Admin;
 
 /// <summary>
 /// Runs <see cref="CustomerRecompute"/> over the whole book: reads every customer and its orders, writes back in
-/// batches the customers that changed, and rebuilds the recent touches on the cards. Runs after imports, after seeding
+/// batches the customers that changed, and rebuilds the recent touches on the cards and puts the touch counts right. Runs after imports, after seeding
 /// and nightly; returns the tier changes (the import and recompute commands list them), each also written to the audit trail.
 /// </summary>
 public sealed class BookRecompute(ISalesStore store, TimeProvider time, SalesRules rules)
@@ -58,6 +58,7 @@ public sealed class BookRecompute(ISalesStore store, TimeProvider time, SalesRul
         writing.Complete(summarized.Count);
         var recent = new ProgressStage(progress, "Recent touches on the cards", 1);
         store.RefreshRecentTouches();
+        store.RefreshTouchCounts();
         recent.Complete(1);
         return changes;
     }

@@ -49,6 +49,52 @@ public sealed class TeamQuestionAnswerTests : IDisposable
     }
 
     [Fact]
+    public async Task Manager_CustomersPastCadenceByTier_InTeamEast_AsOfToday_NoPreviousPeriod()
+    {
+        // The fixture's customers were never touched: each is due since it was created (Cadence.CadenceDue).
+        var reply = await _f.Say(_f.Maria, "Customers past cadence by tier, team East");
+
+        Assert.False(reply.IsError, reply.Text);
+        Assert.Equal("Customers past cadence by tier, team East, as of Tue Nov 24", reply.Cards[0].Subtitle);
+        Assert.Equal(["Tier A 1", "Tier B 1", "Tier C 2"], Rows(reply));
+        Assert.Contains("4 customers past cadence in all (3 people).", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(reply.Cards[0].Buttons, b => b.Label == "Previous period");
+        Assert.DoesNotContain("No period named", string.Join(" ", reply.Cards[0].Body.OfType<TextBlock>().Select(t => t.Text)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rep_AsksAboutTheirOwnBook_NotTheTeams()
+    {
+        var own = await _f.Say(_f.Alice, "my customers past cadence");
+        var team = await _f.Say(_f.Alice, "past cadence by rep");
+
+        Assert.Equal("Customers past cadence, your own, as of Tue Nov 24", own.Cards[0].Subtitle);
+        Assert.Contains("3 customers past cadence in all.", own.Text, StringComparison.Ordinal);
+        Assert.True(team.IsError);
+        Assert.Contains("Figures by rep or by team are for managers.", team.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACountOfToday_ByDay_SaysItCannotBeSplitSo()
+    {
+        var reply = await _f.Say(_f.Maria, "customers past cadence by day");
+
+        Assert.True(reply.IsError);
+        Assert.Contains("Customers past cadence is a count of today, so it can't be split by day or week.", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VisitsToACustomers_ByRep_AndThePreviousPeriodKeepsTheFilter()
+    {
+        var reply = await _f.Say(_f.Maria, "visits to A customers by rep this week");
+
+        Assert.Equal("Visits by rep, tier A, your teams, Mon Nov 23 – Tue Nov 24 so far", reply.Cards[0].Subtitle);
+        Assert.Equal(["Alice Ng 1", "Bob Stone 0", "Maria Manager 0"], Rows(reply));
+        var previous = await _f.Press(_f.Maria, BotFixture.Button(reply, "Previous period"));
+        Assert.Equal("Visits by rep, tier A, your teams, Mon Nov 16 – Sun Nov 22", previous.Cards[0].Subtitle);
+    }
+
+    [Fact]
     public async Task Manager_WhoVisitedLeast_InTeamEast()
     {
         var reply = await _f.Say(_f.Maria, "who visited least in team East this week?");
@@ -128,8 +174,8 @@ public sealed class TeamQuestionAnswerTests : IDisposable
     [Theory]
     [InlineData("visits by rep next week", "has not begun yet")]
     [InlineData("touches in the last 400 years", "at most 366 days")]
-    [InlineData("follow-ups by rep this week", "I can't count follow-ups yet")]
-    [InlineData("visits by region this week", "I can't split figures \"by region\" yet")]
+    [InlineData("complaints by rep this week", "I can't count complaints yet")]
+    [InlineData("visits by stage this week", "I can't split figures \"by stage\" yet")]
     public async Task BadOrPartlyUnderstood_GetsAClearAnswer(string text, string expected)
     {
         var reply = await _f.Say(_f.Maria, text);
@@ -141,7 +187,7 @@ public sealed class TeamQuestionAnswerTests : IDisposable
     [Fact]
     public async Task PartlyUnderstood_OffersTheClosestQuestions()
     {
-        var reply = await _f.Say(_f.Maria, "visits by region last week");
+        var reply = await _f.Say(_f.Maria, "visits by stage last week");
 
         Assert.StartsWith("I understood: visits, last week (Mon Nov 16 – Sun Nov 22).", reply.Text, StringComparison.Ordinal);
         Assert.Contains("\"visits by rep last week\"", reply.Text, StringComparison.Ordinal);

@@ -126,7 +126,7 @@ public sealed class TouchTimeTests : IDisposable
 
     [Theory]
     [InlineData("show my A customers")]
-    [InlineData("which customers are overdue")]
+    [InlineData("which customers ordered the most")]
     public async Task Question_IsNeverOfferedAsAProspectName_AndSaysWhatTheBotCanDo(string text)
     {
         var reply = await _f.Say(_f.Alice, text);

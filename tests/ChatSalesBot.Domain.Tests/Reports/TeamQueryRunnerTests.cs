@@ -1,3 +1,4 @@
+using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.Reports;
 using ChatSalesBot.Domain.Reps;
 using ChatSalesBot.Domain.Touches;
@@ -9,14 +10,14 @@ namespace ChatSalesBot.Domain.Tests.Reports;
 /// Team questions on a small seeded company, figures counted by hand. Today is Tuesday 2026-11-24: this week is
 /// Mon Nov 23 – Tue Nov 24 so far, last week Mon Nov 16 – Sun Nov 22. Maria (Berlin, UTC+1) manages East and North.
 /// </summary>
-public sealed class TeamQueryRunnerTests
+public sealed partial class TeamQueryRunnerTests
 {
     private static readonly Team[] Teams = [new() { Id = "east", Name = "East" }, new() { Id = "north", Name = "North" }, new() { Id = "west", Name = "West" }];
-    private static readonly Rep Alice = new() { Id = 1, Name = "Alice", TeamId = "east" };
-    private static readonly Rep Bob = new() { Id = 2, Name = "Bob", TeamId = "east" };
+    private static readonly Rep Alice = new() { Id = 1, Name = "Alice", TeamId = "east", WeeklyVisitTarget = 10 };
+    private static readonly Rep Bob = new() { Id = 2, Name = "Bob", TeamId = "east", WeeklyVisitTarget = 7 };
     private static readonly Rep Dan = new() { Id = 3, Name = "Dan", TeamId = "east", Active = false };
     private static readonly Rep Maria = new() { Id = 4, Name = "Maria", TeamId = "east", Role = Role.Manager, TimeZoneId = "Europe/Berlin", ManagedTeamIds = ["north"] };
-    private static readonly Rep Nina = new() { Id = 5, Name = "Nina", TeamId = "north" };
+    private static readonly Rep Nina = new() { Id = 5, Name = "Nina", TeamId = "north", WeeklyVisitTarget = 14 };
     private static readonly Rep Carol = new() { Id = 6, Name = "Carol", TeamId = "west" };
     private static readonly Rep Ada = new() { Id = 9, Name = "Ada", TeamId = "hq", Role = Role.Admin };
     private static readonly Rep[] Reps = [Alice, Bob, Dan, Maria, Nina, Carol, Ada];
@@ -25,12 +26,13 @@ public sealed class TeamQueryRunnerTests
 
     private static readonly Touch[] Touches =
     [
-        T(1, TouchKind.Visit, Monday, 10), T(1, TouchKind.Call, Monday, 14), T(1, TouchKind.Visit, Today, 9),
+        T(1, TouchKind.Visit, Monday, 10), T(1, TouchKind.Call, Monday, 14) with { CustomerId = 103 },
+        T(1, TouchKind.Visit, Today, 9) with { PreviousNextStep = new NextStep { Text = "visit", Kind = TouchKind.Visit, Due = Today, PromisedOn = Monday } },
         T(1, TouchKind.Visit, Today, 9, 30) with { Undone = true },
         // Sunday 23:30 UTC: Monday 00:30 in Berlin, this week for Maria; last week for someone in UTC.
         T(1, TouchKind.Meeting, Monday.AddDays(-1), 23, 30),
         T(1, TouchKind.Visit, new DateOnly(2026, 11, 18), 10),
-        T(2, TouchKind.Call, Today, 8), T(2, TouchKind.Visit, new DateOnly(2026, 11, 19), 10), T(2, TouchKind.Visit, new DateOnly(2026, 11, 20), 10),
+        T(2, TouchKind.Call, Today, 8) with { PreviousNextStep = new NextStep { Text = "send the offer", Due = Today, PromisedOn = Monday } }, T(2, TouchKind.Visit, new DateOnly(2026, 11, 19), 10), T(2, TouchKind.Visit, new DateOnly(2026, 11, 20), 10),
         T(3, TouchKind.Visit, Monday, 10),
         T(5, TouchKind.Visit, Monday, 11), T(5, TouchKind.Visit, Monday, 12),
         T(6, TouchKind.Visit, Monday, 9), T(6, TouchKind.Visit, Monday, 10), T(6, TouchKind.Visit, Monday, 11),
@@ -38,19 +40,31 @@ public sealed class TeamQueryRunnerTests
 
     private readonly List<(int Rep, DateTimeOffset From, DateTimeOffset To)> _reads = [];
 
+    private readonly List<int> _booksRead = [];
+
+    /// <summary>A touch of the rep's first customer (101 Acme, 201 Umbrella, 501 Cyberdyne, 601 Tyrell).</summary>
     private static Touch T(int rep, TouchKind kind, DateOnly day, int hour, int minute = 0) =>
-        new() { RepId = rep, Kind = kind, At = new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, minute)), TimeSpan.Zero) };
+        new() { RepId = rep, CustomerId = (rep * 100) + 1, Kind = kind, At = new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, minute)), TimeSpan.Zero) };
 
     private static QueryPeriod ThisWeek(Rep asker) => new(Monday, Monday.AddDays(6), asker.TimeZoneId);
 
     private static QueryPeriod LastWeek(Rep asker) => new(Monday.AddDays(-7), Monday.AddDays(-1), asker.TimeZoneId);
 
     private (TeamAnswer? Answer, TeamQueryRefusal? Refusal) Run(TeamQuery query, Rep asker) =>
-        TeamQueryRunner.Run(query, asker, Today, Reps, Teams, (id, from, to) =>
-        {
-            _reads.Add((id, from, to));
-            return [.. Touches.Where(t => t.RepId == id && t.At >= from && t.At < to)];
-        });
+        TeamQueryRunner.Run(query, asker, Today, Reps, Teams, new TeamQuerySources(
+            (ids, from, to, zone) =>
+            {
+                _reads.AddRange(ids.Select(id => (id, from, to)));
+                return TouchTally.Of(Touches.Where(t => ids.Contains(t.RepId) && t.At >= from && t.At < to), zone);
+            },
+            id =>
+            {
+                _booksRead.Add(id);
+                return [.. Customers.Where(c => c.OwnerRepId == id)];
+            },
+            (id, from, to) => [.. Touches.Where(t => t.RepId == id && t.At >= from && t.At < to)],
+            ids => [.. Customers.Where(c => ids.Contains(c.Id))],
+            Rules));
 
     private TeamAnswer Answer(TeamQuery query, Rep asker)
     {
