@@ -52,7 +52,8 @@ public sealed partial class TeamQuestions(SalesDesk desk)
     }
 
     /// <summary>Runs a query under the access policy and answers with its table or the reason it has none.</summary>
-    private Reply Run(TurnContext ctx, TeamQuery query, bool periodNamed)
+    /// <param name="allFrom">"Show all" pressed: every row from this one (TeamQuestions.ShowAll.cs).</param>
+    private Reply Run(TurnContext ctx, TeamQuery query, bool periodNamed, int? allFrom = null)
     {
         var reps = desk.Store.AllReps();
         var teams = desk.Store.AllTeams();
@@ -67,7 +68,7 @@ public sealed partial class TeamQuestions(SalesDesk desk)
             return Refuse(ctx, query, refusal!.Value);
         }
 
-        return Table(ctx, answer, query, periodNamed, teams, reps);
+        return Table(ctx, answer, query, periodNamed, teams, reps, allFrom);
     }
 
     private static bool LooksAsked(TeamQuestionReading reading, string text) =>
@@ -76,18 +77,18 @@ public sealed partial class TeamQuestions(SalesDesk desk)
             || Questions.LookLikeOne(text));
 
     /// <param name="asked">The query as asked, before a period under way was cut at today: its previous period is whole.</param>
-    private static Reply Table(TurnContext ctx, TeamAnswer answer, TeamQuery asked, bool periodNamed, IReadOnlyList<Team> teams, IReadOnlyList<Rep> reps)
+    private static Reply Table(TurnContext ctx, TeamAnswer answer, TeamQuery asked, bool periodNamed, IReadOnlyList<Team> teams, IReadOnlyList<Rep> reps, int? allFrom = null)
     {
         var query = answer.Query;
         var understood = Understood(ctx, query, teams, reps) + (answer.SoFar ? " so far" : "");
         var body = new List<CardElement> { new TextBlock(Summary(answer), TextTone.Heading) };
         if (query.GroupBy != TeamGrouping.None)
         {
-            var shown = answer.Rows.Take(MaxRows).Select(r => (IReadOnlyList<string>)[r.Label, r.Count.ToString("N0", CultureInfo.InvariantCulture)]).ToList();
+            var shown = RowsShown(answer, allFrom).Select(r => (IReadOnlyList<string>)[r.Label, r.Count.ToString("N0", CultureInfo.InvariantCulture)]).ToList();
             body.Add(new Table([Column(query.GroupBy), MetricName(query.Metric)], shown));
-            if (answer.Rows.Count > MaxRows)
+            if (RowsLeftOut(answer, allFrom) is { } more)
             {
-                body.Add(new TextBlock($"and {answer.Rows.Count - MaxRows} more", TextTone.Subtle));
+                body.Add(new TextBlock(more, TextTone.Subtle));
             }
         }
 
@@ -100,7 +101,7 @@ public sealed partial class TeamQuestions(SalesDesk desk)
         {
             Subtitle = understood,
             Body = body,
-            Buttons = NextQuestions(ctx, answer, asked),
+            Buttons = [.. allFrom is null ? NextQuestions(ctx, answer, asked) : [], .. ShowAll(answer, asked, allFrom)],
         };
         return new Reply($"{understood}: {Summary(answer)}", [card]);
     }
