@@ -43,7 +43,7 @@ public sealed class SalesBot : ISalesBot
         _undo = new UndoTouch(desk);
         _create = new CreateCustomer(desk);
         _digests = new DigestCommands(desk, charts ?? new NoReportCharts());
-        _teamQuestions = new TeamQuestions(desk);
+        _teamQuestions = new TeamQuestions(desk, charts);
         _drillDown = new DrillDown(desk, _followUps, _lookUp);
     }
 

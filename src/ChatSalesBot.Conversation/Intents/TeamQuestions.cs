@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatSalesBot.Conversation.Cards;
+using ChatSalesBot.Conversation.Reports;
 using ChatSalesBot.Domain.Reports;
 using ChatSalesBot.Domain.Reps;
 
@@ -9,7 +10,7 @@ namespace ChatSalesBot.Conversation.Intents;
 /// Questions about a team's activity ("visits by rep this week", "who called least last month", "my meetings since
 /// Monday"), answered with a table card that says what was understood (docs/questions.md).
 /// </summary>
-public sealed partial class TeamQuestions(SalesDesk desk)
+public sealed partial class TeamQuestions(SalesDesk desk, IReportCharts? charts = null)
 {
     /// <summary>Rows a table shows; the rest are counted in "and N more".</summary>
     public const int MaxRows = 15;
@@ -68,7 +69,7 @@ public sealed partial class TeamQuestions(SalesDesk desk)
             return Refuse(ctx, query, refusal!.Value);
         }
 
-        return Table(ctx, answer, query, periodNamed, teams, reps, allFrom);
+        return WithChart(Table(ctx, answer, query, periodNamed, teams, reps, allFrom), answer, allFrom);
     }
 
     private static bool LooksAsked(TeamQuestionReading reading, string text) =>

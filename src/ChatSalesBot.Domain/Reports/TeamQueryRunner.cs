@@ -29,6 +29,9 @@ public sealed record TeamAnswerRow(string Label, int Count)
     public string? TeamId { get; init; }
 
     public DateOnly? Day { get; init; }
+
+    /// <summary>The rep's target for the period, when the question is against one (a chart draws it beside the figure).</summary>
+    public int? Target { get; init; }
 }
 
 /// <summary>
