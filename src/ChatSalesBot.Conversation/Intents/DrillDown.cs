@@ -86,7 +86,8 @@ public sealed partial class DrillDown(SalesDesk desk, FollowUpList list, LookUp 
     public Reply? Answer(TurnContext ctx, string text)
     {
         ArgumentNullException.ThrowIfNull(ctx);
-        if (Read(text) is not { } ask || StartsAsALookUp(text))
+        // "what is Acme doing": a customer in a person's place is not a drill-down.
+        if (Read(text) is not { } ask || StartsAsALookUp(text) || (ask.Person is { } named && CustomerFinder.IsAName(desk, ctx, named)))
         {
             return null;
         }
