@@ -59,6 +59,7 @@ public sealed partial class ReportCharts
         var every = Math.Max(1, (int)Math.Ceiling(chart.Points.Count / 12.0));
         var ticks = chart.Points.Select((p, i) => (p, i)).Where(t => t.i % every == 0).Select(t => new Tick(t.i, t.p.Label)).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.Axes.Margins(bottom: 0);
         plot.Title(chart.Title);
         plot.YLabel(figure);
