@@ -19,6 +19,9 @@ public static class ActionVerbs
     /// <summary>A team question the button carries whole (the previous period, one rep by day).</summary>
     public const string TeamQuestion = "team.q";
 
+    /// <summary>A page of a rep's book for whoever may see it (a manager's drill-down): rep, list, offset.</summary>
+    public const string DrillDown = "drill";
+
     /// <summary>Verbs that only show something: safe to run again on a user's behalf, e.g. to share an answer.</summary>
-    public static bool IsReadOnly(string verb) => verb is ShowCard or FollowUps or TeamQuestion;
+    public static bool IsReadOnly(string verb) => verb is ShowCard or FollowUps or TeamQuestion or DrillDown;
 }

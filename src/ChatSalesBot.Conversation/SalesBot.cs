@@ -27,6 +27,7 @@ public sealed class SalesBot : ISalesBot
     private readonly CreateCustomer _create;
     private readonly DigestCommands _digests;
     private readonly TeamQuestions _teamQuestions;
+    private readonly DrillDown _drillDown;
 
     /// <param name="charts">Draws the weekly report's chart; none without one (the report's table has the numbers).</param>
     public SalesBot(SalesDesk desk, RepResolver reps, ILogger<SalesBot> logger, IReportCharts? charts = null)
@@ -42,7 +43,8 @@ public sealed class SalesBot : ISalesBot
         _undo = new UndoTouch(desk);
         _create = new CreateCustomer(desk);
         _digests = new DigestCommands(desk, charts ?? new NoReportCharts());
-        _teamQuestions = new TeamQuestions(desk);
+        _teamQuestions = new TeamQuestions(desk, charts);
+        _drillDown = new DrillDown(desk, _followUps, _lookUp);
     }
 
     public async Task<Reply> HandleAsync(Turn turn, CancellationToken cancellationToken)
@@ -122,6 +124,14 @@ public sealed class SalesBot : ISalesBot
         }
 
         var intent = MessageParser.Parse(text);
+        // A drill-down into a rep's book ("show Alice's follow-ups") is tried where a question is: never before a
+        // command (a touch log, snooze, done) and never for a customer's name ("customer Alice's Bakery").
+        if (intent is Intent.LookUp or Intent.Question or Intent.Help { Unknown: not null } && DrillDown.Read(text) is not null
+            && !CustomerFinder.IsAName(_desk, ctx, text) && _drillDown.Answer(ctx, text) is { } drill)
+        {
+            return (nameof(DrillDown), drill);
+        }
+
         var reply = intent switch
         {
             Intent.LookUp i => (Questions.LookLikeOne(i.Query) && !CustomerFinder.IsAName(_desk, ctx, i.Query) ? _teamQuestions.Answer(ctx, i.Query) : null)
@@ -189,6 +199,8 @@ public sealed class SalesBot : ISalesBot
                 return Help.For(null);
             case ActionVerbs.TeamQuestion:
                 return _teamQuestions.FromButton(ctx, action);
+            case ActionVerbs.DrillDown:
+                return _drillDown.FromButton(ctx, action);
             default:
                 ConversationLog.UnknownVerb(_logger, action.Verb, ctx.Channel);
                 return new Reply("That button is no longer valid. Here is what I can do:", Help.For(null).Cards) { IsError = true };

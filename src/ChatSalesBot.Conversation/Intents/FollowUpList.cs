@@ -1,6 +1,7 @@
 using ChatSalesBot.Conversation.Cards;
 using ChatSalesBot.Domain.FollowUps;
 using ChatSalesBot.Domain.Pipeline;
+using ChatSalesBot.Domain.Reps;
 
 namespace ChatSalesBot.Conversation.Intents;
 
@@ -9,25 +10,40 @@ public sealed class FollowUpList(SalesDesk desk)
 {
     public const int PageSize = 10;
 
-    public Reply Show(TurnContext ctx, int offset, ReplyPlacement placement = ReplyPlacement.New)
+    public Reply Show(TurnContext ctx, int offset, ReplyPlacement placement = ReplyPlacement.New) =>
+        Show(ctx, ctx.Rep, pastCadenceOnly: false, offset, placement, o => ButtonAction.Of(ActionVerbs.FollowUps, ("o", o)));
+
+    /// <summary>
+    /// <paramref name="owner"/>'s list as they see it (a manager's drill-down into a rep's book uses the same list);
+    /// <paramref name="pastCadenceOnly"/> keeps the customers past their cadence (never touched ones are due at once). <paramref name="pageAt"/> is the
+    /// button for the page starting at an offset. The caller has checked that the asker may see the owner's book.
+    /// </summary>
+    internal Reply Show(TurnContext ctx, Rep owner, bool pastCadenceOnly, int offset, ReplyPlacement placement, Func<int, ButtonAction> pageAt)
     {
-        var book = desk.Store.CustomersOwnedBy(ctx.Rep.Id);
+        var own = owner.Id == ctx.Rep.Id;
+        var book = desk.Store.CustomersOwnedBy(owner.Id);
         var items = desk.Planner.Plan(book, ctx.Today);
+        if (pastCadenceOnly)
+        {
+            items = [.. items.Where(i => i.Reasons.Any(r => r.Kind is ReasonKind.CadenceDue or ReasonKind.NeverTouched))];
+        }
+
         offset = Math.Clamp(offset, 0, Math.Max(0, items.Count - 1));
         var page = items.Skip(offset).Take(PageSize).ToList();
         var body = new List<CardElement>();
         if (items.Count == 0)
         {
-            body.Add(new TextBlock("Nothing is due today: every customer is within its cadence and no promise is due.", TextTone.Good));
+            body.Add(new TextBlock(pastCadenceOnly ? "No customer is past its cadence." : "Nothing is due today: every customer is within its cadence and no promise is due.", TextTone.Good));
         }
 
         for (var i = 0; i < page.Count; i++)
         {
-            body.Add(Item(offset + i + 1, page[i]));
+            // Snooze or Done pressed on someone else's list answers on its own: redrawing would show the presser's list.
+            body.Add(Item(offset + i + 1, page[i], inList: own && !pastCadenceOnly));
         }
 
-        var pipeline = PipelineStatus.Of(ctx.Rep, book, desk.Rules);
-        if (pipeline.NeedsRefill && offset == 0)
+        var pipeline = PipelineStatus.Of(owner, book, desk.Rules);
+        if (pipeline.NeedsRefill && offset == 0 && !pastCadenceOnly)
         {
             body.Add(new TextBlock(
                 $"Pipeline: {pipeline.LiveProspects} live prospects against a target of {pipeline.Target}: time to prospect.",
@@ -37,20 +53,23 @@ public sealed class FollowUpList(SalesDesk desk)
         var buttons = new List<CardButton>();
         if (offset + PageSize < items.Count)
         {
-            buttons.Add(new("Show more", ButtonAction.Of(ActionVerbs.FollowUps, ("o", offset + PageSize))));
+            buttons.Add(new("Show more", pageAt(offset + PageSize)));
         }
 
-        var title = items.Count == 0 ? "No follow-ups due"
-            : $"Your follow-ups: {offset + 1}–{offset + page.Count} of {items.Count}";
+        var whose = own ? "Your" : $"{owner.Name}'s";
+        var what = pastCadenceOnly ? "customers past cadence" : "follow-ups";
+        var title = items.Count == 0 ? (pastCadenceOnly ? $"{whose} customers: none past cadence" : own ? "No follow-ups due" : $"{whose} follow-ups: none due")
+            : $"{whose} {what}: {offset + 1}–{offset + page.Count} of {items.Count}";
         var card = new Card(CardKind.FollowUps, title)
         {
-            Subtitle = $"{ctx.Rep.Name}, {CustomerCards.Date(ctx.Today)}",
+            Subtitle = $"{owner.Name}, {CustomerCards.Date(ctx.Today)}",
             Body = body,
             Buttons = buttons,
         };
-        var text = items.Count == 0 ? "No follow-ups due today."
-            : $"{items.Count} follow-ups; top: {items[0].CustomerName} ({CustomerCards.Reasons(items[0])}).";
-        return new Reply(text, [card]) { Placement = placement, Reshow = ButtonAction.Of(ActionVerbs.FollowUps, ("o", offset)) };
+        var who = own ? "" : $"{owner.Name}: ";
+        var text = items.Count == 0 ? (pastCadenceOnly ? $"{who}no customer past cadence." : own ? "No follow-ups due today." : $"{who}no follow-ups due today.")
+            : $"{who}{items.Count} {what}; top: {items[0].CustomerName} ({CustomerCards.Reasons(items[0])}).";
+        return new Reply(text, [card]) { Placement = placement, Reshow = pageAt(offset) };
     }
 
     /// <summary>One follow-up with its buttons; <paramref name="inList"/>: pressing Snooze or Done redraws this list.</summary>

@@ -19,7 +19,7 @@ public sealed partial class TeamQuestions
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(action);
         return QueryOf(action, ctx.Rep) is { } query
-            ? Run(ctx, query, periodNamed: true)
+            ? Run(ctx, query, periodNamed: true, AllFrom(action))
             : new Reply("That button is no longer valid. Ask again, for example \"visits by rep last week\".", []) { IsError = true };
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatSalesBot.Conversation.Cards;
+using ChatSalesBot.Conversation.Reports;
 using ChatSalesBot.Domain.Reports;
 using ChatSalesBot.Domain.Reps;
 
@@ -9,7 +10,7 @@ namespace ChatSalesBot.Conversation.Intents;
 /// Questions about a team's activity ("visits by rep this week", "who called least last month", "my meetings since
 /// Monday"), answered with a table card that says what was understood (docs/questions.md).
 /// </summary>
-public sealed partial class TeamQuestions(SalesDesk desk)
+public sealed partial class TeamQuestions(SalesDesk desk, IReportCharts? charts = null)
 {
     /// <summary>Rows a table shows; the rest are counted in "and N more".</summary>
     public const int MaxRows = 15;
@@ -52,7 +53,8 @@ public sealed partial class TeamQuestions(SalesDesk desk)
     }
 
     /// <summary>Runs a query under the access policy and answers with its table or the reason it has none.</summary>
-    private Reply Run(TurnContext ctx, TeamQuery query, bool periodNamed)
+    /// <param name="allFrom">"Show all" pressed: every row from this one (TeamQuestions.ShowAll.cs).</param>
+    private Reply Run(TurnContext ctx, TeamQuery query, bool periodNamed, int? allFrom = null)
     {
         var reps = desk.Store.AllReps();
         var teams = desk.Store.AllTeams();
@@ -67,7 +69,7 @@ public sealed partial class TeamQuestions(SalesDesk desk)
             return Refuse(ctx, query, refusal!.Value);
         }
 
-        return Table(ctx, answer, query, periodNamed, teams, reps);
+        return WithChart(Table(ctx, answer, query, periodNamed, teams, reps, allFrom), answer, allFrom);
     }
 
     private static bool LooksAsked(TeamQuestionReading reading, string text) =>
@@ -76,18 +78,18 @@ public sealed partial class TeamQuestions(SalesDesk desk)
             || Questions.LookLikeOne(text));
 
     /// <param name="asked">The query as asked, before a period under way was cut at today: its previous period is whole.</param>
-    private static Reply Table(TurnContext ctx, TeamAnswer answer, TeamQuery asked, bool periodNamed, IReadOnlyList<Team> teams, IReadOnlyList<Rep> reps)
+    private static Reply Table(TurnContext ctx, TeamAnswer answer, TeamQuery asked, bool periodNamed, IReadOnlyList<Team> teams, IReadOnlyList<Rep> reps, int? allFrom = null)
     {
         var query = answer.Query;
         var understood = Understood(ctx, query, teams, reps) + (answer.SoFar ? " so far" : "");
         var body = new List<CardElement> { new TextBlock(Summary(answer), TextTone.Heading) };
         if (query.GroupBy != TeamGrouping.None)
         {
-            var shown = answer.Rows.Take(MaxRows).Select(r => Cells(query, r)).ToList();
+            var shown = RowsShown(answer, allFrom).Select(r => Cells(query, r)).ToList();
             body.Add(new Table(Columns(query), shown));
-            if (answer.Rows.Count > MaxRows)
+            if (RowsLeftOut(answer, allFrom) is { } more)
             {
-                body.Add(new TextBlock($"and {answer.Rows.Count - MaxRows} more", TextTone.Subtle));
+                body.Add(new TextBlock(more, TextTone.Subtle));
             }
         }
 
@@ -100,7 +102,7 @@ public sealed partial class TeamQuestions(SalesDesk desk)
         {
             Subtitle = understood,
             Body = body,
-            Buttons = NextQuestions(ctx, answer, asked),
+            Buttons = [.. allFrom is null ? NextQuestions(ctx, answer, asked) : [], .. ShowAll(answer, asked, allFrom)],
         };
         return new Reply($"{understood}: {Summary(answer)}", [card]);
     }

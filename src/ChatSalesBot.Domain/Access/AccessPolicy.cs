@@ -35,4 +35,11 @@ public static class AccessPolicy
 
     /// <summary>Whether the viewer sees every customer of the team in full (a manager of it, an admin): team digests and reports.</summary>
     public static bool SeesTeamInFull(Rep viewer, string teamId) => viewer.Role == Role.Admin || viewer.Manages(teamId);
+
+    /// <summary>
+    /// Whether the viewer may see a rep's book as the rep sees it (their follow-ups, their customers' cards): the rep
+    /// themself, a manager of the rep's team, an admin. A teammate may not: a rep sees their own book only.
+    /// </summary>
+    public static bool SeesBookOf(Rep viewer, Rep rep) =>
+        viewer.Role == Role.Admin || viewer.Id == rep.Id || (rep.Active && viewer.Manages(rep.TeamId));
 }

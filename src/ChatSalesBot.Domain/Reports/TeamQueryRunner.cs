@@ -44,7 +44,7 @@ public sealed record TeamAnswerRow(string Label, int Count)
     /// <summary>Overdue receivables: the amount (<see cref="Count"/> is the customers).</summary>
     public decimal? Amount { get; init; }
 
-    /// <summary>Touches against target: the target for the days counted.</summary>
+    /// <summary>Touches against target: the target for the days counted (a chart draws it beside the figure).</summary>
     public int? Target { get; init; }
 }
 

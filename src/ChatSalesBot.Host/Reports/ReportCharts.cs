@@ -53,30 +53,36 @@ public sealed partial class ReportCharts(IOptions<ChartOptions> options, ChartLi
         return File.Exists(path) ? Path.GetFullPath(path) : null;
     }
 
-    private static Plot Draw(WeeklyReport report)
+    private static Plot Draw(WeeklyReport report) => AgainstTarget(
+        [.. report.Reps.Select(r => (r.Rep.Name, r.Touches, r.Target))],
+        $"Touches vs target: {report.Audience.Title}, {report.Week.Describe()}",
+        "touches",
+        "weekly target");
+
+    /// <summary>Horizontal bars, each rep a pair (target behind, figure in front), reps top to bottom in the given order.</summary>
+    private static Plot AgainstTarget(IReadOnlyList<(string Name, int Value, int Target)> reps, string title, string figure, string targetLabel)
     {
         var plot = new Plot();
         var touches = Color.FromHex("#2E86C1");
         var target = Color.FromHex("#B3B6B7");
         var bars = new List<Bar>();
         var ticks = new List<Tick>();
-        for (var i = 0; i < report.Reps.Count; i++)
+        for (var i = 0; i < reps.Count; i++)
         {
-            var rep = report.Reps[i];
-            // Reps top to bottom in the report's order: horizontal bars, each rep a pair (target behind, touches in front).
-            var y = (report.Reps.Count - 1 - i) * 3.0;
+            var rep = reps[i];
+            var y = (reps.Count - 1 - i) * 3.0;
             bars.Add(new Bar { Position = y + 0.5, Value = rep.Target, FillColor = target, Orientation = Orientation.Horizontal });
-            bars.Add(new Bar { Position = y - 0.5, Value = rep.Touches, FillColor = touches, Orientation = Orientation.Horizontal });
-            ticks.Add(new Tick(y, rep.Rep.Name));
+            bars.Add(new Bar { Position = y - 0.5, Value = rep.Value, FillColor = touches, Orientation = Orientation.Horizontal });
+            ticks.Add(new Tick(y, rep.Name));
         }
 
         plot.Add.Bars(bars);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
         plot.Axes.Margins(left: 0);
-        plot.Title($"Touches vs target: {report.Audience.Title}, {report.Week.Describe()}");
-        plot.XLabel("touches");
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "touches", FillColor = touches });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "weekly target", FillColor = target });
+        plot.Title(title);
+        plot.XLabel(figure);
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = figure, FillColor = touches });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = targetLabel, FillColor = target });
         plot.ShowLegend(Alignment.LowerRight);
         return plot;
     }
@@ -84,7 +90,7 @@ public sealed partial class ReportCharts(IOptions<ChartOptions> options, ChartLi
     private void DeleteOld()
     {
         var before = time.GetUtcNow() - _options.Retention;
-        foreach (var file in new DirectoryInfo(_options.Folder).EnumerateFiles("weekly-*.png"))
+        foreach (var file in ChartPrefixes.SelectMany(p => new DirectoryInfo(_options.Folder).EnumerateFiles(p + "*.png")))
         {
             if (file.LastWriteTimeUtc < before.UtcDateTime)
             {

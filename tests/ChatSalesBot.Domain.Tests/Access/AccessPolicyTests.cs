@@ -30,4 +30,15 @@ public sealed class AccessPolicyTests
 
     [Fact]
     public void AccessPolicy_Admin_SeesEverything() => Assert.Equal(CardAccess.Full, AccessPolicy.For(Admin, Active(1)));
+
+    [Fact]
+    public void AccessPolicy_BookOfARep_IsTheRepsTheirManagersAndAdmins()
+    {
+        Assert.True(AccessPolicy.SeesBookOf(Owner, Owner));
+        Assert.True(AccessPolicy.SeesBookOf(EastManager, Owner));
+        Assert.True(AccessPolicy.SeesBookOf(Admin, Stranger));
+        Assert.False(AccessPolicy.SeesBookOf(Teammate, Owner));
+        Assert.False(AccessPolicy.SeesBookOf(EastManager, Stranger));
+        Assert.False(AccessPolicy.SeesBookOf(EastManager, Owner with { Active = false }));
+    }
 }
