@@ -27,6 +27,8 @@ public sealed class SalesBot : ISalesBot
     private readonly CreateCustomer _create;
     private readonly DigestCommands _digests;
     private readonly TeamQuestions _teamQuestions;
+    private readonly Complaints _complaints;
+    private readonly DealCommands _deals;
 
     /// <param name="charts">Draws the weekly report's chart; none without one (the report's table has the numbers).</param>
     public SalesBot(SalesDesk desk, RepResolver reps, ILogger<SalesBot> logger, IReportCharts? charts = null)
@@ -43,6 +45,8 @@ public sealed class SalesBot : ISalesBot
         _create = new CreateCustomer(desk);
         _digests = new DigestCommands(desk, charts ?? new NoReportCharts());
         _teamQuestions = new TeamQuestions(desk);
+        _complaints = new Complaints(desk);
+        _deals = new DealCommands(desk);
     }
 
     public async Task<Reply> HandleAsync(Turn turn, CancellationToken cancellationToken)
@@ -133,6 +137,8 @@ public sealed class SalesBot : ISalesBot
             Intent.Undo => _undo.Handle(ctx, null),
             Intent.Create i => _create.Handle(ctx, i.Text, i.Prospect),
             Intent.Digest i => _digests.Handle(ctx, i.Request),
+            ComplaintIntent i => _complaints.FromMessage(ctx, i),
+            DealIntent i => _deals.FromMessage(ctx, i),
             Intent.Question i => BareName(ctx, i.Text) ?? _teamQuestions.Answer(ctx, i.Text) ?? Questions.CannotAnswer(i.Text),
             Intent.Help { Unknown: { } unknown } => BareName(ctx, unknown) ?? _teamQuestions.Answer(ctx, unknown, strict: true)
                 ?? (Questions.LookLikeOne(unknown) ? Questions.CannotAnswer(unknown) : Help.For(unknown)),
@@ -189,6 +195,10 @@ public sealed class SalesBot : ISalesBot
                 return Help.For(null);
             case ActionVerbs.TeamQuestion:
                 return _teamQuestions.FromButton(ctx, action);
+            case var verb when Complaints.IsVerb(verb):
+                return _complaints.FromButton(ctx, press);
+            case var verb when DealCommands.IsVerb(verb):
+                return _deals.FromButton(ctx, press);
             default:
                 ConversationLog.UnknownVerb(_logger, action.Verb, ctx.Channel);
                 return new Reply("That button is no longer valid. Here is what I can do:", Help.For(null).Cards) { IsError = true };

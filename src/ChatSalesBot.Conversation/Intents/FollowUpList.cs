@@ -50,7 +50,8 @@ public sealed class FollowUpList(SalesDesk desk)
         };
         var text = items.Count == 0 ? "No follow-ups due today."
             : $"{items.Count} follow-ups; top: {items[0].CustomerName} ({CustomerCards.Reasons(items[0])}).";
-        return new Reply(text, [card]) { Placement = placement, Reshow = ButtonAction.Of(ActionVerbs.FollowUps, ("o", offset)) };
+        var cards = offset == 0 && ManagerFollowUps.For(desk, ctx) is { } managers ? new[] { card, managers } : [card];
+        return new Reply(text, cards) { Placement = placement, Reshow = ButtonAction.Of(ActionVerbs.FollowUps, ("o", offset)) };
     }
 
     /// <summary>One follow-up with its buttons; <paramref name="inList"/>: pressing Snooze or Done redraws this list.</summary>

@@ -28,11 +28,13 @@ public sealed class MorningDigestBuilder(SalesRules rules)
         return new MorningDigest(audience, day, reps);
     }
 
-    /// <summary>Active A customers no manager visited within <see cref="SalesRules.ManagerVisitEveryDays"/>, longest waiting first.</summary>
+    /// <summary>
+    /// Active A customers and key accounts no manager visited within <see cref="SalesRules.ManagerVisitEveryDays"/>
+    /// (<see cref="KeyAccounts.ManagerVisitDue"/>), longest waiting first.
+    /// </summary>
     public IReadOnlyList<Customer> ManagerVisitDue(IEnumerable<Customer> book, DateOnly day) =>
     [
-        .. book.Where(c => c.Stage == LifecycleStage.Active && c.Tier == Tier.A
-                && (c.LastManagerVisitOn is not { } last || day.DayNumber - last.DayNumber >= rules.ManagerVisitEveryDays))
+        .. book.Where(c => KeyAccounts.ManagerVisitDue(c, day, rules))
             .OrderBy(c => c.LastManagerVisitOn ?? DateOnly.MinValue).ThenBy(c => c.Name, StringComparer.Ordinal),
     ];
 }
