@@ -87,7 +87,7 @@ public static partial class DealWords
         }
 
         var customer = m.Groups["c"].Value.Trim();
-        var tail = m.Groups["r"].Value.Trim().TrimStart(':', '：', ',', '-', '—').Trim();
+        var tail = m.Groups["r"].Value.Trim().TrimStart('!', '.', ':', '：', ',', '-', '—').Trim();
         intent = m.Groups["v"].Value.ToLowerInvariant() switch
         {
             var v when v.Contains("back", StringComparison.Ordinal) => new DealIntent(DealIntent.Act.WinBack, customer),
@@ -151,7 +151,7 @@ public static partial class DealWords
         return rest.Length > 0;
     }
 
-    [GeneratedRegex(@"^(?<c>.+?)\s+(?<v>(?:is\s+)?won\s+back|is\s+back|signed(?:\s+the)?(?:\s+(?:contract|deal|order))?|(?:deal\s+)?won|closed\s+the\s+deal|(?:is\s+)?(?:(?:deal\s+)?lost|churned|parked)|is\s+(?:now\s+)?(?:a\s+|an\s+)?(?:strategic|key|normal)(?:\s+account)?|is\s+not\s+a\s+key\s+account|is\s+(?:now\s+)?(?:hot|warm|cool))(?<r>(?:\s*[:：,\-—].*)?)[.!]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<c>.+?)\s+(?<v>(?:is\s+)?won\s+back|is\s+back|signed(?:\s+the)?(?:\s+(?:contract|deal|order))?|(?:deal\s+)?won|closed\s+the\s+deal|(?:is\s+)?(?:(?:deal\s+)?lost|churned|parked)|is\s+(?:now\s+)?(?:a\s+|an\s+)?(?:strategic|key|normal)(?:\s+account)?|is\s+not\s+a\s+key\s+account|is\s+(?:now\s+)?(?:hot|warm|cool))(?<r>(?:[!.]*\s*[:：,\-—].*|[!.]*\s+(?:with\s+)?(?:a\s+)?first\s+order.*)?)[.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex Suffix();
 
     [GeneratedRegex(@"[,;]?\s*(?:with\s+)?(?:a\s+)?first\s+order(?:\s+of)?\s*[:：]?\s*(?<a>.*)$", RegexOptions.IgnoreCase)]
