@@ -17,11 +17,12 @@ public sealed class DigestComposer(ISalesStore store, SalesRules rules)
     public (MorningDigest? Digest, string? Refusal) Compose(Rep subscriber, DigestScope scope, DateOnly day)
     {
         var (audience, refusal) = DigestAudience.Resolve(scope, subscriber, store.AllReps(), Teams());
-        return audience is null ? (null, refusal) : (_builder.Build(audience, store.CustomersOwnedBy, day), null);
+        return audience is null ? (null, refusal) : (_builder.Build(audience, store.CustomersOwnedBy, day, store.OpenComplaintsOf), null);
     }
 
     /// <summary>The reply one slot of a subscription delivers; the day is the slot's date in the schedule's zone.</summary>
-    public (Reply? Reply, string? Refusal) ForSlot(DigestSubscription subscription, DateTimeOffset slot, bool late)
+    /// <param name="dryRun">Only show it: escalated complaints are not marked as announced.</param>
+    public (Reply? Reply, string? Refusal) ForSlot(DigestSubscription subscription, DateTimeOffset slot, bool late, bool dryRun = false)
     {
         ArgumentNullException.ThrowIfNull(subscription);
         if (store.GetRep(subscription.SubscriberRepId) is not { } subscriber)
@@ -32,6 +33,11 @@ public sealed class DigestComposer(ISalesStore store, SalesRules rules)
         var zone = RepClock.ZoneOf(subscription.Schedule.TimeZoneId);
         var local = TimeZoneInfo.ConvertTime(slot, zone);
         var (digest, refusal) = Compose(subscriber, subscription.Scope, DateOnly.FromDateTime(local.DateTime));
+        if (digest is not null && !dryRun)
+        {
+            DigestEscalations.MarkAnnounced(store, digest, subscriber, slot);
+        }
+
         var note = late ? $"sent late: due at {local:HH:mm}, the bot was not running then" : null;
         return digest is null ? (null, refusal) : (DigestReply.For(digest, note), null);
     }
