@@ -32,6 +32,12 @@ public sealed record DealIntent(DealIntent.Act Action, string CustomerText) : In
 
     /// <summary>The first order's amount as typed ("12,000"), when a won deal names one.</summary>
     public string? FirstOrder { get; init; }
+
+    /// <summary>
+    /// Read from the end of the sentence ("zephyr signed", "weather is hot"), not from a command word: when no customer
+    /// goes by the name, the sentence was not meant for this and gets the help answer, not "create a prospect".
+    /// </summary>
+    public string? Loose { get; init; }
 }
 
 /// <summary>Reads deal and key-account sentences (see <see cref="DealIntent"/>).</summary>
@@ -87,8 +93,19 @@ public static partial class DealWords
         }
 
         var customer = m.Groups["c"].Value.Trim();
+        if (FromEnd(m, customer) is { } loose)
+        {
+            intent = loose with { Loose = line };
+            return true;
+        }
+
+        return false;
+    }
+
+    private static DealIntent? FromEnd(Match m, string customer)
+    {
         var tail = m.Groups["r"].Value.Trim().TrimStart('!', '.', ':', '：', ',', '-', '—').Trim();
-        intent = m.Groups["v"].Value.ToLowerInvariant() switch
+        return m.Groups["v"].Value.ToLowerInvariant() switch
         {
             var v when v.Contains("back", StringComparison.Ordinal) => new DealIntent(DealIntent.Act.WinBack, customer),
             var v when v.StartsWith("signed", StringComparison.Ordinal) || v.EndsWith("won", StringComparison.Ordinal) || v.StartsWith("closed", StringComparison.Ordinal)
@@ -102,7 +119,6 @@ public static partial class DealWords
             var v when v.Contains("key", StringComparison.Ordinal) => new DealIntent(DealIntent.Act.Level, customer) { Level = KeyAccountLevel.Key },
             var v => new DealIntent(DealIntent.Act.Grade, customer) { Grade = Enum.Parse<ProspectGrade>(v.Split(' ')[^1], ignoreCase: true) },
         };
-        return true;
     }
 
     /// <summary>"&lt;customer&gt;[: reason]", and for a won deal "&lt;customer&gt;[, first order 12,000]".</summary>
@@ -193,6 +209,11 @@ public sealed class DealCommands(SalesDesk desk)
             }
 
             amount = parsed;
+        }
+
+        if (intent.Loose is { } said && CustomerFinder.FindToChange(desk, ctx, CustomerFinder.NameIn(desk, ctx, intent.CustomerText)) is FoundCustomer.None)
+        {
+            return Help.For(said);
         }
 
         var act = ActWord(intent.Action);

@@ -84,6 +84,18 @@ public sealed class DealAndKeyAccountTests : IDisposable
         Assert.Equal("went with a competitor", _f.Store.GetCustomer(_f.Initech.Id)!.LostReason);
     }
 
+    [Theory]
+    [InlineData("the weather is hot")]
+    [InlineData("my patience is lost: totally")]
+    public async Task Deal_SentenceNamingNoCustomer_GetsTheHelpAnswerNotACreateButton(string text)
+    {
+        var reply = await _f.Say(_f.Alice, text);
+
+        Assert.True(reply.IsError);
+        Assert.Equal(CardKind.Help, reply.Cards[0].Kind);
+        Assert.DoesNotContain(_f.Store.RecentAudit(null, 20), a => a.Action == AuditAction.DealChange);
+    }
+
     [Fact]
     public async Task Deal_AmbiguousName_AsksAndWritesNothing()
     {
