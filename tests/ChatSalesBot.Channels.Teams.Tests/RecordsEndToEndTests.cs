@@ -48,6 +48,8 @@ public sealed class RecordsEndToEndTests : IAsyncLifetime
         await SayAsync("complaint acme: late delivery, urgent");
         var opened = Assert.Single(_store.OpenComplaintsOf(_acme.Id));
         Assert.Equal("late delivery", opened.Summary);
+        await SayAsync("customer acme");
+        await CheckAsync(CardOf(_host.Http.ConnectorRequests.Last()), "customer-with-complaint.json");
 
         await SayAsync("complaint acme resolved: re-shipped <b>today</b>");
         Assert.Empty(_store.OpenComplaintsOf(_acme.Id));

@@ -399,7 +399,12 @@ public sealed partial class Complaints(SalesDesk desk)
             new Card(CardKind.Customer, $"Complaints: {customer.Name}")
             {
                 Body = body,
-                Buttons = [new("New complaint", ButtonAction.Of(NewVerb, ("c", customer.Id))), new("Customer card", CustomerCards.Open(customer.Id))],
+                Buttons =
+                [
+                    new("New complaint", ButtonAction.Of(NewVerb, ("c", customer.Id)), ButtonStyle.Primary),
+                    new("Account review", ButtonAction.Of(DealCommands.ReviewVerb, ("c", customer.Id))),
+                    new("Customer card", CustomerCards.Open(customer.Id)),
+                ],
             });
     }
 
