@@ -182,7 +182,7 @@ public sealed partial class Complaints(SalesDesk desk)
                     : Reply.WithCard($"Add a note: {c.Name}", NoteForm(k, c)));
             case ResolveVerb:
                 return OnComplaint(ctx, action.IntArg("k"), (c, k) => action.Arg("r") is not null || press.Inputs.ContainsKey(ResolutionInput)
-                    ? Resolve(ctx, c, k, action.Arg("r") ?? Input(ResolutionInput) ?? "")
+                    ? Resolve(ctx, c, k, action.Arg("r") ?? Input(ResolutionInput) ?? "") with { Placement = ReplyPlacement.ReplaceOriginal }
                     : Reply.WithCard($"Resolve: {c.Name}", ResolveForm(k, c)));
             case SatisfactionVerb:
                 return OnComplaint(ctx, action.IntArg("k"), (c, k) => Satisfaction(ctx, c, k, action.IntArg("s")));
