@@ -24,22 +24,19 @@ public sealed class DigestComposer(ISalesStore store, SalesRules rules)
     /// <param name="dryRun">Only show it: escalated complaints are not marked as announced.</param>
     public (Reply? Reply, string? Refusal) ForSlot(DigestSubscription subscription, DateTimeOffset slot, bool late, bool dryRun = false)
     {
-        ArgumentNullException.ThrowIfNull(subscription);
-        if (store.GetRep(subscription.SubscriberRepId) is not { } subscriber)
+        var (delivery, gone) = SlotDelivery.Of(store, subscription, slot, late);
+        if (delivery is null)
         {
-            return (null, $"the subscriber (rep {subscription.SubscriberRepId}) no longer exists");
+            return (null, gone);
         }
 
-        var zone = RepClock.ZoneOf(subscription.Schedule.TimeZoneId);
-        var local = TimeZoneInfo.ConvertTime(slot, zone);
-        var (digest, refusal) = Compose(subscriber, subscription.Scope, DateOnly.FromDateTime(local.DateTime));
+        var (digest, refusal) = Compose(delivery.Subscriber, subscription.Scope, delivery.Day);
         if (digest is not null && !dryRun)
         {
-            DigestEscalations.MarkAnnounced(store, digest, subscriber, slot);
+            DigestEscalations.MarkAnnounced(store, digest, delivery.Subscriber, slot);
         }
 
-        var note = late ? $"sent late: due at {local:HH:mm}, the bot was not running then" : null;
-        return digest is null ? (null, refusal) : (DigestReply.For(digest, note), null);
+        return digest is null ? (null, refusal) : (DigestReply.For(digest, delivery.LateNote), null);
     }
 
     /// <summary>A team by its name, else its id, ignoring case; null when there is none.</summary>

@@ -48,16 +48,9 @@ public sealed class WeeklyReportComposer(ISalesStore store, SalesRules rules, IR
     /// <summary>The reply one slot of a subscription delivers: the whole week before the slot's date, in the schedule's zone.</summary>
     public (Reply? Reply, string? Refusal) ForSlot(DigestSubscription subscription, DateTimeOffset slot, bool late, bool dryRun = false)
     {
-        ArgumentNullException.ThrowIfNull(subscription);
-        if (store.GetRep(subscription.SubscriberRepId) is not { } subscriber)
-        {
-            return (null, $"the subscriber (rep {subscription.SubscriberRepId}) no longer exists");
-        }
-
-        var zone = RepClock.ZoneOf(subscription.Schedule.TimeZoneId);
-        var local = TimeZoneInfo.ConvertTime(slot, zone);
-        var week = ReportWeek.Last(DateOnly.FromDateTime(local.DateTime), subscription.Schedule.TimeZoneId);
-        var note = late ? $"sent late: due at {local:HH:mm}, the bot was not running then" : null;
-        return Reply(subscriber, subscription.Scope, week, note, dryRun);
+        var (delivery, gone) = SlotDelivery.Of(store, subscription, slot, late);
+        return delivery is null
+            ? (null, gone)
+            : Reply(delivery.Subscriber, subscription.Scope, ReportWeek.Last(delivery.Day, subscription.Schedule.TimeZoneId), delivery.LateNote, dryRun);
     }
 }
