@@ -28,6 +28,8 @@ public sealed class SalesBot : ISalesBot
     private readonly DigestCommands _digests;
     private readonly TeamQuestions _teamQuestions;
     private readonly DrillDown _drillDown;
+    private readonly Complaints _complaints;
+    private readonly DealCommands _deals;
 
     /// <param name="charts">Draws the weekly report's chart; none without one (the report's table has the numbers).</param>
     public SalesBot(SalesDesk desk, RepResolver reps, ILogger<SalesBot> logger, IReportCharts? charts = null)
@@ -45,6 +47,8 @@ public sealed class SalesBot : ISalesBot
         _digests = new DigestCommands(desk, charts ?? new NoReportCharts());
         _teamQuestions = new TeamQuestions(desk, charts);
         _drillDown = new DrillDown(desk, _followUps, _lookUp);
+        _complaints = new Complaints(desk);
+        _deals = new DealCommands(desk);
     }
 
     public async Task<Reply> HandleAsync(Turn turn, CancellationToken cancellationToken)
@@ -143,6 +147,8 @@ public sealed class SalesBot : ISalesBot
             Intent.Undo => _undo.Handle(ctx, null),
             Intent.Create i => _create.Handle(ctx, i.Text, i.Prospect),
             Intent.Digest i => _digests.Handle(ctx, i.Request),
+            ComplaintIntent i => _complaints.FromMessage(ctx, i),
+            DealIntent i => _deals.FromMessage(ctx, i),
             Intent.Question i => BareName(ctx, i.Text) ?? _teamQuestions.Answer(ctx, i.Text) ?? Questions.CannotAnswer(i.Text),
             Intent.Help { Unknown: { } unknown } => BareName(ctx, unknown) ?? _teamQuestions.Answer(ctx, unknown, strict: true)
                 ?? (Questions.LookLikeOne(unknown) ? Questions.CannotAnswer(unknown) : Help.For(unknown)),
@@ -201,6 +207,10 @@ public sealed class SalesBot : ISalesBot
                 return _teamQuestions.FromButton(ctx, action);
             case ActionVerbs.DrillDown:
                 return _drillDown.FromButton(ctx, action);
+            case var verb when Complaints.IsVerb(verb):
+                return _complaints.FromButton(ctx, press);
+            case var verb when DealCommands.IsVerb(verb):
+                return _deals.FromButton(ctx, press);
             default:
                 ConversationLog.UnknownVerb(_logger, action.Verb, ctx.Channel);
                 return new Reply("That button is no longer valid. Here is what I can do:", Help.For(null).Cards) { IsError = true };

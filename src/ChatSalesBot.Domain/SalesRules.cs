@@ -40,6 +40,9 @@ public sealed class SalesRules
     /// <summary>A customers should see a manager at least this often.</summary>
     public int ManagerVisitEveryDays { get; set; } = 91;
 
+    /// <summary>An open complaint older than this many days escalates to the manager (follow-ups and digest).</summary>
+    public int ComplaintEscalateAfterDays { get; set; } = 7;
+
     /// <summary>Undo takes back a rep's own touch for this many hours after it was logged; later it stays.</summary>
     public int UndoWindowHours { get; set; } = 24;
 
@@ -63,6 +66,12 @@ public sealed class FollowUpWeights
     public double BrokenPromisePerDay { get; set; } = 2;
 
     public double OpenComplaint { get; set; } = 35;
+
+    /// <summary>Added to an open complaint's points once it has escalated (older than ComplaintEscalateAfterDays).</summary>
+    public double EscalatedComplaint { get; set; } = 20;
+
+    /// <summary>On a manager's list: an A or key account that waits for its quarterly manager visit.</summary>
+    public double ManagerVisitDue { get; set; } = 15;
 
     public double Unsatisfied { get; set; } = 20;
 

@@ -49,6 +49,14 @@ public sealed partial class LiteDbSalesStore
         return WriteShared(() => Save(Complaints, complaint, complaint.Id, id => complaint with { Id = id }));
     }
 
+    public Complaint? GetComplaint(int id) => Read<Complaint>(() => Complaints.FindById(id));
+
+    public IReadOnlyList<Complaint> ComplaintsOf(int customerId) =>
+        ReadAll<Complaint>(Complaints.Find(Eq("CustomerId", customerId)))
+            .OrderBy(c => c.OpenedOn)
+            .ThenBy(c => c.Id)
+            .ToList();
+
     private T Save<T>(ILiteCollection<BsonDocument> collection, T entity, int id, Func<int, T> withId)
     {
         if (id != 0)

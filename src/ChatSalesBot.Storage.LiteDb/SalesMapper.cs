@@ -1,5 +1,6 @@
 using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.Digests;
+using ChatSalesBot.Domain.Orders;
 using ChatSalesBot.Domain.Touches;
 using LiteDB;
 
@@ -56,6 +57,7 @@ internal static class SalesMapper
         RegisterReadOnlyList<Contact>(mapper);
         RegisterReadOnlyList<TouchSummary>(mapper);
         RegisterReadOnlyList<DayOfWeek>(mapper);
+        RegisterReadOnlyList<ComplaintNote>(mapper);
 
         mapper.Entity<Customer>()
             .Ignore(c => c.IsProspect)

@@ -17,11 +17,12 @@ public sealed class DigestComposer(ISalesStore store, SalesRules rules)
     public (MorningDigest? Digest, string? Refusal) Compose(Rep subscriber, DigestScope scope, DateOnly day)
     {
         var (audience, refusal) = DigestAudience.Resolve(scope, subscriber, store.AllReps(), Teams());
-        return audience is null ? (null, refusal) : (_builder.Build(audience, store.CustomersOwnedBy, day), null);
+        return audience is null ? (null, refusal) : (_builder.Build(audience, store.CustomersOwnedBy, day, store.OpenComplaintsOf), null);
     }
 
     /// <summary>The reply one slot of a subscription delivers; the day is the slot's date in the schedule's zone.</summary>
-    public (Reply? Reply, string? Refusal) ForSlot(DigestSubscription subscription, DateTimeOffset slot, bool late)
+    /// <param name="dryRun">Only show it: escalated complaints are not marked as announced.</param>
+    public (Reply? Reply, string? Refusal) ForSlot(DigestSubscription subscription, DateTimeOffset slot, bool late, bool dryRun = false)
     {
         var (delivery, gone) = SlotDelivery.Of(store, subscription, slot, late);
         if (delivery is null)
@@ -30,6 +31,11 @@ public sealed class DigestComposer(ISalesStore store, SalesRules rules)
         }
 
         var (digest, refusal) = Compose(delivery.Subscriber, subscription.Scope, delivery.Day);
+        if (digest is not null && !dryRun)
+        {
+            DigestEscalations.MarkAnnounced(store, digest, delivery.Subscriber, slot);
+        }
+
         return digest is null ? (null, refusal) : (DigestReply.For(digest, delivery.LateNote), null);
     }
 

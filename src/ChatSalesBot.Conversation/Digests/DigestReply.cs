@@ -58,7 +58,11 @@ public static class DigestReply
         parts.Add($"{digest.AtRiskCount} at risk");
         if (digest.Audience.IsTeamView)
         {
-            parts.Add(Count(digest.ManagerVisitsDue, "A customer") + " waiting for a manager visit");
+            parts.Add(Count(digest.ManagerVisitsDue, "A or key account") + " waiting for a manager visit");
+            if (digest.EscalatedCount > 0)
+            {
+                parts.Add(Count(digest.EscalatedCount, "escalated complaint"));
+            }
         }
 
         parts.Add(Count(digest.ThinPipelines, "thin pipeline"));
@@ -83,9 +87,17 @@ public static class DigestReply
         Section(body, "Planned for today", part.PlannedToday, ReasonKind.PlannedTouch);
         Section(body, "At risk", part.AtRisk, ReasonKind.ChurnRisk, ReasonKind.Unsatisfied, ReasonKind.OverdueReceivables, ReasonKind.OpenComplaint);
         Section(body, "Birthdays", part.Birthdays, ReasonKind.Birthday);
+        if (part.Escalated.Count > 0)
+        {
+            body.Add(new TextBlock("Complaints escalated to the manager", TextTone.Heading));
+            body.Add(new TextBlock(string.Join("\n", part.Escalated.Select(e =>
+                $"{e.Customer.Name}: {(e.Complaint.Severity == Domain.Orders.ComplaintSeverity.Urgent ? "urgent, " : "")}open since {CustomerCards.Date(e.Complaint.OpenedOn)} ({e.AgeDays} days): {CustomerCards.Shorten(e.Complaint.Summary, 120)}")),
+                TextTone.Attention));
+        }
+
         if (part.ManagerVisitDue.Count > 0)
         {
-            body.Add(new TextBlock("A customers waiting for a manager visit", TextTone.Heading));
+            body.Add(new TextBlock("A customers and key accounts waiting for a manager visit", TextTone.Heading));
             body.Add(new TextBlock(string.Join("\n", part.ManagerVisitDue.Select(c =>
                 $"{c.Name}: {(c.LastManagerVisitOn is { } on ? "last manager visit " + CustomerCards.Date(on) : "no manager visit yet")}"))));
         }

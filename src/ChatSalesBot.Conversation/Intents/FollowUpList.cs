@@ -69,7 +69,8 @@ public sealed class FollowUpList(SalesDesk desk)
         var who = own ? "" : $"{owner.Name}: ";
         var text = items.Count == 0 ? (pastCadenceOnly ? $"{who}no customer past cadence." : own ? "No follow-ups due today." : $"{who}no follow-ups due today.")
             : $"{who}{items.Count} {what}; top: {items[0].CustomerName} ({CustomerCards.Reasons(items[0])}).";
-        return new Reply(text, [card]) { Placement = placement, Reshow = pageAt(offset) };
+        var cards = own && !pastCadenceOnly && offset == 0 && ManagerFollowUps.For(desk, ctx) is { } managers ? new[] { card, managers } : [card];
+        return new Reply(text, cards) { Placement = placement, Reshow = pageAt(offset) };
     }
 
     /// <summary>One follow-up with its buttons; <paramref name="inList"/>: pressing Snooze or Done redraws this list.</summary>

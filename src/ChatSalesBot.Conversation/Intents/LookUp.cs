@@ -47,7 +47,7 @@ public sealed class LookUp(SalesDesk desk)
         else
         {
             desk.AuditView(ctx, AuditAction.ViewCard, c.Id);
-            reply = Reply.WithCard($"{c.Name}: {CustomerCards.Subtitle(c)}", CustomerCards.Full(desk, c, RecentTouchesOf(desk, c)));
+            reply = Reply.WithCard($"{c.Name}: {CustomerCards.Subtitle(c)}", AccountFacts.OnCard(desk, ctx, c, CustomerCards.Full(desk, c, RecentTouchesOf(desk, c))));
         }
 
         if (one.Also.Count > 0)

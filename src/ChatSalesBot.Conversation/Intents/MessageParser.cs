@@ -14,6 +14,7 @@ public static partial class MessageParser
     public static readonly string[] CommandWords =
     [
         "customer", "card", "visit", "call", "meeting", "email", "followups", "snooze", "done", "undo", "new", "help", "digest", "report", "weekly",
+        "complaint", "won", "lost", "park", "grade", "review",
     ];
 
     /// <summary>The words that start a touch; <c>Happened</c> for the past tense ("called": it happened, not a plan).</summary>
@@ -76,6 +77,11 @@ public static partial class MessageParser
 
     private static Intent ParseWithArgument(string line, string lower)
     {
+        if (Complaints.TryParse(line, out var complaint) || DealWords.TryParse(line, out complaint))
+        {
+            return complaint;
+        }
+
         if (StartsWithWord(line, "snooze", out var snooze))
         {
             return ParseSnooze(snooze);

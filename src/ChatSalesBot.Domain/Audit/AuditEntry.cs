@@ -30,6 +30,27 @@ public enum AuditAction
 
     /// <summary>The platform refused a digest's address for good (the bot was removed from the channel): it stopped.</summary>
     DigestDisabled,
+
+    /// <summary>A complaint opened, noted, resolved, or the customer's satisfaction after it recorded.</summary>
+    OpenComplaint,
+
+    ComplaintNote,
+
+    ResolveComplaint,
+
+    ComplaintSatisfaction,
+
+    /// <summary>A complaint shown to the manager as escalated (once per complaint).</summary>
+    EscalateComplaint,
+
+    /// <summary>A deal changed: a prospect's grade, won, lost, parked; a customer lost (churned) or won back.</summary>
+    DealChange,
+
+    /// <summary>A customer's key-account level changed (strategic / key / normal).</summary>
+    KeyAccountChange,
+
+    /// <summary>A quarterly account review was shown.</summary>
+    ViewReview,
 }
 
 /// <summary>One line of the audit trail: who, what, when, from which channel.</summary>

@@ -69,6 +69,20 @@ public sealed record Customer
 
     public DateOnly? OldestOpenComplaintOn { get; init; }
 
+    /// <summary>What the oldest open complaint is about (see Orders.ComplaintRules.WithOpenComplaints).</summary>
+    public string? OldestOpenComplaint { get; init; }
+
+    public bool UrgentComplaintOpen { get; init; }
+
+    /// <summary>Strategic, key or normal account (the 大客户 of the seeds); see <see cref="KeyAccounts"/>.</summary>
+    public KeyAccountLevel KeyAccount { get; init; }
+
+    /// <summary>Why the deal or the customer was lost; kept when it is won back, for the record.</summary>
+    public string? LostReason { get; init; }
+
+    /// <summary>Why the prospect was parked.</summary>
+    public string? ParkedReason { get; init; }
+
     public decimal OverdueReceivables { get; init; }
 
     public CreditRating Credit { get; init; }

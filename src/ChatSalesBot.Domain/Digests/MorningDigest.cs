@@ -24,7 +24,10 @@ public sealed record RepDigest(Rep Rep, IReadOnlyList<FollowUp> FollowUps, Pipel
 
     public IReadOnlyList<FollowUp> Birthdays => With(ReasonKind.Birthday);
 
-    public bool NothingDue => FollowUps.Count == 0 && !Pipeline.NeedsRefill && ManagerVisitDue.Count == 0;
+    /// <summary>Complaints of this rep's customers escalated to the manager (team digests), each in one digest only.</summary>
+    public IReadOnlyList<EscalatedComplaint> Escalated { get; init; } = [];
+
+    public bool NothingDue => FollowUps.Count == 0 && !Pipeline.NeedsRefill && ManagerVisitDue.Count == 0 && Escalated.Count == 0;
 
     private List<FollowUp> With(ReasonKind kind) => [.. FollowUps.Where(f => f.Reasons.Any(r => r.Kind == kind))];
 }
@@ -43,4 +46,9 @@ public sealed record MorningDigest(DigestAudience Audience, DateOnly Day, IReadO
     public int ThinPipelines => Reps.Count(r => r.Pipeline.NeedsRefill);
 
     public int ManagerVisitsDue => Reps.Sum(r => r.ManagerVisitDue.Count);
+
+    public int EscalatedCount => Reps.Sum(r => r.Escalated.Count);
 }
+
+/// <summary>An open complaint older than the escalation threshold, as the manager's digest announces it.</summary>
+public sealed record EscalatedComplaint(Customer Customer, Orders.Complaint Complaint, int AgeDays);

@@ -16,6 +16,12 @@ public enum ReasonKind
     NeverTouched,
     Birthday,
     Referral,
+
+    /// <summary>An open complaint older than the escalation threshold: on the owner's and the manager's list.</summary>
+    EscalatedComplaint,
+
+    /// <summary>On a manager's list: an A or key account due its quarterly manager visit.</summary>
+    ManagerVisitDue,
 }
 
 /// <summary>One reason, in words, with the points it adds.</summary>

@@ -122,9 +122,7 @@ public sealed class FollowUpPlanner(SalesRules rules)
     {
         if (c.OpenComplaints > 0)
         {
-            var since = c.OldestOpenComplaintOn is { } on ? $" since {Day(on)}" : "";
-            var what = c.OpenComplaints == 1 ? "complaint open" : $"{c.OpenComplaints} complaints open";
-            reasons.Add(new(ReasonKind.OpenComplaint, what + since, _w.OpenComplaint));
+            AddComplaints(c, today, reasons);
         }
 
         if (c.Satisfaction is <= 2)
@@ -167,6 +165,76 @@ public sealed class FollowUpPlanner(SalesRules rules)
             reasons.Add(new(ReasonKind.Referral, $"good moment to ask for a referral (since {Day(moment)})", _w.Referral));
         }
     }
+
+    /// <summary>
+    /// Open complaints with the age of the oldest, urgent first in words; once the oldest is older than
+    /// <see cref="SalesRules.ComplaintEscalateAfterDays"/> it has escalated to the manager and adds its own points.
+    /// </summary>
+    private void AddComplaints(Customer c, DateOnly today, List<FollowUpReason> reasons)
+    {
+        var what = (c.UrgentComplaintOpen ? "urgent " : "") + (c.OpenComplaints == 1 ? "complaint open" : $"{c.OpenComplaints} complaints open");
+        var since = c.OldestOpenComplaintOn is { } on ? $" since {Day(on)} ({Days(Math.Max(0, today.DayNumber - on.DayNumber))})" : "";
+        var about = c.OldestOpenComplaint is { Length: > 0 } text ? $": {Shorten(text, 60)}" : "";
+        reasons.Add(new(ReasonKind.OpenComplaint, what + since + about, _w.OpenComplaint));
+        if (Orders.ComplaintRules.HasEscalated(c, today, rules))
+        {
+            reasons.Add(new(ReasonKind.EscalatedComplaint,
+                $"escalated to the manager: open more than {Days(rules.ComplaintEscalateAfterDays)}", _w.EscalatedComplaint));
+        }
+    }
+
+    /// <summary>
+    /// A manager's own list over the books of the teams they manage: escalated complaints (resolve them with the rep)
+    /// and A and key accounts due their quarterly manager visit, ranked by the same plain sum of points.
+    /// </summary>
+    public IReadOnlyList<FollowUp> PlanForManager(IEnumerable<Customer> teamBook, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(teamBook);
+        var list = new List<FollowUp>();
+        foreach (var c in teamBook)
+        {
+            if (c.Stage == LifecycleStage.Lost)
+            {
+                continue;
+            }
+
+            var reasons = new List<FollowUpReason>(3);
+            if (Orders.ComplaintRules.HasEscalated(c, today, rules))
+            {
+                var on = c.OldestOpenComplaintOn!.Value;
+                var about = c.OldestOpenComplaint is { Length: > 0 } text ? $": {Shorten(text, 60)}" : "";
+                reasons.Add(new(ReasonKind.EscalatedComplaint,
+                    $"{(c.UrgentComplaintOpen ? "urgent " : "")}complaint open since {Day(on)} ({Days(today.DayNumber - on.DayNumber)}), escalated{about}",
+                    _w.OpenComplaint + _w.EscalatedComplaint));
+            }
+
+            if (KeyAccounts.ManagerVisitDue(c, today, rules))
+            {
+                var level = KeyAccounts.LevelOf(c);
+                var who = level == KeyAccountLevel.Normal ? $"{c.Tier} customer" : $"{level.ToString().ToLowerInvariant()} account";
+                reasons.Add(new(ReasonKind.ManagerVisitDue, c.LastManagerVisitOn is { } last
+                    ? $"{who}: last manager visit {Day(last)}, due every {rules.ManagerVisitEveryDays} days"
+                    : $"{who}: no manager visit yet, due every {rules.ManagerVisitEveryDays} days", _w.ManagerVisitDue));
+            }
+
+            if (reasons.Count == 0)
+            {
+                continue;
+            }
+
+            reasons.Add(new(ReasonKind.TierOrGrade, StandingText(c), TierOrGradeSteps(c) * _w.TierOrGrade));
+            list.Add(new FollowUp(c.Id, c.Name, Math.Round(reasons.Sum(r => r.Points), 2), c.OldestOpenComplaintOn, reasons));
+        }
+
+        list.Sort(static (a, b) =>
+        {
+            var byScore = b.Score.CompareTo(a.Score);
+            return byScore != 0 ? byScore : string.CompareOrdinal(a.CustomerName, b.CustomerName);
+        });
+        return list;
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     public static bool IsChurnRisk(Customer c, DateOnly today, SalesRules rules) =>
         c.Stage == LifecycleStage.Active

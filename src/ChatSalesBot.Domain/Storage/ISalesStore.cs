@@ -141,6 +141,11 @@ public interface IOrderStore
     IReadOnlyList<Complaint> OpenComplaintsOf(int customerId);
 
     Complaint SaveComplaint(Complaint complaint);
+
+    Complaint? GetComplaint(int id);
+
+    /// <summary>Every complaint of the customer, open and resolved, oldest first (the account review).</summary>
+    IReadOnlyList<Complaint> ComplaintsOf(int customerId);
 }
 
 /// <summary>Who looked at or changed what, when, from where.</summary>

@@ -16,6 +16,6 @@ public sealed class SlotReplies(DigestComposer digests, WeeklyReportComposer rep
         ArgumentNullException.ThrowIfNull(subscription);
         return subscription.Kind == DigestKind.WeeklyReport
             ? reports.ForSlot(subscription, slot, late, dryRun)
-            : digests.ForSlot(subscription, slot, late);
+            : digests.ForSlot(subscription, slot, late, dryRun);
     }
 }

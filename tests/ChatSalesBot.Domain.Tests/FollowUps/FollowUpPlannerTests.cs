@@ -56,7 +56,7 @@ public sealed class FollowUpPlannerTests
         var item = Planner.Assess(customer, Today);
 
         Assert.NotNull(item);
-        Assert.Contains(item.Reasons, r => r.Text == "complaint open since Nov 10");
+        Assert.Contains(item.Reasons, r => r.Text == "complaint open since Nov 10 (14 days)");
     }
 
     [Fact]
