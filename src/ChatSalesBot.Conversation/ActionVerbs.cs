@@ -9,6 +9,9 @@ public static class ActionVerbs
 
     /// <summary>Logs a touch that waited for the rep to pick its customer; the button carries the whole touch.</summary>
     public const string LogPicked = "log.pick";
+
+    /// <summary>Logs the customer's planned touch that is due, as planned, with one press ("Log it").</summary>
+    public const string LogPlanned = "log.plan";
     public const string Snooze = "snooze";
     public const string Done = "done";
     public const string FollowUps = "followups";

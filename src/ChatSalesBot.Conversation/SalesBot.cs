@@ -174,6 +174,8 @@ public sealed class SalesBot : ISalesBot
                 return await _logTouch.FromFormAsync(ctx, press.Inputs).ConfigureAwait(false);
             case ActionVerbs.LogPicked:
                 return await _logTouch.FromPickAsync(ctx, action).ConfigureAwait(false);
+            case ActionVerbs.LogPlanned:
+                return await _logTouch.FromPlanAsync(ctx, action).ConfigureAwait(false);
             case ActionVerbs.Snooze:
                 return _snooze.FromButton(ctx, action);
             case ActionVerbs.Done:

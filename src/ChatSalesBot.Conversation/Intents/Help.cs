@@ -11,7 +11,7 @@ public static class Help
         ("Look up a customer (typos are fine)", "customer Acme"),
         ("Log a visit, call, meeting or email", "visit Acme: met the CFO. next: send quote by Friday"),
         ("Log one that happened earlier", "log call with Globex yesterday: discussed renewal"),
-        ("Plan a call, visit or meeting", "call Hochland tomorrow 3pm re quote"),
+        ("Plan a call, visit or meeting (\"Log it\" on its day)", "call Hochland tomorrow 3pm re quote · plan meeting with SGE on Dec 12 at 10:00"),
         ("See what to follow up, with reasons", "followups"),
         ("Hide a follow-up for a while", "snooze Acme 3 days"),
         ("Mark a follow-up done", "done Acme"),

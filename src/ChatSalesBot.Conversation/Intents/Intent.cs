@@ -15,6 +15,9 @@ public abstract record Intent
     public sealed record LogTouch(TouchKind Kind, string CustomerText, string Notes, string? NextStep) : Intent
     {
         public bool Logged { get; init; }
+
+        /// <summary>The rep said to plan it ("plan call Acme Monday"): its day is read ahead, and a past one is refused.</summary>
+        public bool Planned { get; init; }
     }
 
     /// <summary>A question: about activity ("how many visits this week?", see TeamQuestions) or one not answered yet.</summary>
