@@ -1,0 +1,88 @@
+using System.Text.Json;
+using ChatSalesBot.Channels.Slack.Tests.Support;
+using ChatSalesBot.Conversation;
+using ChatSalesBot.Conversation.Matching;
+using ChatSalesBot.Domain.Customers;
+using ChatSalesBot.Domain.Reps;
+using ChatSalesBot.Domain.Storage;
+using ChatSalesBot.Domain.Touches;
+using ChatSalesBot.Storage.LiteDb;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatSalesBot.Channels.Slack.Tests;
+
+/// <summary>
+/// Keeping the customer record current from Slack, through signed requests, the real conversation over LiteDB in
+/// memory and the Web API stand-in: a planned call logged with "Log it".
+/// </summary>
+public sealed class CustomerRecordRoundTripTests : IAsyncLifetime
+{
+    private SlackTestHost host = null!;
+    private int hochland;
+
+    private ISalesStore Store => host.Services.GetRequiredService<ISalesStore>();
+
+    public async Task InitializeAsync()
+    {
+        host = await SlackTestHost.StartAsync(configure: services => services
+            .AddSingleton<ISalesStore>(_ => LiteDbSalesStore.Open(new MemoryStream()))
+            .AddSalesConversation());
+        var alice = Store.SaveRep(new Rep { Name = "Alice Ng", Email = "alice@example.com", TeamId = "east" });
+        hochland = Store.AddCustomer(new Customer { Name = "Hochland SE", OwnerRepId = alice.Id, TeamId = "east", Stage = LifecycleStage.Active, Tier = Tier.A }).Id;
+        host.Services.GetRequiredService<CustomerDirectory>().Load(Store.AllCustomers());
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task PlannedCall_ShownOnItsDay_LogItPressedInSlackLogsTheCall()
+    {
+        var planned = await SayAsync("call hochland tomorrow 3pm re quote");
+        Assert.Contains("Planned", planned.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(0, Store.CountTouches());
+
+        host.Time.Advance(TimeSpan.FromDays(1));
+        var list = await SayAsync("followups");
+        var logIt = Buttons(list).Single(b => b.GetProperty("text").GetProperty("text").GetString() == "Log it");
+
+        await PressAsync(logIt.GetProperty("value").GetString()!);
+
+        Assert.Equal(1, Store.CountTouches());
+        var stored = Store.GetCustomer(hochland)!;
+        Assert.Equal(TouchKind.Call, stored.LastTouch!.Kind);
+        Assert.Null(stored.NextStep);
+        Assert.Contains("logged", host.Api.CallsTo("response_url").Last().Body, StringComparison.Ordinal);
+    }
+
+    /// <summary>"/salesbot text": the answer, from the ack when it came inline or else from its response_url post.</summary>
+    private async Task<JsonElement> SayAsync(string text)
+    {
+        var before = host.Api.CallsTo("response_url").Count();
+        var ack = await host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt")
+            .Replace("command=%2Fcustomer", "command=%2Fsalesbot", StringComparison.Ordinal)
+            .Replace("Acme%20%3C%21channel%3E", Uri.EscapeDataString(text), StringComparison.Ordinal));
+        var inline = await ack.Content.ReadAsStringAsync();
+        await host.IdleAsync();
+        var body = inline.Length > 0 && !inline.Contains(SlackCommandHandler.WorkingOnIt, StringComparison.Ordinal) ? inline : (await host.Api.WaitForAsync("response_url", before + 1)).Body;
+        var json = JsonDocument.Parse(body).RootElement.Clone();
+        Assert.Empty(BlockKitLimits.CheckMessage(json));
+        return json;
+    }
+
+    private async Task PressAsync(string value)
+    {
+        var payload = SlackTestHost.Payload("block_actions.json")
+            .Replace("\"snooze|c=42|d=3\"", JsonSerializer.Serialize(value), StringComparison.Ordinal);
+        var before = host.Api.CallsTo("response_url").Count();
+        var response = await host.InteractionAsync(payload);
+        Assert.True(response.IsSuccessStatusCode);
+        await host.IdleAsync();
+        await host.Api.WaitForAsync("response_url", before + 1);
+    }
+
+    private static IEnumerable<JsonElement> Buttons(JsonElement message) =>
+        message.GetProperty("blocks").EnumerateArray()
+            .Where(b => b.TryGetProperty("elements", out _) || b.TryGetProperty("accessory", out _))
+            .SelectMany(b => b.TryGetProperty("elements", out var e) ? e.EnumerateArray().ToList() : [b.GetProperty("accessory")])
+            .Where(e => e.TryGetProperty("type", out var t) && t.GetString() == "button");
+}
