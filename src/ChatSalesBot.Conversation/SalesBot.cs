@@ -24,6 +24,7 @@ public sealed class SalesBot : ISalesBot
     private readonly Snooze _snooze;
     private readonly MarkDone _done;
     private readonly UndoTouch _undo;
+    private readonly ChangeFacts _facts;
     private readonly CreateCustomer _create;
     private readonly DigestCommands _digests;
     private readonly TeamQuestions _teamQuestions;
@@ -40,6 +41,7 @@ public sealed class SalesBot : ISalesBot
         _snooze = new Snooze(desk, _followUps);
         _done = new MarkDone(desk, _followUps);
         _undo = new UndoTouch(desk);
+        _facts = new ChangeFacts(desk);
         _create = new CreateCustomer(desk);
         _digests = new DigestCommands(desk, charts ?? new NoReportCharts());
         _teamQuestions = new TeamQuestions(desk);
@@ -131,6 +133,7 @@ public sealed class SalesBot : ISalesBot
             Intent.Snooze i => _snooze.FromMessage(ctx, i),
             Intent.Done i => _done.FromMessage(ctx, i),
             Intent.Undo => _undo.Handle(ctx, null),
+            Intent.ChangeFacts i => _facts.FromMessage(ctx, i),
             Intent.Create i => _create.Handle(ctx, i.Text, i.Prospect),
             Intent.Digest i => _digests.Handle(ctx, i.Request),
             Intent.Question i => BareName(ctx, i.Text) ?? _teamQuestions.Answer(ctx, i.Text) ?? Questions.CannotAnswer(i.Text),
@@ -184,7 +187,11 @@ public sealed class SalesBot : ISalesBot
                 var offset = action.IntArg("o") ?? 0;
                 return _followUps.Show(ctx, offset, offset > 0 ? ReplyPlacement.ReplaceOriginal : ReplyPlacement.New);
             case ActionVerbs.Undo:
-                return _undo.Handle(ctx, action.IntArg("t"));
+                return action.Arg("f") is null ? _undo.Handle(ctx, action.IntArg("t")) : new UndoFacts(_desk).FromButton(ctx, action);
+            case ActionVerbs.FactsPicked:
+                return _facts.FromPick(ctx, action);
+            case ActionVerbs.SubmitContact:
+                return _facts.FromForm(ctx, action, press.Inputs);
             case ActionVerbs.CreateProspect:
                 return _create.Handle(ctx, action.Arg("name") ?? "", prospect: true);
             case ActionVerbs.Help:

@@ -31,6 +31,9 @@ public abstract record Intent
 
     public sealed record Undo : Intent;
 
+    /// <summary>A contact, the satisfaction, an alias or the address changed ("contact Hochland: Anna Weber, buyer").</summary>
+    public sealed record ChangeFacts(Domain.Customers.FactKind Kind, string CustomerText, string Value, bool Remove) : Intent;
+
     public sealed record Create(string Text, bool Prospect) : Intent;
 
     /// <summary>A digest command: subscribe, preview, list, unsubscribe, or a rep's own digest on or off.</summary>

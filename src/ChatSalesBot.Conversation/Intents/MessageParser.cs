@@ -101,6 +101,11 @@ public static partial class MessageParser
             }
         }
 
+        if (TryParseFacts(line, out var facts))
+        {
+            return facts;
+        }
+
         if (TryParsePlan(line, out var plan))
         {
             return plan;

@@ -30,6 +30,12 @@ public enum AuditAction
 
     /// <summary>The platform refused a digest's address for good (the bot was removed from the channel): it stopped.</summary>
     DigestDisabled,
+
+    /// <summary>A rep changed a contact, the satisfaction, aliases or the address from chat.</summary>
+    ChangeFacts,
+
+    /// <summary>A rep took back their last change to a contact or fact.</summary>
+    UndoChange,
 }
 
 /// <summary>One line of the audit trail: who, what, when, from which channel.</summary>

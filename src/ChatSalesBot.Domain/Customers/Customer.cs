@@ -50,6 +50,9 @@ public sealed record Customer
 
     public IReadOnlyList<Contact> Contacts { get; init; } = [];
 
+    /// <summary>The latest changes reps made to contacts and facts, newest first, for undo (<see cref="CustomerFacts"/>).</summary>
+    public IReadOnlyList<FactChange> FactChanges { get; init; } = [];
+
     public TouchSummary? LastTouch { get; init; }
 
     /// <summary>The latest touches, newest first (at most <see cref="TouchHistory.Kept"/>), so a card needs no touch query.</summary>
