@@ -18,6 +18,9 @@ public static class ActionVerbs
 
     /// <summary>The contact form submitted; carries the contact as shown, to merge with changes made since.</summary>
     public const string SubmitContact = "contact.submit";
+
+    /// <summary>Opens the contact form for a customer (the card's "Add contact").</summary>
+    public const string OpenContactForm = "contact.form";
     public const string Snooze = "snooze";
     public const string Done = "done";
     public const string FollowUps = "followups";

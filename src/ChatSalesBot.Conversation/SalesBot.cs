@@ -190,6 +190,8 @@ public sealed class SalesBot : ISalesBot
                 return action.Arg("f") is null ? _undo.Handle(ctx, action.IntArg("t")) : new UndoFacts(_desk).FromButton(ctx, action);
             case ActionVerbs.FactsPicked:
                 return _facts.FromPick(ctx, action);
+            case ActionVerbs.OpenContactForm:
+                return _facts.OpenForm(ctx, action.IntArg("c") ?? 0);
             case ActionVerbs.SubmitContact:
                 return _facts.FromForm(ctx, action, press.Inputs);
             case ActionVerbs.CreateProspect:

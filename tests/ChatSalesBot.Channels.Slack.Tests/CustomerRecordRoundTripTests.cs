@@ -54,6 +54,53 @@ public sealed class CustomerRecordRoundTripTests : IAsyncLifetime
         Assert.Contains("logged", host.Api.CallsTo("response_url").Last().Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Contact_AddedInOneLine_UndoPressedInSlackTakesItBack()
+    {
+        var added = await SayAsync("contact hochland: Anna Weber, buyer, +49 30 1234567, birthday Mar 3");
+        Assert.Equal("Anna Weber", Assert.Single(Store.GetCustomer(hochland)!.Contacts).Name);
+
+        var undo = Buttons(added).Single(b => b.GetProperty("text").GetProperty("text").GetString() == "Undo");
+        await PressAsync(undo.GetProperty("value").GetString()!);
+
+        Assert.Empty(Store.GetCustomer(hochland)!.Contacts);
+    }
+
+    [Fact]
+    public async Task Contact_FormOpensAsAModal_SubmissionStoresTheContact()
+    {
+        var ack = await host.CommandAsync(SlackTestHost.Payload("slash_command_customer.txt")
+            .Replace("command=%2Fcustomer", "command=%2Fsalesbot", StringComparison.Ordinal)
+            .Replace("Acme%20%3C%21channel%3E", Uri.EscapeDataString("add contact hochland"), StringComparison.Ordinal));
+        Assert.True(ack.IsSuccessStatusCode);
+        var open = await host.Api.WaitForAsync("views.open");
+        var view = open.Json.GetProperty("view");
+        Assert.Empty(BlockKitLimits.CheckView(view));
+
+        var submission = System.Text.Json.Nodes.JsonNode.Parse(SlackTestHost.Payload("view_submission.json"))!;
+        submission["view"]!["private_metadata"] = view.GetProperty("private_metadata").GetString();
+        submission["view"]!["state"]!["values"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["contact_name"] = Text("contact_name", "Jens Ohm"),
+            ["contact_email"] = Text("contact_email", "jens@hochland.de"),
+            ["contact_birthday"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["contact_birthday"] = new System.Text.Json.Nodes.JsonObject { ["type"] = "datepicker", ["selected_date"] = "1980-02-29" },
+            },
+        };
+        var response = await host.InteractionAsync(submission.ToJsonString());
+        Assert.True(response.IsSuccessStatusCode);
+        await host.IdleAsync();
+
+        var jens = Assert.Single(Store.GetCustomer(hochland)!.Contacts);
+        Assert.Equal(("jens@hochland.de", new DateOnly(1980, 2, 29)), (jens.Email, jens.Birthday));
+    }
+
+    private static System.Text.Json.Nodes.JsonObject Text(string id, string value) => new()
+    {
+        [id] = new System.Text.Json.Nodes.JsonObject { ["type"] = "plain_text_input", ["value"] = value },
+    };
+
     /// <summary>"/salesbot text": the answer, from the ack when it came inline or else from its response_url post.</summary>
     private async Task<JsonElement> SayAsync(string text)
     {

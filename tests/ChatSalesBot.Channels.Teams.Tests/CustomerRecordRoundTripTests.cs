@@ -57,6 +57,30 @@ public sealed class CustomerRecordRoundTripTests : IAsyncLifetime
         Assert.Null(stored.NextStep);
     }
 
+    [Fact]
+    public async Task Contact_AddedThroughTheCardForm_UndoPressedInTeamsTakesItBack()
+    {
+        var form = CardOf(await SayAsync("add contact hochland"))!;
+        await CheckCardAsync(form, "contact-form.json");
+        var save = Actions(form).Single(a => (string?)a["title"] == "Save contact");
+
+        var saved = await PressAsync(save, new() { ["contact_name"] = "Anna Weber", ["contact_phone"] = "+49 30 1234567", ["contact_birthday"] = "1980-02-29" });
+
+        Assert.Equal(200, (int?)saved["statusCode"]);
+        var anna = Assert.Single(_store.GetCustomer(_hochland)!.Contacts);
+        Assert.Equal(("+49 30 1234567", new DateOnly(1980, 2, 29)), (anna.Phone, anna.Birthday));
+        var confirmation = LastCard(saved);
+        await CheckCardAsync(confirmation, "contact-added.json");
+
+        await PressAsync(Actions(confirmation!).Single(a => (string?)a["title"] == "Undo"));
+
+        Assert.Empty(_store.GetCustomer(_hochland)!.Contacts);
+    }
+
+    /// <summary>The card an invoke answered with (in its body), else the last one sent through the connector.</summary>
+    private JsonNode? LastCard(JsonNode invokeBody) =>
+        invokeBody["value"]?["value"] is JsonObject card && card["type"] is not null ? card : CardOf(JsonNode.Parse(_host.Http.ConnectorRequests.Last().Body)!);
+
     private async Task<JsonNode> SayAsync(string text)
     {
         var before = _host.Http.ConnectorRequests.Count();
@@ -69,15 +93,21 @@ public sealed class CustomerRecordRoundTripTests : IAsyncLifetime
         return JsonNode.Parse(_host.Http.ConnectorRequests.Last().Body)!;
     }
 
-    private async Task<JsonNode> PressAsync(JsonNode action)
+    private async Task<JsonNode> PressAsync(JsonNode action, Dictionary<string, string>? inputs = null)
     {
+        var data = action["data"]?.DeepClone() as JsonObject ?? [];
+        foreach (var (key, value) in inputs ?? [])
+        {
+            data[key] = value;
+        }
+
         var invoke = JsonNode.Parse(TeamsTestHost.Payload("adaptive-card-action-invoke.json"))!;
         invoke["id"] = Guid.NewGuid().ToString("N");
         invoke["value"]!["action"] = new JsonObject
         {
             ["type"] = "Action.Execute",
             ["verb"] = (string?)action["verb"],
-            ["data"] = action["data"]?.DeepClone(),
+            ["data"] = data,
         };
         var response = await _host.PostAsync(invoke.ToJsonString());
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;

@@ -177,6 +177,14 @@ public sealed partial class ChangeFacts
         return Reply.WithCard(text, again) with { IsError = true };
     }
 
+    /// <summary>The card's "Add contact": the empty contact form for a customer the rep may change.</summary>
+    public Reply OpenForm(TurnContext ctx, int customerId) => CustomerFinder.ById(desk, ctx, customerId) switch
+    {
+        { Access: Domain.Access.CardAccess.Full } one => Reply.WithCard($"Who is the new contact at {one.Customer.Name}?", ContactForm(one.Customer, null, null)),
+        { } one => NotYours(ctx, one.Customer),
+        null => Refuse("That customer is not available to you any more; nothing was changed."),
+    };
+
     /// <summary>The contact form: new (nothing shown) or pre-filled with <paramref name="shown"/>, which the submit carries.</summary>
     private static Card ContactForm(Customer customer, Contact? shown, Contact? typed, IReadOnlyDictionary<string, string>? errors = null)
     {

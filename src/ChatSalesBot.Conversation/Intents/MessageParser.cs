@@ -13,7 +13,7 @@ public static partial class MessageParser
     /// <summary>The words that start a command, for "did you mean".</summary>
     public static readonly string[] CommandWords =
     [
-        "customer", "card", "visit", "call", "meeting", "email", "followups", "snooze", "done", "undo", "new", "help", "digest", "report", "weekly", "plan",
+        "customer", "card", "visit", "call", "meeting", "email", "followups", "snooze", "done", "undo", "new", "help", "digest", "report", "weekly", "plan", "contact", "satisfaction", "alias", "address",
     ];
 
     /// <summary>The words that start a touch; <c>Happened</c> for the past tense ("called": it happened, not a plan).</summary>
