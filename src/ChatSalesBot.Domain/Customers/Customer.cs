@@ -78,6 +78,12 @@ public sealed record Customer
 
     public decimal Revenue12Months { get; init; }
 
+    /// <summary>
+    /// Revenue over the last 12 months as an imported CRM file gave it (revenue_12m): the recompute uses it for the
+    /// tier until the customer has orders of its own, so an import without order history does not make everyone C.
+    /// </summary>
+    public decimal? OpeningRevenue12Months { get; init; }
+
     public DateOnly? LastOrderOn { get; init; }
 
     /// <summary>Average days between orders; churn risk is judged against it.</summary>
