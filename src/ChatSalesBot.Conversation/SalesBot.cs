@@ -25,6 +25,7 @@ public sealed class SalesBot : ISalesBot
     private readonly MarkDone _done;
     private readonly UndoTouch _undo;
     private readonly ChangeFacts _facts;
+    private readonly VisitPlans _visitPlans;
     private readonly CreateCustomer _create;
     private readonly DigestCommands _digests;
     private readonly TeamQuestions _teamQuestions;
@@ -42,6 +43,7 @@ public sealed class SalesBot : ISalesBot
         _done = new MarkDone(desk, _followUps);
         _undo = new UndoTouch(desk);
         _facts = new ChangeFacts(desk);
+        _visitPlans = new VisitPlans(desk);
         _create = new CreateCustomer(desk);
         _digests = new DigestCommands(desk, charts ?? new NoReportCharts());
         _teamQuestions = new TeamQuestions(desk);
@@ -134,6 +136,7 @@ public sealed class SalesBot : ISalesBot
             Intent.Done i => _done.FromMessage(ctx, i),
             Intent.Undo => _undo.Handle(ctx, null),
             Intent.ChangeFacts i => _facts.FromMessage(ctx, i),
+            Intent.PlanVisits i => _visitPlans.Show(ctx, i),
             Intent.Create i => _create.Handle(ctx, i.Text, i.Prospect),
             Intent.Digest i => _digests.Handle(ctx, i.Request),
             Intent.Question i => BareName(ctx, i.Text) ?? _teamQuestions.Answer(ctx, i.Text) ?? Questions.CannotAnswer(i.Text),
@@ -190,6 +193,8 @@ public sealed class SalesBot : ISalesBot
                 return action.Arg("f") is null ? _undo.Handle(ctx, action.IntArg("t")) : new UndoFacts(_desk).FromButton(ctx, action);
             case ActionVerbs.FactsPicked:
                 return _facts.FromPick(ctx, action);
+            case VisitPlans.AcceptVerb:
+                return _visitPlans.Accept(ctx, action);
             case ActionVerbs.OpenContactForm:
                 return _facts.OpenForm(ctx, action.IntArg("c") ?? 0);
             case ActionVerbs.SubmitContact:

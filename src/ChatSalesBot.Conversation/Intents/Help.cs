@@ -13,6 +13,7 @@ public static class Help
         ("Log one that happened earlier", "log call with Globex yesterday: discussed renewal"),
         ("Plan a call, visit or meeting (\"Log it\" on its day)", "call Hochland tomorrow 3pm re quote · plan meeting with SGE on Dec 12 at 10:00"),
         ("See what to follow up, with reasons", "followups"),
+        ("Plan your visits by cadence and tier (managers: a rep's plan)", "plan my week · plan December · plan Alice's week"),
         ("Hide a follow-up for a while", "snooze Acme 3 days"),
         ("Mark a follow-up done", "done Acme"),
         ("Add or update a contact (or \"add contact Hochland\" for the form)", "contact Hochland: Anna Weber, buyer, +49 30 1234567, anna@hochland.de, birthday Mar 3"),

@@ -31,6 +31,9 @@ public abstract record Intent
 
     public sealed record Undo : Intent;
 
+    /// <summary>A visit plan: "plan my week", "plan December", "plan Alice's week" (managers); <paramref name="Rep"/> null: the rep's own.</summary>
+    public sealed record PlanVisits(string Period, string? Rep) : Intent;
+
     /// <summary>A contact, the satisfaction, an alias or the address changed ("contact Hochland: Anna Weber, buyer").</summary>
     public sealed record ChangeFacts(Domain.Customers.FactKind Kind, string CustomerText, string Value, bool Remove) : Intent;
 
