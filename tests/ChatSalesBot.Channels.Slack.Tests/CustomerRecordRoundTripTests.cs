@@ -101,6 +101,19 @@ public sealed class CustomerRecordRoundTripTests : IAsyncLifetime
         [id] = new System.Text.Json.Nodes.JsonObject { ["type"] = "plain_text_input", ["value"] = value },
     };
 
+    [Fact]
+    public async Task VisitPlan_MonthShownInSlack_AcceptPressedMakesThePlannedVisit()
+    {
+        var plan = await SayAsync("plan december");
+        Assert.Contains("Visit plan", plan.GetRawText(), StringComparison.Ordinal);
+
+        var accept = Buttons(plan).Single(b => b.GetProperty("text").GetProperty("text").GetString() == "Accept plan");
+        await PressAsync(accept.GetProperty("value").GetString()!);
+
+        var step = Store.GetCustomer(hochland)!.NextStep!;
+        Assert.Equal((TouchKind.Visit, new DateOnly(2026, 12, 1)), (step.Kind!.Value, step.Due!.Value));
+    }
+
     /// <summary>"/salesbot text": the answer, from the ack when it came inline or else from its response_url post.</summary>
     private async Task<JsonElement> SayAsync(string text)
     {

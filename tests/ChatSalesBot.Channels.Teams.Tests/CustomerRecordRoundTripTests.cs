@@ -77,6 +77,19 @@ public sealed class CustomerRecordRoundTripTests : IAsyncLifetime
         Assert.Empty(_store.GetCustomer(_hochland)!.Contacts);
     }
 
+    [Fact]
+    public async Task VisitPlan_MonthShownInTeams_CardChecked_AcceptPressedMakesThePlannedVisit()
+    {
+        var plan = CardOf(await SayAsync("plan december"))!;
+        await CheckCardAsync(plan, "visit-plan.json");
+
+        var accepted = await PressAsync(Actions(plan).Single(a => (string?)a["title"] == "Accept plan"));
+
+        Assert.Equal(200, (int?)accepted["statusCode"]);
+        var step = _store.GetCustomer(_hochland)!.NextStep!;
+        Assert.Equal((TouchKind.Visit, new DateOnly(2026, 12, 1)), (step.Kind!.Value, step.Due!.Value));
+    }
+
     /// <summary>The card an invoke answered with (in its body), else the last one sent through the connector.</summary>
     private JsonNode? LastCard(JsonNode invokeBody) =>
         invokeBody["value"]?["value"] is JsonObject card && card["type"] is not null ? card : CardOf(JsonNode.Parse(_host.Http.ConnectorRequests.Last().Body)!);
