@@ -114,6 +114,29 @@ public sealed class CustomerRecordRoundTripTests : IAsyncLifetime
         Assert.Equal((TouchKind.Visit, new DateOnly(2026, 12, 1)), (step.Kind!.Value, step.Due!.Value));
     }
 
+    [Fact]
+    public async Task VisitPlan_BusyMonth_EveryMessageWithinSlackLimits()
+    {
+        var alice = Store.FindRepByEmail("alice@example.com")!;
+        for (var i = 0; i < 60; i++)
+        {
+            Store.AddCustomer(new Customer
+            {
+                Name = $"Kunde {i:00} Handelsgesellschaft mbH", OwnerRepId = alice.Id, TeamId = "east", Stage = LifecycleStage.Active,
+                Tier = (Tier)(i % 3), Region = $"Region {i % 4}",
+            });
+        }
+
+        host.Services.GetRequiredService<CustomerDirectory>().Load(Store.AllCustomers());
+
+        await SayAsync("plan december");
+
+        foreach (var post in host.Api.CallsTo("response_url"))
+        {
+            Assert.Empty(BlockKitLimits.CheckMessage(JsonDocument.Parse(post.Body).RootElement));
+        }
+    }
+
     /// <summary>"/salesbot text": the answer, from the ack when it came inline or else from its response_url post.</summary>
     private async Task<JsonElement> SayAsync(string text)
     {
