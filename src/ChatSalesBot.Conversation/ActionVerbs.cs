@@ -9,6 +9,18 @@ public static class ActionVerbs
 
     /// <summary>Logs a touch that waited for the rep to pick its customer; the button carries the whole touch.</summary>
     public const string LogPicked = "log.pick";
+
+    /// <summary>Logs the customer's planned touch that is due, as planned, with one press ("Log it").</summary>
+    public const string LogPlanned = "log.plan";
+
+    /// <summary>A change to a contact or fact whose customer had to be picked; the button carries the whole change.</summary>
+    public const string FactsPicked = "facts.pick";
+
+    /// <summary>The contact form submitted; carries the contact as shown, to merge with changes made since.</summary>
+    public const string SubmitContact = "contact.submit";
+
+    /// <summary>Opens the contact form for a customer (the card's "Add contact").</summary>
+    public const string OpenContactForm = "contact.form";
     public const string Snooze = "snooze";
     public const string Done = "done";
     public const string FollowUps = "followups";

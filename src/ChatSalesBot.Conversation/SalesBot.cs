@@ -24,6 +24,8 @@ public sealed class SalesBot : ISalesBot
     private readonly Snooze _snooze;
     private readonly MarkDone _done;
     private readonly UndoTouch _undo;
+    private readonly ChangeFacts _facts;
+    private readonly VisitPlans _visitPlans;
     private readonly CreateCustomer _create;
     private readonly DigestCommands _digests;
     private readonly TeamQuestions _teamQuestions;
@@ -43,6 +45,8 @@ public sealed class SalesBot : ISalesBot
         _snooze = new Snooze(desk, _followUps);
         _done = new MarkDone(desk, _followUps);
         _undo = new UndoTouch(desk);
+        _facts = new ChangeFacts(desk);
+        _visitPlans = new VisitPlans(desk);
         _create = new CreateCustomer(desk);
         _digests = new DigestCommands(desk, charts ?? new NoReportCharts());
         _teamQuestions = new TeamQuestions(desk, charts);
@@ -145,6 +149,8 @@ public sealed class SalesBot : ISalesBot
             Intent.Snooze i => _snooze.FromMessage(ctx, i),
             Intent.Done i => _done.FromMessage(ctx, i),
             Intent.Undo => _undo.Handle(ctx, null),
+            Intent.ChangeFacts i => _facts.FromMessage(ctx, i),
+            Intent.PlanVisits i => _visitPlans.Show(ctx, i),
             Intent.Create i => _create.Handle(ctx, i.Text, i.Prospect),
             Intent.Digest i => _digests.Handle(ctx, i.Request),
             ComplaintIntent i => _complaints.FromMessage(ctx, i),
@@ -190,6 +196,8 @@ public sealed class SalesBot : ISalesBot
                 return await _logTouch.FromFormAsync(ctx, press.Inputs).ConfigureAwait(false);
             case ActionVerbs.LogPicked:
                 return await _logTouch.FromPickAsync(ctx, action).ConfigureAwait(false);
+            case ActionVerbs.LogPlanned:
+                return await _logTouch.FromPlanAsync(ctx, action).ConfigureAwait(false);
             case ActionVerbs.Snooze:
                 return _snooze.FromButton(ctx, action);
             case ActionVerbs.Done:
@@ -198,7 +206,15 @@ public sealed class SalesBot : ISalesBot
                 var offset = action.IntArg("o") ?? 0;
                 return _followUps.Show(ctx, offset, offset > 0 ? ReplyPlacement.ReplaceOriginal : ReplyPlacement.New);
             case ActionVerbs.Undo:
-                return _undo.Handle(ctx, action.IntArg("t"));
+                return action.Arg("f") is null ? _undo.Handle(ctx, action.IntArg("t")) : new UndoFacts(_desk).FromButton(ctx, action);
+            case ActionVerbs.FactsPicked:
+                return _facts.FromPick(ctx, action);
+            case VisitPlans.AcceptVerb:
+                return _visitPlans.Accept(ctx, action);
+            case ActionVerbs.OpenContactForm:
+                return _facts.OpenForm(ctx, action.IntArg("c") ?? 0);
+            case ActionVerbs.SubmitContact:
+                return _facts.FromForm(ctx, action, press.Inputs);
             case ActionVerbs.CreateProspect:
                 return _create.Handle(ctx, action.Arg("name") ?? "", prospect: true);
             case ActionVerbs.Help:

@@ -46,6 +46,9 @@ public sealed class SalesRules
     /// <summary>Undo takes back a rep's own touch for this many hours after it was logged; later it stays.</summary>
     public int UndoWindowHours { get; set; } = 24;
 
+    /// <summary>Visits a day in a visit plan for a rep without a weekly visit target (with one: the target over five days).</summary>
+    public int DefaultDailyVisits { get; set; } = 4;
+
     public FollowUpWeights Weights { get; set; } = new();
 }
 

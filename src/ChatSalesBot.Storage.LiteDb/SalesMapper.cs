@@ -55,6 +55,7 @@ internal static class SalesMapper
         // LiteDB can create lists and arrays, but not an IReadOnlyList<T>.
         RegisterReadOnlyList<string>(mapper);
         RegisterReadOnlyList<Contact>(mapper);
+        RegisterReadOnlyList<FactChange>(mapper);
         RegisterReadOnlyList<TouchSummary>(mapper);
         RegisterReadOnlyList<DayOfWeek>(mapper);
         RegisterReadOnlyList<ComplaintNote>(mapper);

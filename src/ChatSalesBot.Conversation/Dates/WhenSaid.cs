@@ -28,4 +28,22 @@ public sealed record WhenSaid(DateTime Local, bool HasTime, string Words, bool P
             ? new WhenSaid(past, moment.HasTime, moment.Words, Planned: false)
             : new WhenSaid(next, moment.HasTime, moment.Words, Planned: true);
     }
+
+    /// <summary>
+    /// The reading a touch the rep asked to plan means ("plan call Acme Monday"): the next one still to come, else the
+    /// latest past one, which the caller refuses (a plan cannot be in the past).
+    /// </summary>
+    public static WhenSaid ChooseAhead(UnderstoodMoment moment, DateTime localNow)
+    {
+        ArgumentNullException.ThrowIfNull(moment);
+        var chosen = Choose(moment, localNow, happened: false);
+        if (chosen.Planned)
+        {
+            return chosen;
+        }
+
+        bool IsAhead(DateTime r) => moment.HasTime ? r > localNow : r.Date > localNow.Date;
+        var next = moment.Readings.Where(IsAhead).DefaultIfEmpty(DateTime.MaxValue).Min();
+        return next == DateTime.MaxValue ? chosen : new WhenSaid(next, moment.HasTime, moment.Words, Planned: true);
+    }
 }

@@ -63,6 +63,7 @@ public static class CustomerCards
                 new("Log a visit", ButtonAction.Of(ActionVerbs.OpenLogForm, ("c", c.Id)), ButtonStyle.Primary),
                 new("Snooze 3 days", ButtonAction.Of(ActionVerbs.Snooze, ("c", c.Id), ("d", 3))),
                 new("Done", ButtonAction.Of(ActionVerbs.Done, ("c", c.Id))),
+                new("Add contact", ButtonAction.Of(ActionVerbs.OpenContactForm, ("c", c.Id))),
                 new("My follow-ups", new ButtonAction(ActionVerbs.FollowUps)),
             ],
         };

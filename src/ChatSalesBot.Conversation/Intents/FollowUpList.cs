@@ -78,7 +78,8 @@ public sealed class FollowUpList(SalesDesk desk)
         $"{rank}. {item.CustomerName}",
         [.. item.Headline.Select(r => r.Text), $"score {item.Score:0}" + (item.Reasons.FirstOrDefault(r => r.Kind == ReasonKind.TierOrGrade) is { } standing ? $" · {standing.Text}" : "")],
         [
-            new("Log", ButtonAction.Of(ActionVerbs.OpenLogForm, ("c", item.CustomerId)), ButtonStyle.Primary),
+            .. LogIt(item),
+            new("Log", ButtonAction.Of(ActionVerbs.OpenLogForm, ("c", item.CustomerId)), item.PlannedKind is null ? ButtonStyle.Primary : ButtonStyle.Default),
             new("Snooze 3d", inList
                 ? ButtonAction.Of(ActionVerbs.Snooze, ("c", item.CustomerId), ("d", 3), ("from", "list"))
                 : ButtonAction.Of(ActionVerbs.Snooze, ("c", item.CustomerId), ("d", 3))),
@@ -86,4 +87,9 @@ public sealed class FollowUpList(SalesDesk desk)
                 ? ButtonAction.Of(ActionVerbs.Done, ("c", item.CustomerId), ("from", "list"))
                 : ButtonAction.Of(ActionVerbs.Done, ("c", item.CustomerId))),
         ]);
+
+    /// <summary>A planned touch due today or late: one press logs it as planned.</summary>
+    private static CardButton[] LogIt(FollowUp item) => item.PlannedKind is null
+        ? []
+        : [new("Log it", ButtonAction.Of(ActionVerbs.LogPlanned, ("c", item.CustomerId)), ButtonStyle.Primary)];
 }

@@ -15,6 +15,9 @@ public abstract record Intent
     public sealed record LogTouch(TouchKind Kind, string CustomerText, string Notes, string? NextStep) : Intent
     {
         public bool Logged { get; init; }
+
+        /// <summary>The rep said to plan it ("plan call Acme Monday"): its day is read ahead, and a past one is refused.</summary>
+        public bool Planned { get; init; }
     }
 
     /// <summary>A question: about activity ("how many visits this week?", see TeamQuestions) or one not answered yet.</summary>
@@ -27,6 +30,12 @@ public abstract record Intent
     public sealed record Done(string CustomerText) : Intent;
 
     public sealed record Undo : Intent;
+
+    /// <summary>A visit plan: "plan my week", "plan December", "plan Alice's week" (managers); <paramref name="Rep"/> null: the rep's own.</summary>
+    public sealed record PlanVisits(string Period, string? Rep) : Intent;
+
+    /// <summary>A contact, the satisfaction, an alias or the address changed ("contact Hochland: Anna Weber, buyer").</summary>
+    public sealed record ChangeFacts(Domain.Customers.FactKind Kind, string CustomerText, string Value, bool Remove) : Intent;
 
     public sealed record Create(string Text, bool Prospect) : Intent;
 

@@ -17,6 +17,11 @@ public sealed partial class LogTouch
     private Reply Plan(TurnContext ctx, Customer customer, LogForm.Values values, WhenSaid when)
     {
         var day = DateOnly.FromDateTime(when.Local);
+        if (IsPast(ctx, when))
+        {
+            return PastPlan(values.Kind, when);
+        }
+
         if (day > ctx.Today.AddYears(2))
         {
             return new Reply($"{CustomerCards.Date(day)} is more than two years away: is that the day you meant? Nothing was planned.", [])

@@ -30,7 +30,7 @@ public sealed partial class LogTouch
 
         var after = head[(moment.Start + moment.Length)..].Trim(' ', ',', ':', '-', '，', '：');
         var notes = after.Length == 0 ? intent.Notes : intent.Notes.Length == 0 ? after : $"{after}: {intent.Notes}";
-        return (name, notes, WhenSaid.Choose(moment, localNow, intent.Logged));
+        return (name, notes, intent.Planned ? WhenSaid.ChooseAhead(moment, localNow) : WhenSaid.Choose(moment, localNow, intent.Logged));
     }
 
     /// <summary>A cheap look before the date recognizer runs: a digit, a day or month word, or a Chinese date word.</summary>

@@ -23,7 +23,17 @@ public sealed partial class LogTouch(SalesDesk desk)
             return Reply.WithCard("Which customer was it?", LogForm.Build(WithDueShown(ctx, form)));
         }
 
+        if (NoDate(ctx, intent) is { } noDate)
+        {
+            return noDate;
+        }
+
         var (customerText, notes, when) = SplitWhen(ctx, intent);
+        if (intent.Planned && PlanWithoutFuture(ctx, intent, customerText, when) is { } refused)
+        {
+            return refused;
+        }
+
         if (when is { Planned: true } && intent.Logged)
         {
             var kind = CustomerCards.Kind(intent.Kind).ToLowerInvariant();

@@ -14,7 +14,7 @@ public static partial class MessageParser
     public static readonly string[] CommandWords =
     [
         "customer", "card", "visit", "call", "meeting", "email", "followups", "snooze", "done", "undo", "new", "help", "digest", "report", "weekly",
-        "complaint", "won", "lost", "park", "grade", "review",
+        "complaint", "won", "lost", "park", "grade", "review", "plan", "contact", "satisfaction", "alias", "address",
     ];
 
     /// <summary>The words that start a touch; <c>Happened</c> for the past tense ("called": it happened, not a plan).</summary>
@@ -105,6 +105,16 @@ public static partial class MessageParser
             {
                 return new Intent.Create(rest, prospect);
             }
+        }
+
+        if (TryParseFacts(line, out var facts))
+        {
+            return facts;
+        }
+
+        if (TryParsePlan(line, out var plan))
+        {
+            return plan;
         }
 
         var logged = StartsWithWord(line, "log", out var afterLog);

@@ -51,6 +51,12 @@ public enum AuditAction
 
     /// <summary>A quarterly account review was shown.</summary>
     ViewReview,
+
+    /// <summary>A rep changed a contact, the satisfaction, aliases or the address from chat.</summary>
+    ChangeFacts,
+
+    /// <summary>A rep took back their last change to a contact or fact.</summary>
+    UndoChange,
 }
 
 /// <summary>One line of the audit trail: who, what, when, from which channel.</summary>

@@ -50,6 +50,9 @@ public sealed record Customer
 
     public IReadOnlyList<Contact> Contacts { get; init; } = [];
 
+    /// <summary>The latest changes reps made to contacts and facts, newest first, for undo (<see cref="CustomerFacts"/>).</summary>
+    public IReadOnlyList<FactChange> FactChanges { get; init; } = [];
+
     public TouchSummary? LastTouch { get; init; }
 
     /// <summary>The latest touches, newest first (at most <see cref="TouchHistory.Kept"/>), so a card needs no touch query.</summary>
@@ -88,6 +91,12 @@ public sealed record Customer
     public CreditRating Credit { get; init; }
 
     public decimal Revenue12Months { get; init; }
+
+    /// <summary>
+    /// Revenue over the last 12 months as an imported CRM file gave it (revenue_12m): the recompute uses it for the
+    /// tier until the customer has orders of its own, so an import without order history does not make everyone C.
+    /// </summary>
+    public decimal? OpeningRevenue12Months { get; init; }
 
     public DateOnly? LastOrderOn { get; init; }
 

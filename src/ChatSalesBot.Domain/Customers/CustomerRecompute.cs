@@ -14,9 +14,19 @@ public sealed class CustomerRecompute(SalesRules rules, TimeProvider time)
 {
     public DateOnly Today { get; } = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
-    /// <summary>The customer with its ledger summed up from <paramref name="orders"/>.</summary>
-    public Customer Summarized(Customer customer, IReadOnlyCollection<Order> orders) =>
-        customer.WithLedger(CustomerLedger.Summarize(orders, Today));
+    /// <summary>
+    /// The customer with its ledger summed up from <paramref name="orders"/>; a customer with no orders at all keeps
+    /// its opening revenue (imported) as its revenue, so it is tiered by it until orders exist.
+    /// </summary>
+    public Customer Summarized(Customer customer, IReadOnlyCollection<Order> orders)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentNullException.ThrowIfNull(orders);
+        var ledger = CustomerLedger.Summarize(orders, Today);
+        return customer.WithLedger(orders.Count == 0 && customer.OpeningRevenue12Months is > 0 and var opening
+            ? ledger with { Revenue12Months = opening }
+            : ledger);
+    }
 
     /// <summary>The tier of every customer of the book, from the summarized customers.</summary>
     public IReadOnlyDictionary<int, Tier> Tiers(IReadOnlyCollection<Customer> summarized) => TierCalculator.Assign(summarized, rules);

@@ -32,4 +32,7 @@ public sealed record FollowUp(int CustomerId, string CustomerName, double Score,
 {
     /// <summary>The reasons that put the item on the list, leaving out the tier weight that only orders it.</summary>
     public IEnumerable<FollowUpReason> Headline => Reasons.Where(r => r.Kind != ReasonKind.TierOrGrade);
+
+    /// <summary>The kind of the planned touch due today or late, which one press can log ("Log it"); null when none is.</summary>
+    public Touches.TouchKind? PlannedKind { get; init; }
 }

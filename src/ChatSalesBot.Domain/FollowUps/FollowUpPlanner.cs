@@ -67,7 +67,10 @@ public sealed class FollowUpPlanner(SalesRules rules)
             score += r.Points;
         }
 
-        return new FollowUp(c.Id, c.Name, Math.Round(score, 2), c.FollowUpDue, reasons);
+        return new FollowUp(c.Id, c.Name, Math.Round(score, 2), c.FollowUpDue, reasons)
+        {
+            PlannedKind = c.NextStep is { Kind: { } planned, Due: { } due } && due <= today ? planned : null,
+        };
     }
 
     private void AddPromise(Customer c, DateOnly today, List<FollowUpReason> reasons)

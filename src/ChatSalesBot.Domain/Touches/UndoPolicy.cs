@@ -25,18 +25,24 @@ public static class UndoPolicy
     public static UndoRefusal Check(Touch touch, Rep rep, DateTimeOffset now, SalesRules rules)
     {
         ArgumentNullException.ThrowIfNull(touch);
+        return Check(touch.RepId, touch.LoggedAt ?? touch.At, touch.Undone, rep, now, rules);
+    }
+
+    /// <summary>The same rule for any change a rep made (a touch, a contact, a fact): its author, made when, undone yet.</summary>
+    public static UndoRefusal Check(int authorRepId, DateTimeOffset madeAt, bool undone, Rep rep, DateTimeOffset now, SalesRules rules)
+    {
         ArgumentNullException.ThrowIfNull(rep);
         ArgumentNullException.ThrowIfNull(rules);
-        if (touch.RepId != rep.Id)
+        if (authorRepId != rep.Id)
         {
             return UndoRefusal.NotYours;
         }
 
-        if (touch.Undone)
+        if (undone)
         {
             return UndoRefusal.AlreadyUndone;
         }
 
-        return now - (touch.LoggedAt ?? touch.At) > TimeSpan.FromHours(rules.UndoWindowHours) ? UndoRefusal.TooOld : UndoRefusal.None;
+        return now - madeAt > TimeSpan.FromHours(rules.UndoWindowHours) ? UndoRefusal.TooOld : UndoRefusal.None;
     }
 }

@@ -35,6 +35,17 @@ public sealed class PlannedTouchTests
         Assert.Equal("planned for Nov 25 at 15:00: call re quote, 2 days late", item!.Reasons.Single(r => r.Kind == ReasonKind.BrokenPromise).Text);
     }
 
+    [Fact]
+    public void FollowUpPlanner_PlannedTouchDueOrLate_SaysWhichKindOnePressLogs()
+    {
+        var planned = Active(1, Tier.C, lastTouchDaysAgo: 1) with { NextStep = PlannedCall };
+        var promised = Active(2, Tier.C, lastTouchDaysAgo: 1) with { NextStep = new NextStep { Text = "send quote", Due = Today, PromisedOn = Today } };
+
+        Assert.Equal(TouchKind.Call, _planner.Assess(planned, Today.AddDays(1))!.PlannedKind);
+        Assert.Equal(TouchKind.Call, _planner.Assess(planned, Today.AddDays(4))!.PlannedKind);
+        Assert.Null(_planner.Assess(promised, Today)!.PlannedKind);
+    }
+
     [Theory]
     [InlineData(TouchKind.Call, 1, true)]
     [InlineData(TouchKind.Call, 2, true)]

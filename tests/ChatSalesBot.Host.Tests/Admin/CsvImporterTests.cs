@@ -147,7 +147,7 @@ public sealed class CsvImporterTests : IDisposable
 
         Assert.True(report.Failed);
         Assert.Contains("lacks the required column 'owner'", report.FileError, StringComparison.Ordinal);
-        Assert.Contains("Columns found: external_id, name, kind, rep_email, region", report.FileError, StringComparison.Ordinal);
+        Assert.Contains("Columns found: external_id, name, kind, salesperson, region", report.FileError, StringComparison.Ordinal);
         Assert.Equal(0, _store.CountCustomers());
     }
 

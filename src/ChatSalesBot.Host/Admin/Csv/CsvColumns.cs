@@ -36,6 +36,12 @@ public static class CsvColumns
     public const string Contacts = "contacts";
     public const string CreatedOn = "created_on";
 
+    /// <summary>Revenue over the last 12 months from the CRM: the opening revenue for tiering until orders exist.</summary>
+    public const string Revenue12m = "revenue_12m";
+
+    /// <summary>payments.csv: the order (its external id) an invoice payment is for.</summary>
+    public const string Order = "order";
+
     public const string Customer = "customer";
     public const string OrderedOn = "ordered_on";
     public const string Amount = "amount";
@@ -55,7 +61,7 @@ public static class CsvColumns
 
     public static readonly CsvSchema Customers = new(ImportKind.Customers,
         [ExternalId, Name, Aliases, Kind, Industry, Region, Address, Owner, Stage, Strategic, Grade, ExpectedClose,
-            Satisfaction, Contacts, CreatedOn],
+            Satisfaction, Contacts, CreatedOn, Revenue12m],
         [ExternalId, Name, Owner]);
 
     public static readonly CsvSchema Orders = new(ImportKind.Orders,
@@ -65,6 +71,8 @@ public static class CsvColumns
     public static readonly CsvSchema Touches = new(ImportKind.Touches,
         [ExternalId, Customer, Rep, Kind, At, Notes, Outcome, NextStep, NextStepDue],
         [ExternalId, Customer, Rep, At]);
+
+    public static readonly CsvSchema Payments = new(ImportKind.Payments, [Order, PaidOn, Amount], [Order, PaidOn]);
 
     /// <summary>The longest value a column takes (<see cref="FieldLimits"/>, the same as chat's).</summary>
     public static int MaxLength(string column) => column.ToLowerInvariant() switch
@@ -81,6 +89,7 @@ public static class CsvColumns
         ImportKind.Reps => Reps,
         ImportKind.Customers => Customers,
         ImportKind.Orders => Orders,
+        ImportKind.Payments => Payments,
         _ => Touches,
     };
 }

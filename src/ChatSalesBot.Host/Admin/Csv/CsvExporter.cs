@@ -19,6 +19,9 @@ public sealed record ExportReport(string Folder, int Reps, int Customers, int Or
 /// </summary>
 public sealed class CsvExporter(ISalesStore store)
 {
+    /// <summary>The kinds an export writes. Payments are imported only: an order's paid_on is in orders.csv.</summary>
+    public static readonly IReadOnlyList<ImportKind> Kinds = [ImportKind.Reps, ImportKind.Customers, ImportKind.Orders, ImportKind.Touches];
+
     public ExportReport ExportFolder(string folder, IProgress<AdminProgress>? progress = null)
     {
         Directory.CreateDirectory(folder);
@@ -36,6 +39,11 @@ public sealed class CsvExporter(ISalesStore store)
     public int Export(ImportKind kind, TextWriter destination, IProgress<AdminProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(destination);
+        if (!Kinds.Contains(kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Payments are imported only; an order's paid_on is exported in orders.csv.");
+        }
+
         // Cells are neutralized here rather than by CsvHelper's injection escape, which cannot also escape a leading
         // apostrophe: without that, "'=x" and "=x" would both import back as "=x".
         // A neutralized cell is quoted as well, as CsvHelper's own escape does: it reads as text in every spreadsheet.
@@ -90,7 +98,8 @@ public sealed class CsvExporter(ISalesStore store)
             yield return ([CsvFormat.Key(c.ExternalId, c.Id), c.Name, CsvFormat.List(c.Aliases), CsvFormat.Word(c.Kind),
                 c.Industry ?? "", c.Region ?? "", c.Address ?? "", owners.GetValueOrDefault(c.OwnerRepId, ""),
                 CsvFormat.Word(c.Stage), CsvFormat.Bool(c.Strategic), CsvFormat.Word(c.Grade), CsvFormat.Date(c.ExpectedClose),
-                CsvFormat.Number(c.Satisfaction), CsvFormat.Contacts(c.Contacts), CsvFormat.Date(c.CreatedOn)], ++done);
+                CsvFormat.Number(c.Satisfaction), CsvFormat.Contacts(c.Contacts), CsvFormat.Date(c.CreatedOn),
+                c.OpeningRevenue12Months is { } opening ? opening.ToString(CsvFormat.Culture) : ""], ++done);
         }
     }
 

@@ -100,16 +100,20 @@ public sealed class CsvImporter(ISalesStore store, TimeProvider time, SalesRules
             columns.TryAdd(header[i].Trim(), i);
         }
 
+        var (mapped, unmatched) = MapSynonyms(kind, header, columns);
         var missing = schema.Required.Where(c => !columns.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {
             var what = missing.Count == 1 ? $"column '{missing[0]}'" : $"columns '{string.Join("', '", missing)}'";
+            var hints = missing.Select(c => CsvHeaderSynonyms.Suggest(kind, c, unmatched) is { } near ? $"'{near}' → {c}" : null).OfType<string>().ToList();
             return ImportReport.FailedWith(kind, $"The {Noun(kind)} file lacks the required {what}. "
                 + $"Columns found: {string.Join(", ", header.Select(h => h.Trim()))}. "
-                + $"Required: {string.Join(", ", schema.Required)}. Nothing was imported.");
+                + $"Required: {string.Join(", ", schema.Required)}. "
+                + (hints.Count > 0 ? $"Did you mean {string.Join(", ", hints)}? Rename the column. " : "")
+                + "Nothing was imported.");
         }
 
-        var ignored = columns.Keys.Where(c => c.Length > 0 && !schema.Columns.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+        var ignored = unmatched.Where(h => h.Length > 0).ToList();
         var lookup = new CsvLookup(store);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         IRowImport import = kind switch
@@ -117,6 +121,7 @@ public sealed class CsvImporter(ISalesStore store, TimeProvider time, SalesRules
             ImportKind.Reps => new RepImport(store),
             ImportKind.Customers => new CustomerImport(store, lookup, rules, today),
             ImportKind.Orders => new OrderImport(store, lookup),
+            ImportKind.Payments => new PaymentImport(store),
             _ => new TouchImport(store, lookup, rules),
         };
 
@@ -183,7 +188,39 @@ public sealed class CsvImporter(ISalesStore store, TimeProvider time, SalesRules
 
         IReadOnlyList<TierChange> tierChanges = kind == ImportKind.Reps || inserted + updated == 0 ? []
             : new BookRecompute(store, time, rules).Run(progress);
-        return new ImportReport(kind, rowsRead, inserted, updated, errors, ignored, tierChanges);
+        return new ImportReport(kind, rowsRead, inserted, updated, errors, ignored, tierChanges) { MappedColumns = mapped };
+    }
+
+    /// <summary>
+    /// Headers that are no column of ours but a name a CRM gives one ("Account Name", "owner_email") are read as that
+    /// column, unless the file also has the column itself. Returns the mappings ("owner_email → owner") and the
+    /// headers no column took.
+    /// </summary>
+    private static (IReadOnlyList<string> Mapped, IReadOnlyList<string> Unmatched) MapSynonyms(ImportKind kind, string[] header, Dictionary<string, int> columns)
+    {
+        var schema = CsvColumns.For(kind);
+        var mapped = new List<string>();
+        var unmatched = new List<string>();
+        for (var i = 0; i < header.Length; i++)
+        {
+            var name = header[i].Trim();
+            if (schema.Columns.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (CsvHeaderSynonyms.ColumnFor(kind, name) is { } column && !columns.ContainsKey(column))
+            {
+                columns[column] = i;
+                mapped.Add($"{name} → {column}");
+            }
+            else
+            {
+                unmatched.Add(name);
+            }
+        }
+
+        return (mapped, unmatched);
     }
 
     private static string[] ReadHeader(CsvReader reader)

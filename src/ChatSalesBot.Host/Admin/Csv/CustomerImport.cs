@@ -31,6 +31,11 @@ internal sealed class CustomerImport(ISalesStore store, CsvLookup lookup, SalesR
         var satisfaction = row.Int(Col.Satisfaction, 1, 5);
         var contacts = row.Contacts(Col.Contacts);
         var createdOn = row.Date(Col.CreatedOn);
+        var revenue = row.Decimal(Col.Revenue12m);
+        if (revenue < 0)
+        {
+            throw new RowRejectedException($"{Col.Revenue12m} is negative ({revenue}): revenue over 12 months is 0 or more");
+        }
         _keys.Add(key, row.Line);
 
         var existing = lookup.Customer(key);
@@ -56,6 +61,7 @@ internal sealed class CustomerImport(ISalesStore store, CsvLookup lookup, SalesR
             Satisfaction = row.Has(Col.Satisfaction) ? satisfaction : c.Satisfaction,
             Contacts = row.Has(Col.Contacts) ? contacts : c.Contacts,
             CreatedOn = createdOn ?? c.CreatedOn,
+            OpeningRevenue12Months = row.Has(Col.Revenue12m) ? revenue : c.OpeningRevenue12Months,
         };
         c = c.WithStage(stage ?? c.Stage, today);
         c = c with { Grade = GradeOf(c, row.Has(Col.Grade) ? grade : c.Grade) };

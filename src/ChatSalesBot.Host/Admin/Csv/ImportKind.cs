@@ -7,4 +7,7 @@ public enum ImportKind
     Customers,
     Orders,
     Touches,
+
+    /// <summary>Invoices paid, by order (a CRM's or ERP's payments export).</summary>
+    Payments,
 }

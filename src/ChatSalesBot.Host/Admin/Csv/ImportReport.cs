@@ -19,6 +19,9 @@ public sealed record ImportReport(
     /// <summary>Where every rejected row was written with its reason (a file import with rejected rows only).</summary>
     public string? ErrorReportPath { get; init; }
 
+    /// <summary>Headers read as one of our columns under another name, as "Account Name → name".</summary>
+    public IReadOnlyList<string> MappedColumns { get; init; } = [];
+
     public bool Failed => FileError is not null;
 
     public static ImportReport FailedWith(ImportKind kind, string message) => new(kind, 0, 0, 0, [], [], [], message);
