@@ -65,8 +65,8 @@ public sealed class TeamQuestionAnswerTests : IDisposable
     [Fact]
     public async Task Rep_AsksAboutTheirOwnBook_NotTheTeams()
     {
-        // "my customers past cadence" is the list of them (DrillDown); counting them is a question.
-        var own = await _f.Say(_f.Alice, "how many of my customers are past cadence?");
+        // "my customers past cadence" lists them (the drill-down into one's own book); the count is asked without "my".
+        var own = await _f.Say(_f.Alice, "how many of my customers are past their cadence");
         var team = await _f.Say(_f.Alice, "past cadence by rep");
 
         Assert.Equal("Customers past cadence, your own, as of Tue Nov 24", own.Cards[0].Subtitle);
@@ -175,7 +175,7 @@ public sealed class TeamQuestionAnswerTests : IDisposable
     [Theory]
     [InlineData("visits by rep next week", "has not begun yet")]
     [InlineData("touches in the last 400 years", "at most 366 days")]
-    [InlineData("emails by rep this week", "I can't count emails yet")]
+    [InlineData("complaints by rep this week", "I can't count complaints yet")]
     [InlineData("visits by stage this week", "I can't split figures \"by stage\" yet")]
     public async Task BadOrPartlyUnderstood_GetsAClearAnswer(string text, string expected)
     {
