@@ -9,6 +9,9 @@ namespace ChatSalesBot.Conversation.Intents;
 /// </summary>
 public static class AccountFacts
 {
+    /// <summary>The title of the body item that opens the complaints and the review.</summary>
+    public const string ItemTitle = "Complaints and quarterly review";
+
     public static Card OnCard(SalesDesk desk, TurnContext ctx, Customer c, Card card)
     {
         ArgumentNullException.ThrowIfNull(desk);
@@ -41,7 +44,7 @@ public static class AccountFacts
         var open = c.OpenComplaints > 0 ? desk.Store.OpenComplaintsOf(c.Id) : [];
         if (facts.Count == 0 && open.Count == 0)
         {
-            return card with { Buttons = [.. card.Buttons, .. Extra(c)] };
+            return card with { Body = [.. card.Body, Extra(c)] };
         }
 
         var body = new List<CardElement>();
@@ -59,15 +62,14 @@ public static class AccountFacts
             body.Add(element);
         }
 
-        return card with { Body = body, Buttons = [.. card.Buttons, .. Extra(c)] };
+        body.Add(Extra(c));
+        return card with { Body = body };
     }
 
     /// <summary>
-    /// One button only: Teams shows at most five actions on a card (the adaptivecards host config refuses a sixth), and
-    /// the card has four. The complaints card it opens has New complaint and Account review.
+    /// In the body, not among the card's buttons: Teams shows at most five actions on a card (the adaptivecards host
+    /// config refuses a sixth) and the card has five. The complaints card it opens has New complaint and Account review.
     /// </summary>
-    private static IEnumerable<CardButton> Extra(Customer c) =>
-    [
-        new("Complaints & review", ButtonAction.Of(Complaints.ListVerb, ("c", c.Id))),
-    ];
+    private static ListItem Extra(Customer c) =>
+        new(ItemTitle, [], [new("Complaints & review", ButtonAction.Of(Complaints.ListVerb, ("c", c.Id)))]);
 }

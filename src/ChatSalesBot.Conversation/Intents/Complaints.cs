@@ -95,6 +95,12 @@ public sealed partial class Complaints(SalesDesk desk)
 
         if (text.Length == 0)
         {
+            // "complaints by rep this week" is a team question (TeamQuestions answers it), not a customer's complaints.
+            if (customer.Length > 0 && Questions.LookLikeOne(customer))
+            {
+                return false;
+            }
+
             intent = new ComplaintIntent(ComplaintIntent.Act.List, customer, "", ComplaintSeverity.Normal);
             return true;
         }

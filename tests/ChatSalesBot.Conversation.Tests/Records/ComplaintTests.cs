@@ -97,7 +97,7 @@ public sealed class ComplaintTests : IDisposable
     public async Task Complaint_NewComplaintForm_FromTheCard_OpensOne()
     {
         var card = await _f.Say(_f.Alice, "customer globex");
-        Assert.True(card.Cards[0].Buttons.Count <= 5, "Teams shows at most five actions");
+        Assert.True(card.Cards[0].Buttons.Count <= 5, "Teams shows at most five actions on a card");
         var list = await _f.Press(_f.Alice, Button(card, "Complaints & review"));
         var form = await _f.Press(_f.Alice, Button(list, "New complaint"));
 
