@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatSalesBot.Conversation.Cards;
+using ChatSalesBot.Conversation.Matching;
 using ChatSalesBot.Domain.Audit;
 using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.Orders;
@@ -127,6 +128,11 @@ public sealed partial class Complaints(SalesDesk desk)
                     return Error(refusal + " Nothing was saved.");
                 }
 
+                if (LongTextPick(ctx, intent.CustomerText, intent.Text, intent.Severity) is { } pick)
+                {
+                    return pick;
+                }
+
                 return CustomerAction.Run(desk, ctx, intent.CustomerText, "Complaint",
                     c => intent.Text.Length <= MaxInButton
                         ? ButtonAction.Of(OpenVerb, ("c", c.Id), ("t", intent.Text), ("u", intent.Severity == ComplaintSeverity.Urgent ? 1 : 0))
@@ -212,7 +218,17 @@ public sealed partial class Complaints(SalesDesk desk)
 
         if (errors.Count > 0)
         {
-            return FormRefused(string.Join(" ", errors.Values), NewForm(null, errors), errors.Keys.First());
+            return FormRefused(string.Join(" ", errors.Values), NewForm(null, errors, text, severity), errors.Keys.First());
+        }
+
+        if (customerText!.StartsWith('#') && int.TryParse(customerText[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var picked))
+        {
+            return CustomerAction.RunById(desk, ctx, picked, c => Open(ctx, c, text!, severity)) with { Placement = ReplyPlacement.ReplaceOriginal };
+        }
+
+        if (LongTextPick(ctx, customerText, text!, severity) is { } pick)
+        {
+            return pick with { Placement = ReplyPlacement.ReplaceOriginal };
         }
 
         var reply = CustomerAction.Run(desk, ctx, customerText!, "Complaint",
@@ -222,6 +238,17 @@ public sealed partial class Complaints(SalesDesk desk)
             c => Open(ctx, c, text!, severity));
         return reply with { Placement = ReplyPlacement.ReplaceOriginal };
     }
+
+    /// <summary>
+    /// Text too long to ride in a pick-list button, for a name that fits several customers: the form, with the
+    /// customers to pick from and the text kept in it, so nothing the rep wrote is lost and nothing is guessed.
+    /// </summary>
+    private Reply? LongTextPick(TurnContext ctx, string customerText, string text, ComplaintSeverity severity) =>
+        text.Length > MaxInButton && customerText.Length > 0
+            && CustomerFinder.FindToChange(desk, ctx, CustomerFinder.NameIn(desk, ctx, customerText)) is FoundCustomer.Several several
+            ? Reply.WithCard($"Several customers match \"{customerText}\": pick one in the form; your complaint is kept in it. Nothing was saved yet.",
+                NewForm(null, null, text, severity, several.Matches))
+            : null;
 
     private Reply Open(TurnContext ctx, Customer customer, string text, ComplaintSeverity severity)
     {
@@ -452,11 +479,24 @@ public sealed partial class Complaints(SalesDesk desk)
             ? CustomerAction.RunById(desk, ctx, complaint.CustomerId, c => act(c, complaint))
             : Error("That complaint no longer exists; nothing was changed.");
 
-    private static Card NewForm(Customer? customer, Dictionary<string, string>? errors)
+    /// <summary>
+    /// The new-complaint form; without <paramref name="customer"/> the customer is typed, or picked among
+    /// <paramref name="choices"/> (value "#id"). <paramref name="text"/> keeps what the rep already wrote.
+    /// </summary>
+    private static Card NewForm(Customer? customer, Dictionary<string, string>? errors, string? text = null,
+        ComplaintSeverity severity = ComplaintSeverity.Normal, IReadOnlyList<NameMatch>? choices = null)
     {
         string? Err(string id) => errors is not null && errors.TryGetValue(id, out var e) ? e : null;
         var inputs = new List<FormInput>();
-        if (customer is null)
+        if (customer is null && choices is { Count: > 0 })
+        {
+            inputs.Add(new FormInput(CustomerInput, "Customer", InputKind.Choice)
+            {
+                Required = true, Choices = [.. choices.Select(m => new Choice(m.Name, "#" + m.CustomerId.ToString(CultureInfo.InvariantCulture)))],
+                Error = Err(CustomerInput),
+            });
+        }
+        else if (customer is null)
         {
             inputs.Add(new FormInput(CustomerInput, "Customer", InputKind.Text)
             {
@@ -467,10 +507,11 @@ public sealed partial class Complaints(SalesDesk desk)
         inputs.Add(new FormInput(TextInput, "What is the complaint about?", InputKind.MultilineText)
         {
             Required = true, Placeholder = "Late delivery of the October order", MaxLength = ComplaintRules.MaxText, Error = Err(TextInput),
+            Value = text,
         });
         inputs.Add(new FormInput(SeverityInput, "Severity", InputKind.Choice)
         {
-            Required = true, Value = nameof(ComplaintSeverity.Normal),
+            Required = true, Value = severity.ToString(),
             Choices = [new("Normal", nameof(ComplaintSeverity.Normal)), new("Urgent", nameof(ComplaintSeverity.Urgent))],
         });
         var submit = customer is null ? new ButtonAction(OpenVerb) : ButtonAction.Of(OpenVerb, ("c", customer.Id));

@@ -147,6 +147,23 @@ public sealed class ComplaintTests : IDisposable
         Assert.Equal("late delivery", Assert.Single(_f.Store.OpenComplaintsOf(_f.Globex.Id)).Summary);
     }
 
+    [Fact]
+    public async Task Complaint_LongTextForAnAmbiguousName_IsKeptInAFormWhereTheCustomerIsPicked()
+    {
+        _f.AddCustomer(new Domain.Customers.Customer { Name = "Globex Logistics", OwnerRepId = _f.Alice.Id, TeamId = "east", Stage = Domain.Customers.LifecycleStage.Active });
+        var text = string.Join(" ", Enumerable.Repeat("pallets broken again", 80));
+
+        var reply = await _f.Say(_f.Alice, "complaint glob: " + text);
+
+        var form = reply.Cards[0].Body.OfType<Form>().Single();
+        Assert.Equal(text, form.Inputs.Single(i => i.Id == Complaints.TextInput).Value);
+        Assert.Empty(_f.Store.ComplaintsOf(_f.Globex.Id));
+        var opened = await _f.Press(_f.Alice, form.Submit,
+            new() { [Complaints.CustomerInput] = "#" + _f.Globex.Id, [Complaints.TextInput] = text, [Complaints.SeverityInput] = "Normal" });
+        Assert.False(opened.IsError, opened.Text);
+        Assert.Equal(text, Assert.Single(_f.Store.OpenComplaintsOf(_f.Globex.Id)).Summary);
+    }
+
     [Theory]
     [InlineData("complaint Globex: ")]
     [InlineData("complaint Globex note: ")]
