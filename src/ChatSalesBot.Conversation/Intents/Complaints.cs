@@ -145,7 +145,7 @@ public sealed partial class Complaints(SalesDesk desk)
                 }
 
                 return CustomerAction.Run(desk, ctx, intent.CustomerText, "Note",
-                    c => ButtonAction.Of(ListVerb, ("c", c.Id)), c => OnOpenComplaint(ctx, c, intent.Text, note: true));
+                    c => Picked(c, "n", intent.Text), c => OnOpenComplaint(ctx, c, intent.Text, note: true));
             case ComplaintIntent.Act.Resolve:
                 if (intent.Text.Length > 0 && ComplaintRules.Refusal("What was done", intent.Text) is { } resolveRefusal)
                 {
@@ -153,7 +153,7 @@ public sealed partial class Complaints(SalesDesk desk)
                 }
 
                 return CustomerAction.Run(desk, ctx, intent.CustomerText, "Resolve",
-                    c => ButtonAction.Of(ListVerb, ("c", c.Id)), c => OnOpenComplaint(ctx, c, intent.Text, note: false));
+                    c => Picked(c, "r", intent.Text), c => OnOpenComplaint(ctx, c, intent.Text, note: false));
             default:
                 return intent.CustomerText.Length == 0
                     ? Reply.WithCard("Which customer is complaining, and about what?", NewForm(null, null))
@@ -171,7 +171,11 @@ public sealed partial class Complaints(SalesDesk desk)
             case NewVerb:
                 return CustomerAction.RunById(desk, ctx, action.IntArg("c"), c => Reply.WithCard($"New complaint: {c.Name}", NewForm(c, null)));
             case ListVerb:
-                return CustomerAction.RunById(desk, ctx, action.IntArg("c"), c => List(ctx, c));
+                // A pick among namesakes carries the note ("n") or the resolution ("r") typed with it.
+                return CustomerAction.RunById(desk, ctx, action.IntArg("c"), c =>
+                    action.Arg("n") is { } n ? OnOpenComplaint(ctx, c, n, note: true)
+                    : action.Arg("r") is { } r ? OnOpenComplaint(ctx, c, r, note: false)
+                    : List(ctx, c));
             case OpenVerb:
                 var text = action.Arg("t") ?? Input(TextInput);
                 var severity = action.Arg("u") == "1" || Input(SeverityInput) == nameof(ComplaintSeverity.Urgent)
@@ -190,7 +194,7 @@ public sealed partial class Complaints(SalesDesk desk)
                 return CustomerAction.RunById(desk, ctx, action.IntArg("c"), c => Open(ctx, c, text!, severity) with { Placement = ReplyPlacement.ReplaceOriginal });
             case NoteVerb:
                 return OnComplaint(ctx, action.IntArg("k"), (c, k) => press.Inputs.ContainsKey(NoteInput)
-                    ? Note(ctx, c, k, Input(NoteInput) ?? "")
+                    ? Note(ctx, c, k, Input(NoteInput) ?? "") with { Placement = ReplyPlacement.ReplaceOriginal }
                     : Reply.WithCard($"Add a note: {c.Name}", NoteForm(k, c)));
             case ResolveVerb:
                 return OnComplaint(ctx, action.IntArg("k"), (c, k) => action.Arg("r") is not null || press.Inputs.ContainsKey(ResolutionInput)
@@ -286,6 +290,10 @@ public sealed partial class Complaints(SalesDesk desk)
             });
     }
 
+    /// <summary>The pick-list button for a note or resolution: it carries the text when it fits in a button.</summary>
+    private static ButtonAction Picked(Customer c, string arg, string text) =>
+        text.Length is > 0 and <= MaxInButton ? ButtonAction.Of(ListVerb, ("c", c.Id), (arg, text)) : ButtonAction.Of(ListVerb, ("c", c.Id));
+
     /// <summary>A note or a resolution typed for a customer: its one open complaint, or the rep picks which.</summary>
     private Reply OnOpenComplaint(TurnContext ctx, Customer customer, string text, bool note)
     {
@@ -334,7 +342,7 @@ public sealed partial class Complaints(SalesDesk desk)
                 Body = [new FactSet([new("Complaint", complaint.Summary), new("Note", text.Trim()),
                     new("Notes so far", saved.Value.Complaint.Notes.Count.ToString(CultureInfo.InvariantCulture))])],
                 Buttons = ComplaintButtons(saved.Value.Complaint).ToList(),
-            }) with { Placement = ReplyPlacement.ReplaceOriginal };
+            });
     }
 
     private Reply Resolve(TurnContext ctx, Customer customer, Complaint complaint, string resolution)

@@ -164,6 +164,20 @@ public sealed class ComplaintTests : IDisposable
         Assert.Equal(text, Assert.Single(_f.Store.OpenComplaintsOf(_f.Globex.Id)).Summary);
     }
 
+    [Fact]
+    public async Task Complaint_NoteForAnAmbiguousName_IsAddedOnceTheCustomerIsPicked()
+    {
+        await _f.Say(_f.Alice, "complaint globex: late delivery");
+        _f.AddCustomer(new Domain.Customers.Customer { Name = "Globex Logistics", OwnerRepId = _f.Alice.Id, TeamId = "east", Stage = Domain.Customers.LifecycleStage.Active });
+
+        var reply = await _f.Say(_f.Alice, "complaint glob note: called the carrier");
+
+        Assert.Equal(CardKind.PickList, reply.Cards[0].Kind);
+        Assert.Empty(Assert.Single(_f.Store.OpenComplaintsOf(_f.Globex.Id)).Notes);
+        await _f.Press(_f.Alice, reply.Cards[0].Body.OfType<ListItem>().First(i => i.Title == "Globex").Buttons[0]);
+        Assert.Equal("called the carrier", Assert.Single(Assert.Single(_f.Store.OpenComplaintsOf(_f.Globex.Id)).Notes).Text);
+    }
+
     [Theory]
     [InlineData("complaint Globex: ")]
     [InlineData("complaint Globex note: ")]
