@@ -9,9 +9,6 @@ namespace ChatSalesBot.Conversation.Intents;
 /// </summary>
 public static class AccountFacts
 {
-    /// <summary>The title of the body item that opens the complaints and the review.</summary>
-    public const string ItemTitle = "Complaints and quarterly review";
-
     public static Card OnCard(SalesDesk desk, TurnContext ctx, Customer c, Card card)
     {
         ArgumentNullException.ThrowIfNull(desk);
@@ -44,7 +41,7 @@ public static class AccountFacts
         var open = c.OpenComplaints > 0 ? desk.Store.OpenComplaintsOf(c.Id) : [];
         if (facts.Count == 0 && open.Count == 0)
         {
-            return card with { Body = [.. card.Body, Extra(c)] };
+            return card with { Buttons = [.. card.Buttons, .. Extra(c)] };
         }
 
         var body = new List<CardElement>();
@@ -62,14 +59,15 @@ public static class AccountFacts
             body.Add(element);
         }
 
-        body.Add(Extra(c));
-        return card with { Body = body };
+        return card with { Body = body, Buttons = [.. card.Buttons, .. Extra(c)] };
     }
 
     /// <summary>
-    /// In the body, not among the card's buttons: Teams shows at most five actions on a card (the adaptivecards host
-    /// config refuses a sixth) and the card has five. The complaints card it opens has New complaint and Account review.
+    /// One button only: Teams shows at most five actions on a card (the adaptivecards host config refuses a sixth), and
+    /// the card has four (Log a visit, Snooze, Done, Add contact; "My follow-ups" is in the help and every reply after a change). The complaints card it opens has New complaint and Account review.
     /// </summary>
-    private static ListItem Extra(Customer c) =>
-        new(ItemTitle, [], [new("Complaints & review", ButtonAction.Of(Complaints.ListVerb, ("c", c.Id)))]);
+    private static IEnumerable<CardButton> Extra(Customer c) =>
+    [
+        new("Complaints & review", ButtonAction.Of(Complaints.ListVerb, ("c", c.Id))),
+    ];
 }
