@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ChatSalesBot.Conversation.Cards;
+using ChatSalesBot.Conversation.Matching;
 using ChatSalesBot.Domain.Audit;
 using ChatSalesBot.Domain.Customers;
 using ChatSalesBot.Domain.Orders;
@@ -95,6 +96,12 @@ public sealed partial class Complaints(SalesDesk desk)
 
         if (text.Length == 0)
         {
+            // "complaints by rep this week" is a team question (TeamQuestions answers it), not a customer's complaints.
+            if (customer.Length > 0 && Questions.LookLikeOne(customer))
+            {
+                return false;
+            }
+
             intent = new ComplaintIntent(ComplaintIntent.Act.List, customer, "", ComplaintSeverity.Normal);
             return true;
         }
@@ -121,6 +128,11 @@ public sealed partial class Complaints(SalesDesk desk)
                     return Error(refusal + " Nothing was saved.");
                 }
 
+                if (LongTextPick(ctx, intent.CustomerText, intent.Text, intent.Severity) is { } pick)
+                {
+                    return pick;
+                }
+
                 return CustomerAction.Run(desk, ctx, intent.CustomerText, "Complaint",
                     c => intent.Text.Length <= MaxInButton
                         ? ButtonAction.Of(OpenVerb, ("c", c.Id), ("t", intent.Text), ("u", intent.Severity == ComplaintSeverity.Urgent ? 1 : 0))
@@ -133,7 +145,7 @@ public sealed partial class Complaints(SalesDesk desk)
                 }
 
                 return CustomerAction.Run(desk, ctx, intent.CustomerText, "Note",
-                    c => ButtonAction.Of(ListVerb, ("c", c.Id)), c => OnOpenComplaint(ctx, c, intent.Text, note: true));
+                    c => Picked(c, "n", intent.Text), c => OnOpenComplaint(ctx, c, intent.Text, note: true));
             case ComplaintIntent.Act.Resolve:
                 if (intent.Text.Length > 0 && ComplaintRules.Refusal("What was done", intent.Text) is { } resolveRefusal)
                 {
@@ -141,7 +153,7 @@ public sealed partial class Complaints(SalesDesk desk)
                 }
 
                 return CustomerAction.Run(desk, ctx, intent.CustomerText, "Resolve",
-                    c => ButtonAction.Of(ListVerb, ("c", c.Id)), c => OnOpenComplaint(ctx, c, intent.Text, note: false));
+                    c => Picked(c, "r", intent.Text), c => OnOpenComplaint(ctx, c, intent.Text, note: false));
             default:
                 return intent.CustomerText.Length == 0
                     ? Reply.WithCard("Which customer is complaining, and about what?", NewForm(null, null))
@@ -159,7 +171,11 @@ public sealed partial class Complaints(SalesDesk desk)
             case NewVerb:
                 return CustomerAction.RunById(desk, ctx, action.IntArg("c"), c => Reply.WithCard($"New complaint: {c.Name}", NewForm(c, null)));
             case ListVerb:
-                return CustomerAction.RunById(desk, ctx, action.IntArg("c"), c => List(ctx, c));
+                // A pick among namesakes carries the note ("n") or the resolution ("r") typed with it.
+                return CustomerAction.RunById(desk, ctx, action.IntArg("c"), c =>
+                    action.Arg("n") is { } n ? OnOpenComplaint(ctx, c, n, note: true)
+                    : action.Arg("r") is { } r ? OnOpenComplaint(ctx, c, r, note: false)
+                    : List(ctx, c));
             case OpenVerb:
                 var text = action.Arg("t") ?? Input(TextInput);
                 var severity = action.Arg("u") == "1" || Input(SeverityInput) == nameof(ComplaintSeverity.Urgent)
@@ -178,7 +194,7 @@ public sealed partial class Complaints(SalesDesk desk)
                 return CustomerAction.RunById(desk, ctx, action.IntArg("c"), c => Open(ctx, c, text!, severity) with { Placement = ReplyPlacement.ReplaceOriginal });
             case NoteVerb:
                 return OnComplaint(ctx, action.IntArg("k"), (c, k) => press.Inputs.ContainsKey(NoteInput)
-                    ? Note(ctx, c, k, Input(NoteInput) ?? "")
+                    ? Note(ctx, c, k, Input(NoteInput) ?? "") with { Placement = ReplyPlacement.ReplaceOriginal }
                     : Reply.WithCard($"Add a note: {c.Name}", NoteForm(k, c)));
             case ResolveVerb:
                 return OnComplaint(ctx, action.IntArg("k"), (c, k) => action.Arg("r") is not null || press.Inputs.ContainsKey(ResolutionInput)
@@ -206,7 +222,17 @@ public sealed partial class Complaints(SalesDesk desk)
 
         if (errors.Count > 0)
         {
-            return FormRefused(string.Join(" ", errors.Values), NewForm(null, errors), errors.Keys.First());
+            return FormRefused(string.Join(" ", errors.Values), NewForm(null, errors, text, severity), errors.Keys.First());
+        }
+
+        if (customerText!.StartsWith('#') && int.TryParse(customerText[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var picked))
+        {
+            return CustomerAction.RunById(desk, ctx, picked, c => Open(ctx, c, text!, severity)) with { Placement = ReplyPlacement.ReplaceOriginal };
+        }
+
+        if (LongTextPick(ctx, customerText, text!, severity) is { } pick)
+        {
+            return pick with { Placement = ReplyPlacement.ReplaceOriginal };
         }
 
         var reply = CustomerAction.Run(desk, ctx, customerText!, "Complaint",
@@ -216,6 +242,17 @@ public sealed partial class Complaints(SalesDesk desk)
             c => Open(ctx, c, text!, severity));
         return reply with { Placement = ReplyPlacement.ReplaceOriginal };
     }
+
+    /// <summary>
+    /// Text too long to ride in a pick-list button, for a name that fits several customers: the form, with the
+    /// customers to pick from and the text kept in it, so nothing the rep wrote is lost and nothing is guessed.
+    /// </summary>
+    private Reply? LongTextPick(TurnContext ctx, string customerText, string text, ComplaintSeverity severity) =>
+        text.Length > MaxInButton && customerText.Length > 0
+            && CustomerFinder.FindToChange(desk, ctx, CustomerFinder.NameIn(desk, ctx, customerText)) is FoundCustomer.Several several
+            ? Reply.WithCard($"Several customers match \"{customerText}\": pick one in the form; your complaint is kept in it. Nothing was saved yet.",
+                NewForm(null, null, text, severity, several.Matches))
+            : null;
 
     private Reply Open(TurnContext ctx, Customer customer, string text, ComplaintSeverity severity)
     {
@@ -252,6 +289,10 @@ public sealed partial class Complaints(SalesDesk desk)
                 Buttons = ComplaintButtons(stored).Append(new("Customer card", CustomerCards.Open(customer.Id))).ToList(),
             });
     }
+
+    /// <summary>The pick-list button for a note or resolution: it carries the text when it fits in a button.</summary>
+    private static ButtonAction Picked(Customer c, string arg, string text) =>
+        text.Length is > 0 and <= MaxInButton ? ButtonAction.Of(ListVerb, ("c", c.Id), (arg, text)) : ButtonAction.Of(ListVerb, ("c", c.Id));
 
     /// <summary>A note or a resolution typed for a customer: its one open complaint, or the rep picks which.</summary>
     private Reply OnOpenComplaint(TurnContext ctx, Customer customer, string text, bool note)
@@ -301,7 +342,7 @@ public sealed partial class Complaints(SalesDesk desk)
                 Body = [new FactSet([new("Complaint", complaint.Summary), new("Note", text.Trim()),
                     new("Notes so far", saved.Value.Complaint.Notes.Count.ToString(CultureInfo.InvariantCulture))])],
                 Buttons = ComplaintButtons(saved.Value.Complaint).ToList(),
-            }) with { Placement = ReplyPlacement.ReplaceOriginal };
+            });
     }
 
     private Reply Resolve(TurnContext ctx, Customer customer, Complaint complaint, string resolution)
@@ -446,11 +487,24 @@ public sealed partial class Complaints(SalesDesk desk)
             ? CustomerAction.RunById(desk, ctx, complaint.CustomerId, c => act(c, complaint))
             : Error("That complaint no longer exists; nothing was changed.");
 
-    private static Card NewForm(Customer? customer, Dictionary<string, string>? errors)
+    /// <summary>
+    /// The new-complaint form; without <paramref name="customer"/> the customer is typed, or picked among
+    /// <paramref name="choices"/> (value "#id"). <paramref name="text"/> keeps what the rep already wrote.
+    /// </summary>
+    private static Card NewForm(Customer? customer, Dictionary<string, string>? errors, string? text = null,
+        ComplaintSeverity severity = ComplaintSeverity.Normal, IReadOnlyList<NameMatch>? choices = null)
     {
         string? Err(string id) => errors is not null && errors.TryGetValue(id, out var e) ? e : null;
         var inputs = new List<FormInput>();
-        if (customer is null)
+        if (customer is null && choices is { Count: > 0 })
+        {
+            inputs.Add(new FormInput(CustomerInput, "Customer", InputKind.Choice)
+            {
+                Required = true, Choices = [.. choices.Select(m => new Choice(m.Name, "#" + m.CustomerId.ToString(CultureInfo.InvariantCulture)))],
+                Error = Err(CustomerInput),
+            });
+        }
+        else if (customer is null)
         {
             inputs.Add(new FormInput(CustomerInput, "Customer", InputKind.Text)
             {
@@ -461,10 +515,11 @@ public sealed partial class Complaints(SalesDesk desk)
         inputs.Add(new FormInput(TextInput, "What is the complaint about?", InputKind.MultilineText)
         {
             Required = true, Placeholder = "Late delivery of the October order", MaxLength = ComplaintRules.MaxText, Error = Err(TextInput),
+            Value = text,
         });
         inputs.Add(new FormInput(SeverityInput, "Severity", InputKind.Choice)
         {
-            Required = true, Value = nameof(ComplaintSeverity.Normal),
+            Required = true, Value = severity.ToString(),
             Choices = [new("Normal", nameof(ComplaintSeverity.Normal)), new("Urgent", nameof(ComplaintSeverity.Urgent))],
         });
         var submit = customer is null ? new ButtonAction(OpenVerb) : ButtonAction.Of(OpenVerb, ("c", customer.Id));

@@ -9,7 +9,7 @@ namespace ChatSalesBot.Conversation.Reports;
 /// <summary>
 /// The weekly manager report as neutral cards: a summary card with the chart (touches against target per rep) and
 /// the per-rep table, then one card with what needs the manager: silent reps, customers past their cadence, tier
-/// changes, overdue receivables, open complaints and A customers without a manager visit this quarter.
+/// changes, overdue receivables, open complaints and A customers and key accounts without a manager visit this quarter.
 /// </summary>
 public static class WeeklyReportReply
 {
@@ -82,7 +82,7 @@ public static class WeeklyReportReply
         Section(body, "Overdue receivables", Named(overdue, r => $"{r.Rep.Name}: {CustomerCards.Money(r.OverdueReceivables)} at {Count(r.OverdueCustomers, "customer")}"));
         Section(body, "Open complaints", Named(report.OpenComplaints, c =>
             $"{c.Name}: {Count(c.OpenComplaints, "complaint")}{(c.OldestOpenComplaintOn is { } on ? ", oldest " + CustomerCards.Date(on) : "")}"));
-        Section(body, "A customers without a manager visit this quarter", Named(report.ManagerVisitMissing, Visit));
+        Section(body, "A customers and key accounts without a manager visit this quarter", Named(report.ManagerVisitMissing, Visit));
         return body;
     }
 

@@ -53,7 +53,7 @@ public sealed class WeeklyReportBuilder(SalesRules rules)
                     complaints.Add(c);
                 }
 
-                if (c.Stage == LifecycleStage.Active && c.Tier == Tier.A && !(c.LastManagerVisitOn >= week.QuarterStart))
+                if (KeyAccounts.OwedManagerVisit(c) && !(c.LastManagerVisitOn >= week.QuarterStart))
                 {
                     visits.Add(c);
                 }

@@ -97,7 +97,7 @@ public sealed class ComplaintTests : IDisposable
     public async Task Complaint_NewComplaintForm_FromTheCard_OpensOne()
     {
         var card = await _f.Say(_f.Alice, "customer globex");
-        Assert.True(card.Cards[0].Buttons.Count <= 5, "Teams shows at most five actions");
+        Assert.True(card.Cards[0].Buttons.Count <= 5, "Teams shows at most five actions on a card");
         var list = await _f.Press(_f.Alice, Button(card, "Complaints & review"));
         var form = await _f.Press(_f.Alice, Button(list, "New complaint"));
 
@@ -145,6 +145,37 @@ public sealed class ComplaintTests : IDisposable
         var press = await _f.Press(_f.Alice, reply.Cards[0].Body.OfType<ListItem>().First(i => i.Title == "Globex").Buttons[0]);
         Assert.False(press.IsError, press.Text);
         Assert.Equal("late delivery", Assert.Single(_f.Store.OpenComplaintsOf(_f.Globex.Id)).Summary);
+    }
+
+    [Fact]
+    public async Task Complaint_LongTextForAnAmbiguousName_IsKeptInAFormWhereTheCustomerIsPicked()
+    {
+        _f.AddCustomer(new Domain.Customers.Customer { Name = "Globex Logistics", OwnerRepId = _f.Alice.Id, TeamId = "east", Stage = Domain.Customers.LifecycleStage.Active });
+        var text = string.Join(" ", Enumerable.Repeat("pallets broken again", 80));
+
+        var reply = await _f.Say(_f.Alice, "complaint glob: " + text);
+
+        var form = reply.Cards[0].Body.OfType<Form>().Single();
+        Assert.Equal(text, form.Inputs.Single(i => i.Id == Complaints.TextInput).Value);
+        Assert.Empty(_f.Store.ComplaintsOf(_f.Globex.Id));
+        var opened = await _f.Press(_f.Alice, form.Submit,
+            new() { [Complaints.CustomerInput] = "#" + _f.Globex.Id, [Complaints.TextInput] = text, [Complaints.SeverityInput] = "Normal" });
+        Assert.False(opened.IsError, opened.Text);
+        Assert.Equal(text, Assert.Single(_f.Store.OpenComplaintsOf(_f.Globex.Id)).Summary);
+    }
+
+    [Fact]
+    public async Task Complaint_NoteForAnAmbiguousName_IsAddedOnceTheCustomerIsPicked()
+    {
+        await _f.Say(_f.Alice, "complaint globex: late delivery");
+        _f.AddCustomer(new Domain.Customers.Customer { Name = "Globex Logistics", OwnerRepId = _f.Alice.Id, TeamId = "east", Stage = Domain.Customers.LifecycleStage.Active });
+
+        var reply = await _f.Say(_f.Alice, "complaint glob note: called the carrier");
+
+        Assert.Equal(CardKind.PickList, reply.Cards[0].Kind);
+        Assert.Empty(Assert.Single(_f.Store.OpenComplaintsOf(_f.Globex.Id)).Notes);
+        await _f.Press(_f.Alice, reply.Cards[0].Body.OfType<ListItem>().First(i => i.Title == "Globex").Buttons[0]);
+        Assert.Equal("called the carrier", Assert.Single(Assert.Single(_f.Store.OpenComplaintsOf(_f.Globex.Id)).Notes).Text);
     }
 
     [Theory]
