@@ -61,7 +61,7 @@ public static class AdminCommands
 
     private static Command Import()
     {
-        var kind = new Argument<ImportKind>("kind") { Description = "reps, customers, orders, touches or payments (import them in that order)" };
+        var kind = new Argument<ImportKind>("kind") { Description = "reps, customers, orders, touches, payments or complaints (import them in that order)" };
         var file = new Argument<FileInfo>("file") { Description = "The CSV file (header row required; see docs/import-export.md)" };
         var create = new Option<bool>("--create") { Description = "Create the database if it does not exist yet (the first import of a new book)" };
         var encoding = new Option<string>("--encoding")
@@ -70,7 +70,7 @@ public static class AdminCommands
             DefaultValueFactory = _ => CsvEncoding.Utf8Name,
         };
         var db = HostCommands.DatabaseOption();
-        var command = new Command("import", "Import reps, customers, orders, touches or payments from CSV") { kind, file, create, encoding, db };
+        var command = new Command("import", "Import reps, customers, orders, touches, payments or complaints from CSV") { kind, file, create, encoding, db };
         command.SetAction(result =>
         {
             var path = result.GetValue(file)!;

@@ -96,6 +96,44 @@ public sealed class CrmImportTests : IDisposable
     }
 }
 
+/// <summary>Complaints from a CRM's cases export.</summary>
+public sealed class CrmComplaintImportTests : IDisposable
+{
+    private readonly LiteDbSalesStore _store = AdminFixture.NewStore();
+    private readonly CsvImporter _importer;
+
+    public CrmComplaintImportTests()
+    {
+        _importer = new CsvImporter(_store, AdminFixture.Clock());
+        _importer.Import(ImportKind.Reps, "reps.csv");
+        _importer.Import(ImportKind.Customers, "crm-accounts.csv");
+    }
+
+    public void Dispose() => _store.Dispose();
+
+    [Fact]
+    public void Cases_OpenOnesOnTheCardAndInFollowUps_ReimportUpdatesOnly()
+    {
+        var report = _importer.Import(ImportKind.Complaints, "crm-cases.csv");
+
+        Assert.Null(report.FileError);
+        Assert.Equal(2, report.Inserted);
+        Assert.Equal([4, 5], report.Errors.Select(e => e.RowNumber));
+        Assert.Contains("bad severity 'Whenever'", report.Errors[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("Resolution Notes → resolution", report.MappedColumns);
+        var hochland = _store.FindCustomerByExternalId("001A000001")!;
+        Assert.Equal((1, new DateOnly(2026, 11, 20), true), (hochland.OpenComplaints, hochland.OldestOpenComplaintOn!.Value, hochland.UrgentComplaintOpen));
+        var item = new ChatSalesBot.Domain.FollowUps.FollowUpPlanner(new ChatSalesBot.Domain.SalesRules()).Assess(hochland, AdminFixture.Today)!;
+        Assert.Contains(item.Reasons, r => r.Kind == ChatSalesBot.Domain.FollowUps.ReasonKind.OpenComplaint);
+        Assert.Equal("Address corrected", _store.ComplaintsOf(hochland.Id).Single(c => c.ResolvedOn is not null).Resolution);
+
+        var again = _importer.Import(ImportKind.Complaints, "crm-cases.csv");
+
+        Assert.Equal((0, 2), (again.Inserted, again.Updated));
+        Assert.Equal(2, _store.ComplaintsOf(hochland.Id).Count);
+    }
+}
+
 /// <summary>The import command's output for a CRM-shaped file.</summary>
 [Collection(CommandLine.Name)]
 public sealed class CrmImportCommandTests : IDisposable

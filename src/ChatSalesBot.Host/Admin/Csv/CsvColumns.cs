@@ -42,6 +42,12 @@ public static class CsvColumns
     /// <summary>payments.csv: the order (its external id) an invoice payment is for.</summary>
     public const string Order = "order";
 
+    public const string Summary = "summary";
+    public const string OpenedOn = "opened_on";
+    public const string Severity = "severity";
+    public const string ResolvedOn = "resolved_on";
+    public const string Resolution = "resolution";
+
     public const string Customer = "customer";
     public const string OrderedOn = "ordered_on";
     public const string Amount = "amount";
@@ -74,10 +80,14 @@ public static class CsvColumns
 
     public static readonly CsvSchema Payments = new(ImportKind.Payments, [Order, PaidOn, Amount], [Order, PaidOn]);
 
+    public static readonly CsvSchema Complaints = new(ImportKind.Complaints,
+        [Customer, OpenedOn, Summary, Severity, ResolvedOn, Resolution], [Customer, OpenedOn, Summary]);
+
     /// <summary>The longest value a column takes (<see cref="FieldLimits"/>, the same as chat's).</summary>
     public static int MaxLength(string column) => column.ToLowerInvariant() switch
     {
         Name => FieldLimits.Name,
+        Summary or Resolution => FieldLimits.Notes,
         Notes => FieldLimits.Notes,
         NextStep or Outcome => FieldLimits.NextStep,
         Aliases or Contacts or ManagedTeams => FieldLimits.List,
@@ -90,6 +100,7 @@ public static class CsvColumns
         ImportKind.Customers => Customers,
         ImportKind.Orders => Orders,
         ImportKind.Payments => Payments,
+        ImportKind.Complaints => Complaints,
         _ => Touches,
     };
 }

@@ -19,7 +19,7 @@ public sealed record ExportReport(string Folder, int Reps, int Customers, int Or
 /// </summary>
 public sealed class CsvExporter(ISalesStore store)
 {
-    /// <summary>The kinds an export writes. Payments are imported only: an order's paid_on is in orders.csv.</summary>
+    /// <summary>The kinds an export writes. Payments and complaints are imported only (an order's paid_on is in orders.csv).</summary>
     public static readonly IReadOnlyList<ImportKind> Kinds = [ImportKind.Reps, ImportKind.Customers, ImportKind.Orders, ImportKind.Touches];
 
     public ExportReport ExportFolder(string folder, IProgress<AdminProgress>? progress = null)
@@ -41,7 +41,7 @@ public sealed class CsvExporter(ISalesStore store)
         ArgumentNullException.ThrowIfNull(destination);
         if (!Kinds.Contains(kind))
         {
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Payments are imported only; an order's paid_on is exported in orders.csv.");
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Payments and complaints are imported only; an order's paid_on is exported in orders.csv.");
         }
 
         // Cells are neutralized here rather than by CsvHelper's injection escape, which cannot also escape a leading

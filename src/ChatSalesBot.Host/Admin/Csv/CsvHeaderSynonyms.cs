@@ -47,6 +47,13 @@ public static partial class CsvHeaderSynonyms
             (CsvColumns.At, ["date", "activity_date", "when", "start", "start_time"]),
             (CsvColumns.Notes, ["description", "comments", "comment", "subject"]),
             (CsvColumns.NextStepDue, ["next_step_date", "follow_up_date"])),
+        [ImportKind.Complaints] = Table(
+            (CsvColumns.Customer, ["account_id", "customer_id", "account", "crm_id"]),
+            (CsvColumns.OpenedOn, ["opened", "date_opened", "created", "created_date", "created_at", "date"]),
+            (CsvColumns.Summary, ["subject", "description", "complaint", "issue", "case_subject"]),
+            (CsvColumns.Severity, ["priority"]),
+            (CsvColumns.ResolvedOn, ["resolved", "resolved_date", "closed", "closed_date", "date_closed"]),
+            (CsvColumns.Resolution, ["resolution_notes", "solution"])),
         [ImportKind.Payments] = Table(
             (CsvColumns.Order, ["order_id", "order_number", "invoice", "invoice_id", "invoice_number"]),
             (CsvColumns.PaidOn, ["paid_date", "payment_date", "date_paid", "date"]),

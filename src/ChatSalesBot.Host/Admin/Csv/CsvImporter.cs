@@ -122,6 +122,7 @@ public sealed class CsvImporter(ISalesStore store, TimeProvider time, SalesRules
             ImportKind.Customers => new CustomerImport(store, lookup, rules, today),
             ImportKind.Orders => new OrderImport(store, lookup),
             ImportKind.Payments => new PaymentImport(store),
+            ImportKind.Complaints => new ComplaintImport(store, lookup, rules),
             _ => new TouchImport(store, lookup, rules),
         };
 

@@ -10,4 +10,7 @@ public enum ImportKind
 
     /// <summary>Invoices paid, by order (a CRM's or ERP's payments export).</summary>
     Payments,
+
+    /// <summary>Complaints (a CRM's cases), open or resolved, by customer.</summary>
+    Complaints,
 }
