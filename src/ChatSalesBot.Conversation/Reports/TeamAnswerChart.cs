@@ -24,13 +24,13 @@ public sealed record TeamChartPoint(string Label, int Value, int? Target = null)
 public sealed record TeamAnswerChart(TeamChartShape Shape, string Title, string Figure, IReadOnlyList<TeamChartPoint> Points)
 {
     /// <summary>
-    /// The chart a team answer comes with, or null when a table says it better: a figure by day over two days or
-    /// more, and a table by rep whose rows carry targets. <paramref name="title"/> is what was understood.
+    /// The chart a team answer comes with, or null when a table says it better: a figure by day or week over two of
+    /// them or more (a week's point is labelled with its first day), and a table by rep whose rows carry targets. <paramref name="title"/> is what was understood.
     /// </summary>
     public static TeamAnswerChart? For(TeamAnswer answer, string title, string figure)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        if (answer.Query.GroupBy == TeamGrouping.Day && answer.Rows.Count > 1)
+        if (answer.Query.GroupBy is TeamGrouping.Day or TeamGrouping.Week && answer.Rows.Count > 1)
         {
             // Ranked days ("busiest days") are a table's order; a chart over time reads left to right.
             return new TeamAnswerChart(TeamChartShape.OverTime, title, figure,

@@ -47,6 +47,16 @@ public sealed class TeamQuestionChartTests : IDisposable
         Assert.IsType<Table>(body[2]);
     }
 
+    [Fact]
+    public async Task VisitsPerWeek_ComeWithAPointAWeek_LabelledWithItsFirstDay()
+    {
+        await Say(_f.Maria, "visits per week this month");
+
+        var chart = Assert.Single(_charts.Drawn);
+        Assert.Equal(TeamChartShape.OverTime, chart.Shape);
+        Assert.Equal(["Nov 1 0", "Nov 2 0", "Nov 9 0", "Nov 16 0", "Nov 23 2"], chart.Points.Select(p => $"{p.Label} {p.Value}"));
+    }
+
     [Theory]
     [InlineData("visits by rep this week")]
     [InlineData("how many visits did my team make this week")]
