@@ -200,6 +200,7 @@ public sealed class DrillDownTests : IDisposable
     [Theory]
     [InlineData("the team's follow-ups")]
     [InlineData("today's follow-ups")]
+    [InlineData("my customers past cadence")]
     [InlineData("followups more")]
     [InlineData("follow up Acme")]
     [InlineData("follow-ups by rep this week")]
