@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatSalesBot.Domain.Reps;
 using ChatSalesBot.Domain.Touches;
 using LiteDB;
 
@@ -335,19 +336,31 @@ public sealed partial class LiteDbSalesStore
             _to = to.UtcTicks;
             _first = _from - (_from % Quarter);
             _days = new DateOnly?[(int)((_to - _first + Quarter - 1) / Quarter)];
+
+            // The local days' first instants, one zone conversion a day (not two a quarter); a quarter lies in a day
+            // when it starts on or after the day's first instant and ends by the next day's.
+            var day = TouchTally.DayOf(new DateTimeOffset(_first, TimeSpan.Zero), zone);
+            var start = StartOf(day, zone);
+            var next = StartOf(day.AddDays(1), zone);
             for (var i = 0; i < _days.Length; i++)
             {
-                var start = _first + (i * Quarter);
-                var end = start + Quarter;
-                if (start < _from || end > _to)
+                var begins = _first + (i * Quarter);
+                var ends = begins + Quarter;
+                while (begins >= next)
                 {
-                    continue;
+                    day = day.AddDays(1);
+                    start = next;
+                    next = StartOf(day.AddDays(1), zone);
                 }
 
-                var day = TouchTally.DayOf(new DateTimeOffset(start, TimeSpan.Zero), zone);
-                _days[i] = day == TouchTally.DayOf(new DateTimeOffset(end - 1, TimeSpan.Zero), zone) ? day : null;
+                if (begins >= _from && ends <= _to && begins >= start && ends <= next)
+                {
+                    _days[i] = day;
+                }
             }
         }
+
+        private static long StartOf(DateOnly day, TimeZoneInfo zone) => RepClock.Instant(day.ToDateTime(TimeOnly.MinValue), zone).UtcTicks;
 
         /// <summary>The local day of the whole quarter starting at <paramref name="start"/>; null when it is cut or outside.</summary>
         public DateOnly? DayOf(long start) => start >= _first && start < _to ? _days[(start - _first) / Quarter] : null;

@@ -10,7 +10,7 @@ namespace ChatSalesBot.Storage.LiteDb.Tests;
 /// </summary>
 public sealed class TouchCountTests
 {
-    private static readonly string[] Zones = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Adelaide"];
+    private static readonly string[] Zones = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Adelaide", "America/Santiago", "Asia/Kathmandu"];
 
     private static Customer Apply(Customer c, Touch t) => c;
 

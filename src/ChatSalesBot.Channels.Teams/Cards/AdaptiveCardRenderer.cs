@@ -19,8 +19,11 @@ public sealed partial class AdaptiveCardRenderer
 
     public const string SchemaUrl = "http://adaptivecards.io/schemas/adaptive-card.json";
 
-    /// <summary>Teams shows at most 6 actions in one action bar.</summary>
-    public const int MaxActionsPerSet = 6;
+    /// <summary>
+    /// Actions in one action bar: the official adaptivecards parser (host config maxActions) refuses a sixth, so more
+    /// go into further action sets.
+    /// </summary>
+    public const int MaxActionsPerSet = 5;
 
     private readonly string _version;
     private readonly bool _supportsExecute;

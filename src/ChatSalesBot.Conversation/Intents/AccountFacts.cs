@@ -64,7 +64,7 @@ public static class AccountFacts
 
     /// <summary>
     /// One button only: Teams shows at most five actions on a card (the adaptivecards host config refuses a sixth), and
-    /// the card has four. The complaints card it opens has New complaint and Account review.
+    /// the card has four (Log a visit, Snooze, Done, Add contact; "My follow-ups" is in the help and every reply after a change). The complaints card it opens has New complaint and Account review.
     /// </summary>
     private static IEnumerable<CardButton> Extra(Customer c) =>
     [

@@ -64,7 +64,6 @@ public static class CustomerCards
                 new("Snooze 3 days", ButtonAction.Of(ActionVerbs.Snooze, ("c", c.Id), ("d", 3))),
                 new("Done", ButtonAction.Of(ActionVerbs.Done, ("c", c.Id))),
                 new("Add contact", ButtonAction.Of(ActionVerbs.OpenContactForm, ("c", c.Id))),
-                new("My follow-ups", new ButtonAction(ActionVerbs.FollowUps)),
             ],
         };
     }

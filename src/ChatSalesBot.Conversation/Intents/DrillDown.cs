@@ -65,11 +65,6 @@ public sealed partial class DrillDown(SalesDesk desk, FollowUpList list, LookUp 
             }
 
             var self = m.Groups["self"].Success;
-            if (self && m.Groups["cadence"].Success)
-            {
-                // "my customers past cadence" is a count of the asker's own book: a team question.
-                return null;
-            }
 
             var person = self ? null : m.Groups["name"].Value.Trim();
             if (person is not null && (person.Length == 0 || person.Split(' ').Any(NotAPerson.Contains)))

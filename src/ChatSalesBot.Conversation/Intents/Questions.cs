@@ -21,8 +21,9 @@ public static partial class Questions
     public static Reply CannotAnswer(string text)
     {
         var help = Help.For(null);
-        var said = $"I can't answer \"{CustomerCards.Shorten(text, 80)}\" yet: questions about many customers (lists, counts, " +
-            "reports) are not built, and about activity I count touches, visits, calls and meetings (\"visits by rep last week\", " +
+        var said = $"I can't answer \"{CustomerCards.Shorten(text, 80)}\" yet. About activity and the books I count touches, " +
+            "visits, calls and meetings, touches against target, follow-ups, promises, customers past cadence or not touched, " +
+            "overdue receivables, tier changes and new prospects (\"visits by rep last week\", \"customers past cadence by tier\", " +
             "\"my calls this month\"). I can look up one customer, log or plan a touch, show your follow-ups, snooze, mark done, " +
             "undo, and add a prospect:";
         var card = help.Cards[0];

@@ -24,9 +24,8 @@ public sealed record TeamChartPoint(string Label, int Value, int? Target = null)
 public sealed record TeamAnswerChart(TeamChartShape Shape, string Title, string Figure, IReadOnlyList<TeamChartPoint> Points)
 {
     /// <summary>
-    /// The chart a team answer comes with, or null when a table says it better: a figure by day or by week over two
-    /// points or more, and a table by rep or by team whose rows carry targets (touches against target).
-    /// <paramref name="title"/> is what was understood.
+    /// The chart a team answer comes with, or null when a table says it better: a figure by day or week over two of
+    /// them or more (a week's point is labelled with its first day), and a table by rep whose rows carry targets. <paramref name="title"/> is what was understood.
     /// </summary>
     public static TeamAnswerChart? For(TeamAnswer answer, string title, string figure)
     {
@@ -35,13 +34,12 @@ public sealed record TeamAnswerChart(TeamChartShape Shape, string Title, string 
         {
             // Ranked days ("busiest days") are a table's order; a chart over time reads left to right.
             return new TeamAnswerChart(TeamChartShape.OverTime, title, figure,
-                [.. answer.Rows.OrderBy(r => r.Day).Select(r => new TeamChartPoint(ShortDay(r, answer.Query.GroupBy), r.Count))]);
+                [.. answer.Rows.OrderBy(r => r.Day).Select(r => new TeamChartPoint(ShortDay(r), r.Count))]);
         }
 
-        if (answer.Query.GroupBy is TeamGrouping.Rep or TeamGrouping.Team && answer.Rows.Count > 0 && answer.Rows.Any(r => r.Target is not null))
+        if (answer.Query.GroupBy == TeamGrouping.Rep && answer.Rows.Count > 0 && answer.Rows.Any(r => r.Target is not null))
         {
-            // The bars are touches beside a target: the legend names the touches, not "touches against target".
-            return new TeamAnswerChart(TeamChartShape.AgainstTarget, title, answer.Query.Metric == TeamMetric.TouchesVsTarget ? "Touches" : figure,
+            return new TeamAnswerChart(TeamChartShape.AgainstTarget, title, figure,
                 [.. answer.Rows.Select(r => new TeamChartPoint(r.Label, r.Count, r.Target ?? 0))]);
         }
 
@@ -61,7 +59,6 @@ public sealed record TeamAnswerChart(TeamChartShape Shape, string Title, string 
         }
     }
 
-    /// <summary>"Nov 23" for a day, "wk Nov 23" for the week starting then.</summary>
-    private static string ShortDay(TeamAnswerRow row, TeamGrouping grouping) => row.Day is not { } day ? row.Label
-        : (grouping == TeamGrouping.Week ? "wk " : "") + day.ToString("MMM d", CultureInfo.InvariantCulture);
+    private static string ShortDay(TeamAnswerRow row) =>
+        row.Day is { } day ? day.ToString("MMM d", CultureInfo.InvariantCulture) : row.Label;
 }

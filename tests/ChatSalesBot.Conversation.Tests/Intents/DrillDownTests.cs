@@ -200,7 +200,6 @@ public sealed class DrillDownTests : IDisposable
     [Theory]
     [InlineData("the team's follow-ups")]
     [InlineData("today's follow-ups")]
-    [InlineData("my customers past cadence")]
     [InlineData("Alice's overdue customers")]
     [InlineData("followups more")]
     [InlineData("follow up Acme")]

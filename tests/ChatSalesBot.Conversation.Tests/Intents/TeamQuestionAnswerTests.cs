@@ -65,7 +65,8 @@ public sealed class TeamQuestionAnswerTests : IDisposable
     [Fact]
     public async Task Rep_AsksAboutTheirOwnBook_NotTheTeams()
     {
-        var own = await _f.Say(_f.Alice, "my customers past cadence");
+        // "my customers past cadence" lists them (the drill-down into one's own book); the count is asked without "my".
+        var own = await _f.Say(_f.Alice, "how many of my customers are past their cadence");
         var team = await _f.Say(_f.Alice, "past cadence by rep");
 
         Assert.Equal("Customers past cadence, your own, as of Tue Nov 24", own.Cards[0].Subtitle);
