@@ -65,6 +65,7 @@ public sealed partial class DrillDown(SalesDesk desk, FollowUpList list, LookUp 
             }
 
             var self = m.Groups["self"].Success;
+
             var person = self ? null : m.Groups["name"].Value.Trim();
             if (person is not null && (person.Length == 0 || person.Split(' ').Any(NotAPerson.Contains)))
             {
@@ -244,7 +245,7 @@ public sealed partial class DrillDown(SalesDesk desk, FollowUpList list, LookUp 
     private static partial Regex Trail();
 
     /// <summary>"Alice's follow-ups", "Alice's customers past cadence", "Alice's card for Acme", "my follow-ups".</summary>
-    [GeneratedRegex(@"^(?:(?<self>my)|(?<name>\p{L}[\p{L}\-. ]{0,40}?)(?:'s|'))\s+(?:(?:follow-?ups?|follow ups?|to-?dos?|to do list|list|book|next steps)|(?<cadence>(?:customers?|accounts?|clients?)\s+(?:past|over|behind|beyond|overdue on|late on)\s+(?:(?:the|their|his|her)\s+)?cadence|(?:overdue|late)\s+(?:customers|accounts|clients))|(?:customer\s+)?card\s+(?:for|of|on)\s+(?<customer>.+))$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?<self>my)|(?<name>\p{L}[\p{L}\-. ]{0,40}?)(?:'s|'))\s+(?:(?:follow-?ups?|follow ups?|to-?dos?|to do list|list|book|next steps)|(?<cadence>(?:customers?|accounts?|clients?)\s+(?:past|over|behind|beyond|overdue on|late on)\s+(?:(?:the|their|his|her)\s+)?cadence|late\s+(?:customers|accounts|clients))|(?:customer\s+)?card\s+(?:for|of|on)\s+(?<customer>.+))$", RegexOptions.IgnoreCase)]
     private static partial Regex Possessive();
 
     /// <summary>"what is Bob doing", "what's Bob working on", "what does Bob have on".</summary>

@@ -16,7 +16,7 @@ public sealed partial class TeamQuestions
     private Reply WithChart(Reply reply, TeamAnswer answer, int? allFrom)
     {
         if (allFrom is not null || reply.Cards is not [{ Kind: CardKind.Table } card]
-            || TeamAnswerChart.For(answer, card.Subtitle ?? card.Title, MetricName(answer.Query.Metric)) is not { } chart
+            || TeamAnswerChart.For(answer, card.Subtitle ?? card.Title, MetricName(answer.Query)) is not { } chart
             || _charts.TeamAnswer(chart) is not { } image)
         {
             return reply;

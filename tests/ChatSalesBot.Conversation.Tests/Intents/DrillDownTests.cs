@@ -44,7 +44,7 @@ public sealed class DrillDownTests : IDisposable
     [InlineData("Alice's customers past cadence")]
     [InlineData("show Alice's accounts over cadence")]
     [InlineData("customers past cadence for Alice")]
-    [InlineData("alice's overdue customers")]
+    [InlineData("alice's late customers")]
     public async Task Manager_SeesTheRepsCustomersPastCadence(string text)
     {
         _f.AddCustomer(new Customer
@@ -200,6 +200,7 @@ public sealed class DrillDownTests : IDisposable
     [Theory]
     [InlineData("the team's follow-ups")]
     [InlineData("today's follow-ups")]
+    [InlineData("Alice's overdue customers")]
     [InlineData("followups more")]
     [InlineData("follow up Acme")]
     [InlineData("follow-ups by rep this week")]
