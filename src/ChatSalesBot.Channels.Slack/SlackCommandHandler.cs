@@ -17,12 +17,14 @@ public sealed class SlackCommandHandler(
     ISalesBot bot,
     SlackReplySender sender,
     [FromKeyedServices(SlackOptions.SectionName)] BackgroundTurns background,
+    BookReadiness readiness,
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackCommandHandler> logger)
 {
     public const string WorkingOnIt = "Working on it…";
     public const string Apology = "Something went wrong; nothing was saved.";
+    public const string StartingUp = "I'm starting up and can't take commands for a few seconds; nothing was saved. Please try again shortly.";
     public const string Busy = "I have too many requests to handle right now and did not take this one; nothing was saved. Please try again in a minute.";
 
     /// <summary>The commands in manifests/slack/manifest.yaml.</summary>
@@ -40,6 +42,12 @@ public sealed class SlackCommandHandler(
             {
                 ResponseType = "ephemeral",
             });
+        }
+
+        if (!readiness.IsReady)
+        {
+            SlackLog.CommandRefusedStarting(logger, command.Command, command.TeamId);
+            return new SlackAck(200, new SlackMessage(StartingUp, []) { ResponseType = "ephemeral" });
         }
 
         var user = SlackPlatformDirectory.User(command.TeamId, command.UserId, command.UserName);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatSalesBot.Channels.Slack.Payloads;
+using ChatSalesBot.Conversation.Background;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -27,7 +28,7 @@ public static class SlackEndpoints
         }
 
         var group = endpoints.MapGroup("");
-        group.MapPost(options.CommandsPath, CommandsAsync);
+        group.MapPost(options.CommandsPath, CommandsAsync).WithMetadata(AnswersWhileBookLoads.Instance);
         group.MapPost(options.EventsPath, EventsAsync);
         group.MapPost(options.InteractionsPath, InteractionsAsync);
         return group;

@@ -44,6 +44,9 @@ internal static partial class SlackLog
     [LoggerMessage(19, LogLevel.Information, "Slash command {Command} from {TeamId} refused: too many turns running or waiting")]
     public static partial void CommandRefusedBusy(ILogger logger, string command, string teamId);
 
+    [LoggerMessage(42, LogLevel.Information, "Slash command {Command} from {TeamId} refused: the book is still loading")]
+    public static partial void CommandRefusedStarting(ILogger logger, string command, string teamId);
+
     [LoggerMessage(10, LogLevel.Information, "Interaction {InteractionType} from {TeamId} is not handled")]
     public static partial void InteractionIgnored(ILogger logger, string interactionType, string? teamId);
 

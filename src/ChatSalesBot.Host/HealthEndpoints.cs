@@ -51,7 +51,8 @@ public static class HealthEndpoints
         return app.Use(async (context, next) =>
         {
             if (readiness.IsReady || context.Request.Path.Equals(HealthPath, StringComparison.Ordinal)
-                || context.Request.Path.Equals(ReadyPath, StringComparison.Ordinal))
+                || context.Request.Path.Equals(ReadyPath, StringComparison.Ordinal)
+                || context.GetEndpoint()?.Metadata.GetMetadata<AnswersWhileBookLoads>() is not null)
             {
                 await next(context).ConfigureAwait(false);
                 return;

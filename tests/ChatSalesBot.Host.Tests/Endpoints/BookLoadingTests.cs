@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ChatSalesBot.Channels.Slack;
 using ChatSalesBot.Conversation.Background;
 using ChatSalesBot.Domain.Storage;
 using ChatSalesBot.Host.Admin.Seeding;
@@ -9,7 +10,7 @@ namespace ChatSalesBot.Host.Tests.Endpoints;
 
 /// <summary>
 /// `serve` listens while it still loads the book: liveness answers, readiness and the channels answer 503 with
-/// Retry-After, and nothing is run or stored until the book is ready. The load is held by a test hold on the
+/// Retry-After (a verified Slack slash command: an ephemeral "try again"), and nothing is run or stored until the book is ready. The load is held by a test hold on the
 /// host's <see cref="BookReadiness"/>, not by time.
 /// </summary>
 public sealed class BookLoadingTests
@@ -17,7 +18,7 @@ public sealed class BookLoadingTests
     private const string Secret = "loading-signing-secret";
 
     [Fact]
-    public async Task Serve_WhileTheBookLoads_HealthzIsOkButReadyzAndSlackAre503WithRetryAfterAndNothingIsStored()
+    public async Task Serve_WhileTheBookLoads_HealthzIsOk_ReadyzAndEventsAre503_SlashCommandsAreToldToRetry_NothingIsStored()
     {
         var readiness = new BookReadiness();
         var loading = readiness.Hold("loading the customers (held by the test)");
@@ -40,11 +41,18 @@ public sealed class BookLoadingTests
             Assert.Contains("held by the test", await ready.Content.ReadAsStringAsync());
         }
 
+        // Slack never retries a slash command and shows its own error for a 503: a verified command is told in words.
         using (var command = await VisitAsync(client, factory.Time))
         {
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, command.StatusCode);
-            Assert.Equal(TimeSpan.FromSeconds(HealthEndpoints.LoadingRetryAfterSeconds), command.Headers.RetryAfter?.Delta);
-            Assert.DoesNotContain("Exception", await command.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.OK, command.StatusCode);
+            var ack = JsonDocument.Parse(await command.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal("ephemeral", ack.GetProperty("response_type").GetString());
+            Assert.Equal(SlackCommandHandler.StartingUp, ack.GetProperty("text").GetString());
+        }
+
+        using (var forged = await SlackHost.PostSignedAsync(client, factory.Time, "not-the-secret", "/slack/commands", "command=%2Fvisit&text=x", "application/x-www-form-urlencoded"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         }
 
         using (var dm = await DirectMessageAsync(client, factory.Time))
