@@ -153,9 +153,6 @@ public sealed class SalesBot : ISalesBot
             Intent.PlanVisits i => _visitPlans.Show(ctx, i),
             Intent.Create i => _create.Handle(ctx, i.Text, i.Prospect),
             Intent.Digest i => _digests.Handle(ctx, i.Request),
-            // "complaints by rep this week" is a question about many customers, not the complaints of one named "by rep…".
-            ComplaintIntent { Action: ComplaintIntent.Act.List } i when Questions.LookLikeOne(i.CustomerText) && !CustomerFinder.IsAName(_desk, ctx, i.CustomerText)
-                => _teamQuestions.Answer(ctx, text) ?? Questions.CannotAnswer(text),
             ComplaintIntent i => _complaints.FromMessage(ctx, i),
             DealIntent i => _deals.FromMessage(ctx, i),
             Intent.Question i => BareName(ctx, i.Text) ?? _teamQuestions.Answer(ctx, i.Text) ?? Questions.CannotAnswer(i.Text),

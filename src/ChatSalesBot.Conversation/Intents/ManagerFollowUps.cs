@@ -22,14 +22,16 @@ public static class ManagerFollowUps
         }
 
         var teams = ctx.Rep.ManagedTeamIds.Prepend(ctx.Rep.TeamId).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal);
-        var items = desk.Planner.PlanForManager(teams.SelectMany(desk.Store.CustomersInTeam), ctx.Today);
+        var book = teams.SelectMany(desk.Store.CustomersInTeam).ToList();
+        var items = desk.Planner.PlanForManager(book, ctx.Today);
         if (items.Count == 0)
         {
             return null;
         }
 
+        var owners = book.DistinctBy(c => c.Id).ToDictionary(c => c.Id, c => c.OwnerRepId);
         var body = items.Take(Shown).Select((item, i) => (CardElement)new ListItem(
-            $"{i + 1}. {item.CustomerName} ({desk.RepName(desk.Store.GetCustomer(item.CustomerId)?.OwnerRepId ?? 0)})",
+            $"{i + 1}. {item.CustomerName} ({desk.RepName(owners.GetValueOrDefault(item.CustomerId))})",
             [.. item.Headline.Select(r => r.Text), $"score {item.Score:0}"],
             [new CardButton("Open", CustomerCards.Open(item.CustomerId))])).ToList();
         if (items.Count > Shown)
