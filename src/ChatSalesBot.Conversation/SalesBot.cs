@@ -134,8 +134,7 @@ public sealed class SalesBot : ISalesBot
         var intent = MessageParser.Parse(text);
         // A drill-down into a rep's book ("show Alice's follow-ups") is tried where a question is: never before a
         // command (a touch log, snooze, done) and never for a customer's name ("customer Alice's Bakery").
-        if (intent is Intent.LookUp or Intent.Question or Intent.Help { Unknown: not null } && DrillDown.Read(text) is not null
-            && !CustomerFinder.IsAName(_desk, ctx, text) && _drillDown.Answer(ctx, text) is { } drill)
+        if (intent is Intent.LookUp or Intent.Question or Intent.Help { Unknown: not null } && _drillDown.Answer(ctx, text) is { } drill)
         {
             return (nameof(DrillDown), drill);
         }

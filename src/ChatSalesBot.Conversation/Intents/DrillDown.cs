@@ -83,12 +83,13 @@ public sealed partial class DrillDown(SalesDesk desk, FollowUpList list, LookUp 
         return null;
     }
 
-    /// <summary>The drill-down <paramref name="text"/> asks for; null when it asks for none, or names a customer.</summary>
+    /// <summary>The drill-down <paramref name="text"/> asks for; null when it asks for none, or it (or its person) names a customer.</summary>
     public Reply? Answer(TurnContext ctx, string text)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         // "what is Acme doing": a customer in a person's place is not a drill-down.
-        if (Read(text) is not { } ask || StartsAsALookUp(text) || (ask.Person is { } named && CustomerFinder.IsAName(desk, ctx, named)))
+        if (Read(text) is not { } ask || StartsAsALookUp(text) || CustomerFinder.IsAName(desk, ctx, text)
+            || (ask.Person is { } named && CustomerFinder.IsAName(desk, ctx, named)))
         {
             return null;
         }

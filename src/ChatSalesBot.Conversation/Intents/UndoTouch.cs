@@ -10,9 +10,10 @@ public sealed class UndoTouch(SalesDesk desk)
     public Reply Handle(TurnContext ctx, int? touchId)
     {
         var touch = touchId is { } id ? desk.Store.GetTouch(id) : desk.Store.LastTouchBy(ctx.Rep.Id);
-        if (touchId is null && new UndoFacts(desk).Latest(ctx) is { } fact && (touch is null || fact.Change.At > (touch.LoggedAt ?? touch.At)))
+        var facts = new UndoFacts(desk);
+        if (touchId is null && facts.Latest(ctx) is { } fact && (touch is null || fact.Change.At > (touch.LoggedAt ?? touch.At)))
         {
-            return new UndoFacts(desk).Undo(ctx, fact.CustomerId, fact.Change, ReplyPlacement.New);
+            return facts.Undo(ctx, fact.CustomerId, fact.Change, ReplyPlacement.New);
         }
 
         switch (touch is null ? UndoRefusal.NotYours : UndoPolicy.Check(touch, ctx.Rep, ctx.Now, desk.Rules))
